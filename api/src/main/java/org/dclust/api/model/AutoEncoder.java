@@ -1,0 +1,163 @@
+package org.dclust.api.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trainable encoder and (optionally) its decoder, with their parameters in one manager. Learners
+ * train it, refiners fine-tune its encoder, and a {@link ClusterModel} keeps the encoder.
+ *
+ * <p>Forward passes take the BatchNorm mode explicitly: {@code training = true} updates running
+ * statistics, so passes that only compute memberships, centres or predictions use {@code false}.
+ */
+public final class AutoEncoder implements AutoCloseable {
+    private final Backbone backbone;
+    private final Block encoder;
+    private final Block decoder;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final int[] inputShape;
+
+    /**
+     * Initialises both blocks in {@code manager} (weights from the engine's random state).
+     *
+     * @param decoder null for an encoder-only network
+     */
+    public AutoEncoder(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
+        this.backbone = backbone;
+        this.encoder = encoder;
+        this.decoder = decoder;
+        this.manager = manager;
+        this.store = new ParameterStore(manager, false);
+        this.inputShape = inputShape.clone();
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = 2;
+        for (int i = 0; i < inputShape.length; i++) {
+            dims[i + 1] = inputShape[i];
+        }
+        encoder.initialize(manager, DataType.FLOAT32, new Shape(dims));
+        if (decoder != null) {
+            decoder.initialize(manager, DataType.FLOAT32, new Shape(2, backbone.latentDim()));
+        }
+    }
+
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    public int latentDim() {
+        return backbone.latentDim();
+    }
+
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    public boolean hasDecoder() {
+        return decoder != null;
+    }
+
+    /** Latent codes (b, d) for a batch (b, inputShape...). */
+    public NDArray encode(NDArray x, boolean training) {
+        return encoder.forward(store, new NDList(x), training).singletonOrThrow();
+    }
+
+    /** Reconstructions with the input's shape for latent codes (b, d). */
+    public NDArray decode(NDArray z, boolean training) {
+        if (decoder == null) {
+            throw new IllegalStateException("this network has no decoder");
+        }
+        NDArray out = decoder.forward(store, new NDList(z), training).singletonOrThrow();
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = z.getShape().get(0);
+        for (int i = 0; i < inputShape.length; i++) {
+            dims[i + 1] = inputShape[i];
+        }
+        Shape want = new Shape(dims);
+        return out.getShape().equals(want) ? out : out.reshape(want);
+    }
+
+    /** The encoder's trainable parameters. */
+    public List<Parameter> encoderParameters() {
+        return params(encoder);
+    }
+
+    /** The decoder's trainable parameters (empty without a decoder). */
+    public List<Parameter> decoderParameters() {
+        return decoder == null ? List.of() : params(decoder);
+    }
+
+    /** Encoder then decoder parameters. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>(encoderParameters());
+        all.addAll(decoderParameters());
+        return all;
+    }
+
+    private static List<Parameter> params(Block b) {
+        List<Parameter> out = new ArrayList<>();
+        for (Pair<String, Parameter> p : b.getParameters()) {
+            out.add(p.getValue());
+        }
+        return out;
+    }
+
+    /** Every parameter array, trainable or not (BatchNorm running statistics too), in a fixed order. */
+    public List<NDArray> state() {
+        List<NDArray> out = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            out.add(p.getArray());
+        }
+        return out;
+    }
+
+    /** Writes the encoder's parameters. */
+    public void saveEncoder(DataOutputStream out) throws IOException {
+        encoder.saveParameters(out);
+    }
+
+    /** Writes the decoder's parameters. */
+    public void saveDecoder(DataOutputStream out) throws IOException {
+        decoder.saveParameters(out);
+    }
+
+    /** Reads parameters written by {@link #saveEncoder}. */
+    public void loadEncoder(DataInputStream in) throws IOException {
+        try {
+            encoder.loadParameters(manager, in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("malformed encoder parameters: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads parameters written by {@link #saveDecoder}. */
+    public void loadDecoder(DataInputStream in) throws IOException {
+        try {
+            decoder.loadParameters(manager, in);
+        } catch (ai.djl.MalformedModelException e) {
+            throw new IOException("malformed decoder parameters: " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the manager that owns the parameters. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.dclust.api.toolkit;
+
+import java.util.Arrays;
+import java.util.Random;
+
+/** Index batches: shuffled by a seeded {@link Random}, or in order. Batches carry sample indices so methods can keep per-sample state. */
+public final class Batches {
+    private Batches() {
+    }
+
+    /**
+     * A seeded random permutation of 0..n-1 cut into batches of {@code batchSize}; a last batch of a
+     * single sample is folded into the one before (BatchNorm cannot train on one sample).
+     */
+    public static int[][] shuffled(int n, int batchSize, Random random) {
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[i] = i;
+        }
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = perm[i];
+            perm[i] = perm[j];
+            perm[j] = t;
+        }
+        return cut(perm, batchSize);
+    }
+
+    /** 0..n-1 in order, cut into batches. */
+    public static int[][] sequential(int n, int batchSize) {
+        int[] all = new int[n];
+        for (int i = 0; i < n; i++) {
+            all[i] = i;
+        }
+        return cut(all, batchSize);
+    }
+
+    private static int[][] cut(int[] order, int batchSize) {
+        int n = order.length;
+        int count = (n + batchSize - 1) / batchSize;
+        if (count > 1 && n % batchSize == 1) {
+            count--;
+        }
+        int[][] out = new int[count][];
+        for (int b = 0; b < count; b++) {
+            int start = b * batchSize;
+            int end = b == count - 1 ? n : start + batchSize;
+            out[b] = Arrays.copyOfRange(order, start, end);
+        }
+        return out;
+    }
+
+    /** The number of batches {@link #shuffled} makes. */
+    public static int count(int n, int batchSize) {
+        int count = (n + batchSize - 1) / batchSize;
+        return count > 1 && n % batchSize == 1 ? count - 1 : count;
+    }
+}

@@ -1,0 +1,107 @@
+package org.dclust.api.toolkit;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dclust.api.train.Checkpoints;
+import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.TrainingContext;
+
+/**
+ * The epoch loop every training phase shares: per epoch a derived seed and a seeded shuffle, per batch
+ * a fresh manager scope (closed at the batch end, so native memory stays flat) and a cancellation
+ * check, per epoch an event with the mean loss and wall time and an atomic checkpoint. A run started
+ * again with the same checkpoint directory resumes after the last finished epoch and draws the same
+ * random numbers an uninterrupted run would.
+ */
+public final class EpochLoop {
+    /** Returned by {@link EpochEnd} under this key with a value of 1 to stop early (a convergence test). */
+    public static final String STOP = "stop";
+
+    private EpochLoop() {
+    }
+
+    /** One training step on a batch of sample indices; returns the batch loss for the log. */
+    @FunctionalInterface
+    public interface BatchStep {
+        double step(NDManager scope, int[] indices);
+    }
+
+    /** Work at the end of an epoch (re-estimating centres, a target distribution); returns values to report. */
+    @FunctionalInterface
+    public interface EpochEnd {
+        Map<String, Double> afterEpoch(int epochsDone);
+    }
+
+    /** The phase state a checkpoint holds: arrays (parameters, optimizer state) and small metadata. */
+    public interface State {
+        List<NDArray> arrays();
+
+        default Map<String, Object> meta() {
+            return Map.of();
+        }
+
+        /** Copies a checkpoint's arrays (in {@link #arrays()} order) and metadata back in. */
+        void restore(List<NDArray> arrays, Map<String, Object> meta);
+    }
+
+    /**
+     * Runs epochs {@code [done, epochs)} where {@code done} comes from the phase's checkpoint (0 without one).
+     *
+     * @param samples the number of samples to shuffle into batches each epoch
+     * @param scopeParent the manager batch scopes are opened under
+     * @return the reports of the epochs this call ran
+     */
+    public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
+            NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
+        int start = 0;
+        try (NDManager tmp = scopeParent.newSubManager()) {
+            Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
+            if (ck.isPresent()) {
+                state.restore(ck.get().arrays(), ck.get().meta());
+                start = ck.get().epochsDone();
+                if (Boolean.TRUE.equals(ck.get().meta().get(STOP))) {
+                    start = epochs;
+                }
+                ctx.events().info(phase + ": resumed from the checkpoint after epoch " + start);
+            }
+        }
+        List<EpochReport> reports = new ArrayList<>();
+        ctx.events().phaseStarted(phase, epochs, Batches.count(samples, batchSize));
+        for (int e = start; e < epochs; e++) {
+            long t0 = System.nanoTime();
+            ctx.reseed(phase, e);
+            int[][] batches = Batches.shuffled(samples, batchSize, ctx.random(phase, e));
+            double lossSum = 0;
+            for (int[] idx : batches) {
+                ctx.checkCancelled();
+                try (NDManager scope = scopeParent.newSubManager()) {
+                    lossSum += step.step(scope, idx) * idx.length;
+                }
+                ctx.events().batchDone(phase);
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put("loss", lossSum / samples);
+            Map<String, Double> extra = end == null ? Map.of() : end.afterEpoch(e + 1);
+            values.putAll(extra);
+            boolean stop = extra.getOrDefault(STOP, 0.0) == 1.0;
+            values.remove(STOP);
+            EpochReport r = new EpochReport(phase, e + 1, epochs, (System.nanoTime() - t0) / 1e9, values);
+            reports.add(r);
+            ctx.events().epochEnded(r);
+            Map<String, Object> meta = new LinkedHashMap<>(state.meta());
+            meta.put(STOP, stop);
+            Checkpoints.save(ctx.checkpointDir(), phase, e + 1, state.arrays(), meta);
+            if (stop) {
+                ctx.events().info(phase + ": converged after epoch " + (e + 1));
+                break;
+            }
+        }
+        ctx.events().phaseEnded(phase);
+        return reports;
+    }
+}

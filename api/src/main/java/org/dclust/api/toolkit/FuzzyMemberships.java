@@ -1,0 +1,26 @@
+package org.dclust.api.toolkit;
+
+import ai.djl.ndarray.NDArray;
+
+/**
+ * Fuzzy c-means memberships, DCSS eq. 2: u_ik = 1 / Σ_j (‖z_i − c_k‖ / ‖z_i − c_j‖)^(2/(m−1)),
+ * i.e. u_ik ∝ ‖z_i − c_k‖^(−2/(m−1)). Computed as a soft-max of −log(‖z − c‖²)/(m − 1) so that a code
+ * sitting on a centre gets membership 1 without dividing by zero.
+ */
+public final class FuzzyMemberships {
+    /** DCSS's fuzziness (section 4.8.5). */
+    public static final double DEFAULT_M = 1.5;
+    private static final float EPS = 1e-10f;
+
+    private FuzzyMemberships() {
+    }
+
+    /** Memberships (b, K) of codes {@code z} (b, d) to centres {@code c} (K, d) with fuzziness {@code m} > 1. */
+    public static NDArray of(NDArray z, NDArray c, double m) {
+        if (!(m > 1)) {
+            throw new IllegalArgumentException("fuzziness m must exceed 1, got " + m);
+        }
+        NDArray d2 = Distances.squared(z, c);
+        return d2.add(EPS).log().mul(-1.0 / (m - 1)).softmax(1);
+    }
+}

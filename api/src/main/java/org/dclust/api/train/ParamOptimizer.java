@@ -1,0 +1,84 @@
+package org.dclust.api.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A gradient-descent optimizer whose whole state is arrays it owns, so a checkpoint can hold it and a
+ * resumed run continues exactly (DJL's own optimizers keep their moments private). After each
+ * {@link #step} the gradients are zeroed. Parameters that need no gradient (BatchNorm running
+ * statistics) are skipped.
+ */
+public abstract class ParamOptimizer implements AutoCloseable {
+    protected final List<Parameter> parameters = new ArrayList<>();
+    protected final NDManager manager;
+    protected double lr;
+    protected long steps;
+
+    protected ParamOptimizer(List<Parameter> params, NDManager parent, double lr) {
+        for (Parameter p : params) {
+            if (p.requiresGradient()) {
+                parameters.add(p);
+            }
+        }
+        this.manager = parent.newSubManager();
+        this.lr = lr;
+    }
+
+    /** The learning rate; a schedule may change it between steps. */
+    public void setLearningRate(double newLr) {
+        this.lr = newLr;
+    }
+
+    public double learningRate() {
+        return lr;
+    }
+
+    /** Updates every parameter from its gradient, then zeroes the gradients. Temporaries go to {@code scope}. */
+    public void step(NDManager scope) {
+        steps++;
+        for (int i = 0; i < parameters.size(); i++) {
+            NDArray w = parameters.get(i).getArray();
+            NDArray g = w.getGradient();
+            g.attach(scope);
+            update(i, w, g, scope);
+            g.subi(g);
+        }
+    }
+
+    /** Zeroes gradients without updating (a skipped step). */
+    public void zeroGradients(NDManager scope) {
+        for (Parameter p : parameters) {
+            NDArray g = p.getArray().getGradient();
+            g.attach(scope);
+            g.subi(g);
+        }
+    }
+
+    /** One parameter's update; {@code w} must be changed in place. */
+    protected abstract void update(int index, NDArray w, NDArray g, NDManager scope);
+
+    /** The optimizer state (moments and step count) for a checkpoint. */
+    public abstract List<NDArray> state();
+
+    /** Restores {@link #state()} taken earlier (arrays are copied in). */
+    public abstract void restore(List<NDArray> state);
+
+    /** The number of steps taken. */
+    public long steps() {
+        return steps;
+    }
+
+    protected static NDArray scoped(NDArray a, NDManager scope) {
+        a.attach(scope);
+        return a;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

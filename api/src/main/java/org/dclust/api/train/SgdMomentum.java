@@ -1,0 +1,47 @@
+package org.dclust.api.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stochastic gradient descent with momentum as PyTorch defines it: b = μ·b + g; w -= lr·b. */
+public final class SgdMomentum extends ParamOptimizer {
+    private final double momentum;
+    private final List<NDArray> buffers = new ArrayList<>();
+
+    public SgdMomentum(List<Parameter> params, NDManager parent, double lr, double momentum) {
+        super(params, parent, lr);
+        this.momentum = momentum;
+        for (Parameter p : parameters) {
+            buffers.add(manager.zeros(p.getArray().getShape()));
+        }
+    }
+
+    @Override
+    protected void update(int i, NDArray w, NDArray g, NDManager scope) {
+        NDArray b = buffers.get(i);
+        if (steps == 1) {
+            b.addi(g);
+        } else {
+            b.muli(momentum).addi(g);
+        }
+        w.subi(scoped(b.mul(lr), scope));
+    }
+
+    @Override
+    public List<NDArray> state() {
+        List<NDArray> s = new ArrayList<>(buffers);
+        s.add(manager.create(new long[] {steps}));
+        return s;
+    }
+
+    @Override
+    public void restore(List<NDArray> state) {
+        for (int i = 0; i < buffers.size(); i++) {
+            state.get(i).copyTo(buffers.get(i));
+        }
+        steps = state.get(buffers.size()).getLong(0);
+    }
+}
