@@ -1,0 +1,168 @@
+package org.dclust.framework.cli;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dclust.api.DclustException;
+import org.dclust.framework.config.ConfigFiles;
+import org.dclust.framework.config.ConfigResolver;
+import org.dclust.framework.config.ResolvedRun;
+import org.dclust.framework.config.RunConfig;
+import org.dclust.framework.run.PipelineRunner;
+import org.dclust.framework.run.RunOptions;
+import org.dclust.framework.run.RunResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dclust run}: one pipeline (data set → learner → refiner → metrics). Writes config.yaml,
+ * checkpoints, model/, assignments.csv and result.json into its output directory, and prints a
+ * metrics table.
+ */
+@Command(name = "run", description = "Run one pipeline and write its model and results.")
+public final class RunCommand implements Callable<Integer> {
+    private final ConfigResolver resolver;
+    private final PipelineRunner runner;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", description = "data set plugin (default: ${DEFAULT-VALUE} when no config says otherwise)")
+    String dataset;
+    @Option(names = "--learner", description = "phase-1 learner plugin")
+    String learner;
+    @Option(names = "--refiner", description = "phase-2 refiner plugin")
+    String refiner;
+    @Option(names = "--backbone", description = "backbone plugin (default mlp)")
+    String backbone;
+    @Option(names = "--clusters", description = "K (default: the data set's number of classes)")
+    Integer clusters;
+    @Option(names = "--preset", description = "parameter preset: quick, default or paper")
+    String preset;
+    @Option(names = "--preprocessing", description = "none, minmax or standardize (fitted on the data, saved with the model)")
+    String preprocessing;
+    @Option(names = "--set", description = "plugin.param=value (plugin: a name or dataset, backbone, learner, refiner); repeatable")
+    Map<String, String> sets = new LinkedHashMap<>();
+    @Option(names = "--config", description = "a YAML file with the same options")
+    Path config;
+    @Option(names = "--seed", description = "random seed (default 1)")
+    Long seed;
+    @Option(names = "--device", description = "auto, cpu or gpu (default auto)")
+    String device;
+    @Option(names = "--out", description = "output directory (default: a new directory under runs/)")
+    Path out;
+    @Option(names = "--resume", description = "continue the interrupted run in this directory from its last checkpoint")
+    Path resume;
+    @Option(names = "--cache", description = "cache directory of shared pretraining (default $DCLUST_CACHE or ~/.cache/dclust)")
+    Path cache;
+    @Option(names = "--no-cache", description = "do not read or write the pretraining cache")
+    boolean noCache;
+    @Option(names = "--epoch-lines", description = "print every n-th epoch line (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int epochLines;
+
+    @Inject
+    public RunCommand(ConfigResolver resolver, PipelineRunner runner) {
+        this.resolver = resolver;
+        this.runner = runner;
+    }
+
+    @Override
+    public Integer call() {
+        RunConfig c;
+        Path outDir;
+        if (resume != null) {
+            if (dataset != null || learner != null || refiner != null || backbone != null || clusters != null || preset != null
+                    || preprocessing != null || !sets.isEmpty() || config != null || seed != null || out != null) {
+                throw new DclustException("--resume continues the run with the configuration saved in " + resume
+                        + "/config.yaml; give no other pipeline options with it");
+            }
+            if (Files.isRegularFile(resume.resolve("result.json"))) {
+                throw new DclustException("the run in " + resume + " has already finished: its results are in " + resume.resolve("result.json"));
+            }
+            c = ConfigFiles.read(resume.resolve("config.yaml"));
+            if (device != null) {
+                c.device = device;
+            }
+            outDir = resume;
+        } else {
+            c = config != null ? ConfigFiles.read(config) : new RunConfig();
+            apply(c);
+            outDir = out != null ? checkFresh(out) : newRunDir(c);
+        }
+        ResolvedRun run = resolver.resolve(c);
+        PrintWriter o = spec.commandLine().getOut();
+        ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
+        progress.info("run directory: " + outDir);
+        Path cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir());
+        try (RunResult result = runner.run(run, new RunOptions(outDir, cacheDir, progress, () -> false))) {
+            ResultTable.print(o, result.record());
+            o.println("results: " + outDir.resolve("result.json"));
+            o.println("model:   " + outDir.resolve("model"));
+        }
+        o.flush();
+        return 0;
+    }
+
+    private void apply(RunConfig c) {
+        if (dataset != null) {
+            c.dataset = dataset;
+        }
+        if (learner != null) {
+            c.learner = learner;
+        }
+        if (refiner != null) {
+            c.refiner = refiner;
+        }
+        if (backbone != null) {
+            c.backbone = backbone;
+        }
+        if (clusters != null) {
+            c.clusters = clusters;
+        }
+        if (preset != null) {
+            c.preset = preset;
+        }
+        if (preprocessing != null) {
+            c.preprocessing = preprocessing;
+        }
+        if (seed != null) {
+            c.seed = seed;
+        }
+        if (device != null) {
+            c.device = device;
+        }
+        c.set.putAll(sets);
+    }
+
+    private static Path checkFresh(Path dir) {
+        if (Files.isRegularFile(dir.resolve("result.json"))) {
+            throw new DclustException(dir + " already holds a finished run; choose another --out");
+        }
+        if (Files.exists(dir.resolve("config.yaml"))) {
+            throw new DclustException(dir + " holds an unfinished run: continue it with --resume " + dir + ", or choose another --out");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DclustException("--out " + dir + " is a file, not a directory");
+        }
+        return dir;
+    }
+
+    private static Path newRunDir(RunConfig c) {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        String base = stamp + "-" + c.dataset + "-" + c.learner + "+" + c.refiner + "-seed" + c.seed;
+        Path dir = Path.of("runs", base.replaceAll("[^A-Za-z0-9+._-]", "_"));
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of("runs", base + "-" + i);
+        }
+        return dir;
+    }
+}

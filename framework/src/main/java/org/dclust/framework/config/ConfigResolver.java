@@ -1,0 +1,144 @@
+package org.dclust.framework.config;
+
+import com.google.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.dclust.api.DclustException;
+import org.dclust.api.param.InvalidParameterException;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.DatasetProvider;
+import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.spi.PluginInfo;
+import org.dclust.api.spi.RefinerProvider;
+import org.dclust.framework.registry.PluginRegistry;
+
+/**
+ * Turns a {@link RunConfig} into a {@link ResolvedRun}: finds each plugin, applies the preset, binds
+ * every {@code plugin.param=value} setting to the plugin it names (by role or by name), and validates
+ * all values against the declarations. Every problem of the configuration is reported together in one
+ * {@link InvalidParameterException}.
+ */
+public final class ConfigResolver {
+    private static final List<String> ROLES = List.of("dataset", "backbone", "learner", "refiner");
+    private static final List<String> PREPROCESSING = List.of("none", "minmax", "standardize");
+    private static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    private final PluginRegistry registry;
+
+    @Inject
+    public ConfigResolver(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Resolves a configuration or throws with every problem listed. */
+    public ResolvedRun resolve(RunConfig c) {
+        List<String> problems = new ArrayList<>();
+        DatasetProvider dataset = find(DatasetProvider.class, c.dataset, problems);
+        BackboneProvider backbone = find(BackboneProvider.class, c.backbone, problems);
+        LearnerProvider learner = find(LearnerProvider.class, c.learner, problems);
+        RefinerProvider refiner = find(RefinerProvider.class, c.refiner, problems);
+        if (c.clusters != null && c.clusters < 2) {
+            problems.add("clusters = " + c.clusters + " is not valid: K must be at least 2");
+        }
+        if (c.preprocessing == null || !PREPROCESSING.contains(c.preprocessing.toLowerCase(Locale.ROOT))) {
+            problems.add("preprocessing = " + c.preprocessing + " is not valid: expected one of " + String.join(", ", PREPROCESSING));
+        }
+        if (c.device == null || !DEVICES.contains(c.device.toLowerCase(Locale.ROOT))) {
+            problems.add("device = " + c.device + " is not valid: expected one of " + String.join(", ", DEVICES));
+        }
+        if (c.seed == null) {
+            problems.add("seed is missing: give an integer");
+        }
+        Map<String, PluginInfo> byRole = new LinkedHashMap<>();
+        byRole.put("dataset", dataset);
+        byRole.put("backbone", backbone);
+        byRole.put("learner", learner);
+        byRole.put("refiner", refiner);
+        Map<String, Map<String, Object>> settings = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            settings.put(role, new LinkedHashMap<>());
+        }
+        for (Map.Entry<String, Object> e : c.set.entrySet()) {
+            String key = e.getKey();
+            int dot = key.lastIndexOf('.');
+            if (dot <= 0 || dot == key.length() - 1) {
+                problems.add("setting '" + key + "' must look like plugin.param (e.g. learner.epochs=10 or mlp.latentDim=10)");
+                continue;
+            }
+            String prefix = key.substring(0, dot);
+            String role = roleOf(prefix, byRole);
+            if (role == null) {
+                problems.add("setting '" + key + "' names '" + prefix + "', which is not a plugin of this run; use a role ("
+                        + String.join(", ", ROLES) + ") or one of: " + String.join(", ", names(byRole)));
+                continue;
+            }
+            settings.get(role).put(key.substring(dot + 1), e.getValue());
+        }
+        String preset = c.presetOrDefault();
+        if (c.preset != null && !preset.equals("default")) {
+            boolean known = byRole.values().stream().anyMatch(p -> p != null && p.presets().containsKey(preset));
+            if (!known) {
+                Set<String> all = new LinkedHashSet<>();
+                byRole.values().stream().filter(p -> p != null).forEach(p -> all.addAll(p.presets().keySet()));
+                all.add("default");
+                problems.add("preset '" + preset + "' is not defined by any plugin of this run; known presets: " + String.join(", ", all));
+            }
+        }
+        Map<String, Params> params = new LinkedHashMap<>();
+        for (String role : ROLES) {
+            PluginInfo p = byRole.get(role);
+            if (p == null) {
+                continue;
+            }
+            Map<String, Object> values = new LinkedHashMap<>(p.presets().getOrDefault(preset, Map.of()));
+            values.putAll(settings.get(role));
+            try {
+                params.put(role, Params.resolve(p.name(), p.parameters(), values));
+            } catch (InvalidParameterException ex) {
+                problems.addAll(ex.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidParameterException(problems);
+        }
+        return new ResolvedRun(c, new PluginChoice<>(dataset, params.get("dataset")), new PluginChoice<>(backbone, params.get("backbone")),
+                new PluginChoice<>(learner, params.get("learner")), new PluginChoice<>(refiner, params.get("refiner")));
+    }
+
+    private <P extends PluginInfo> P find(Class<P> kind, String name, List<String> problems) {
+        if (name == null || name.isBlank()) {
+            problems.add("no " + org.dclust.api.spi.Plugins.kindName(kind) + " given");
+            return null;
+        }
+        try {
+            return registry.get(kind, name);
+        } catch (DclustException e) {
+            problems.add(e.getMessage());
+            return null;
+        }
+    }
+
+    private static String roleOf(String prefix, Map<String, PluginInfo> byRole) {
+        if (byRole.containsKey(prefix)) {
+            return prefix;
+        }
+        for (Map.Entry<String, PluginInfo> e : byRole.entrySet()) {
+            PluginInfo p = e.getValue();
+            if (p != null && (p.name().equalsIgnoreCase(prefix) || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(prefix)))) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(Map<String, PluginInfo> byRole) {
+        List<String> out = new ArrayList<>();
+        byRole.values().stream().filter(p -> p != null).forEach(p -> out.add(p.name()));
+        return out;
+    }
+}

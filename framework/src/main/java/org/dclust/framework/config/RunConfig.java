@@ -1,0 +1,59 @@
+package org.dclust.framework.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one pipeline run is asked to do, as given on the command line, in a YAML file, or in code:
+ * plugin names, K, a preset, parameter settings ({@code plugin.param → value}), seed and device. The
+ * same fields serve {@code --config FILE.yaml}; unknown fields in a file are errors.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = false)
+public final class RunConfig {
+    /** The embedded default data set. */
+    public static final String DEFAULT_DATASET = "fashion-mnist-small";
+    /** The headline learner. */
+    public static final String DEFAULT_LEARNER = "ae";
+    /** The headline refiner. */
+    public static final String DEFAULT_REFINER = "centroid";
+
+    public String dataset = DEFAULT_DATASET;
+    public String learner = DEFAULT_LEARNER;
+    public String refiner = DEFAULT_REFINER;
+    public String backbone = "mlp";
+    /** K; null means the data set's declared number of classes. */
+    public Integer clusters;
+    /** A preset name ({@code quick}, {@code default}, {@code paper}); null means {@code default}. */
+    public String preset;
+    /** Input preprocessing fitted on the training data: none, minmax or standardize. */
+    public String preprocessing = "none";
+    public Long seed = 1L;
+    /** auto, cpu or gpu. */
+    public String device = "auto";
+    /** Parameter settings keyed {@code plugin.param} where plugin is a plugin name or a role (dataset, learner, refiner, backbone). */
+    public Map<String, Object> set = new LinkedHashMap<>();
+
+    /** A deep copy. */
+    public RunConfig copy() {
+        RunConfig c = new RunConfig();
+        c.dataset = dataset;
+        c.learner = learner;
+        c.refiner = refiner;
+        c.backbone = backbone;
+        c.clusters = clusters;
+        c.preset = preset;
+        c.preprocessing = preprocessing;
+        c.seed = seed;
+        c.device = device;
+        c.set = new LinkedHashMap<>(set);
+        return c;
+    }
+
+    /** The preset actually used. */
+    public String presetOrDefault() {
+        return preset == null ? "default" : preset;
+    }
+}

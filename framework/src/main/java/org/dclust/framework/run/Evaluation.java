@@ -1,0 +1,59 @@
+package org.dclust.framework.run;
+
+import com.google.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dclust.api.spi.InternalIndexProvider;
+import org.dclust.api.spi.MetricProvider;
+import org.dclust.framework.registry.PluginRegistry;
+
+/** Scores an assignment with every registered metric (when labels exist) and internal index. */
+public final class Evaluation {
+    private final PluginRegistry registry;
+
+    @Inject
+    public Evaluation(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** Every external metric by name; labels are used here and nowhere in training. */
+    public Map<String, Double> metrics(int[] truth, int[] predicted) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (MetricProvider m : registry.all(MetricProvider.class)) {
+            out.put(m.name(), m.score(truth, predicted));
+        }
+        return ordered(out);
+    }
+
+    /** Every internal index by name, on the latent codes. */
+    public Map<String, Double> internal(float[][] latent, int[] predicted, long seed) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (InternalIndexProvider m : registry.all(InternalIndexProvider.class)) {
+            out.put(m.name(), m.score(latent, predicted, seed));
+        }
+        return out;
+    }
+
+    /** acc, nmi, ari first (the papers' order), then the rest by name. */
+    private static Map<String, Double> ordered(Map<String, Double> in) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String k : new String[] {"acc", "nmi", "ari"}) {
+            if (in.containsKey(k)) {
+                out.put(k, in.get(k));
+            }
+        }
+        out.putAll(in);
+        return out;
+    }
+
+    /** The number of samples in each cluster 0..K-1. */
+    public static int[] clusterSizes(int[] predicted, int k) {
+        int[] sizes = new int[k];
+        for (int p : predicted) {
+            if (p >= 0 && p < k) {
+                sizes[p]++;
+            }
+        }
+        return sizes;
+    }
+}

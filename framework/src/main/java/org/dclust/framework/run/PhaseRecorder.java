@@ -1,0 +1,74 @@
+package org.dclust.framework.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.EventSink;
+
+/**
+ * An event sink that keeps every epoch report and series of a run (for result.json and plots) and
+ * passes everything on to another sink (the console, a user's listener).
+ */
+public final class PhaseRecorder implements EventSink {
+    private final EventSink next;
+    private final Map<String, List<EpochReport>> epochs = new LinkedHashMap<>();
+    private final Map<String, double[]> series = new LinkedHashMap<>();
+
+    public PhaseRecorder(EventSink next) {
+        this.next = next == null ? EventSink.NONE : next;
+    }
+
+    @Override
+    public void phaseStarted(String phase, int epochCount, int batches) {
+        next.phaseStarted(phase, epochCount, batches);
+    }
+
+    @Override
+    public void batchDone(String phase) {
+        next.batchDone(phase);
+    }
+
+    @Override
+    public void epochEnded(EpochReport report) {
+        epochs.computeIfAbsent(report.phase(), k -> new ArrayList<>()).add(report);
+        next.epochEnded(report);
+    }
+
+    @Override
+    public void phaseEnded(String phase) {
+        next.phaseEnded(phase);
+    }
+
+    @Override
+    public void series(String phase, String name, double[] values) {
+        series.put(phase + "." + name, values.clone());
+        next.series(phase, name, values);
+    }
+
+    @Override
+    public void info(String message) {
+        next.info(message);
+    }
+
+    /** Epoch reports by phase, in order. */
+    public Map<String, List<EpochReport>> epochs() {
+        return epochs;
+    }
+
+    /** Series by "phase.name". */
+    public Map<String, double[]> series() {
+        return series;
+    }
+
+    /** Median seconds per epoch of each phase that ran epochs in this process. */
+    public Map<String, Double> secondsPerEpoch() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<EpochReport>> e : epochs.entrySet()) {
+            double[] s = e.getValue().stream().mapToDouble(EpochReport::seconds).sorted().toArray();
+            out.put(e.getKey(), s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,204 @@
+package org.dclust.framework.run;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.data.Preprocessing;
+import org.dclust.api.model.Backbone;
+import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.LatentModel;
+import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.train.TrainingContext;
+import org.dclust.framework.config.ConfigFiles;
+import org.dclust.framework.config.ResolvedRun;
+import org.dclust.framework.config.RunConfig;
+
+/**
+ * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. With an output
+ * directory it writes {@code config.yaml} first, checkpoints under {@code checkpoints/} (so a run
+ * started again on the same directory resumes), then {@code model/}, {@code assignments.csv} and
+ * {@code result.json}, each atomically.
+ */
+public final class PipelineRunner {
+    private final Evaluation evaluation;
+
+    @Inject
+    public PipelineRunner(Evaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    /** Loads the configured data set. */
+    public Dataset load(ResolvedRun run) {
+        return run.dataset().provider().load(run.dataset().params());
+    }
+
+    /** Runs the configured pipeline on the configured data set. */
+    public RunResult run(ResolvedRun run, RunOptions options) {
+        long t0 = System.nanoTime();
+        Dataset data = load(run);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        return run(run, data, loadSeconds, options);
+    }
+
+    /** Runs the configured pipeline on a data set the caller already holds. */
+    public RunResult run(ResolvedRun run, Dataset data, double loadSeconds, RunOptions options) {
+        RunConfig c = run.config();
+        Instant started = Instant.now();
+        int k = clusters(c, data);
+        String kSource = c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes";
+        Device device = DeviceChoice.resolve(c.device);
+        PhaseRecorder recorder = new PhaseRecorder(options.events());
+        recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
+        recorder.info("K = " + k + " from " + kSource);
+        Path out = options.outDir();
+        if (out != null) {
+            write(out.resolve("config.yaml"), ConfigFiles.toYaml(c));
+        }
+        Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
+        Dataset prepared = pre.apply(data);
+        Backbone backbone = run.backbone().provider().create(run.backbone().params());
+        Map<String, Double> wall = new LinkedHashMap<>();
+        wall.put("load", loadSeconds);
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            TrainingContext ctx = TrainingContext.builder(manager).seed(c.seed).clusters(k).backbone(backbone).events(recorder)
+                    .checkpointDir(out == null ? null : out.resolve("checkpoints")).cacheDir(options.cacheDir())
+                    .cancelled(options.cancelled()).build();
+            long t1 = System.nanoTime();
+            LatentModel latent = run.learner().provider().create(run.learner().params()).fit(prepared, ctx);
+            wall.put("phase1", (System.nanoTime() - t1) / 1e9);
+            long t2 = System.nanoTime();
+            ClusterModel trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);
+            wall.put("phase2", (System.nanoTime() - t2) / 1e9);
+            long t3 = System.nanoTime();
+            Map<String, Object> identity = identity(run, data, k, kSource, device);
+            ClusterModel model = trained.with(pre, identity);
+            int[] assignments = model.predict(data);
+            float[][] latentCodes = model.transform(data);
+            Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments) : Map.of();
+            Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
+            wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
+            wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("format", "dclust-result");
+            record.put("formatVersion", 1);
+            record.put("identity", identity);
+            record.put("metrics", metrics);
+            record.put("internal", internal);
+            record.put("clusterSizes", Evaluation.clusterSizes(assignments, k));
+            record.put("volatile", volatilePart(started, wall, recorder));
+            if (out != null) {
+                save(out, model, assignments, record);
+            }
+            return new RunResult(model, assignments, metrics, internal, record, manager);
+        } catch (RuntimeException | Error e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** K: --clusters, else the data set's classes; checked against the data. */
+    static int clusters(RunConfig c, Dataset data) {
+        int k;
+        if (c.clusters != null) {
+            k = c.clusters;
+        } else if (data.numClasses() > 0) {
+            k = data.numClasses();
+        } else {
+            throw new DclustException("data set " + data.name() + " declares no number of classes: give --clusters K");
+        }
+        if (k < 2) {
+            throw new DclustException("K = " + k + " is not valid: K must be at least 2");
+        }
+        if (k > data.size()) {
+            throw new DclustException("K = " + k + " is larger than the number of samples (" + data.size() + ")");
+        }
+        return k;
+    }
+
+    private static Map<String, Object> identity(ResolvedRun run, Dataset data, int k, String kSource, Device device) {
+        RunConfig c = run.config();
+        Map<String, Object> id = new LinkedHashMap<>();
+        Map<String, Object> ds = new LinkedHashMap<>(run.dataset().describe());
+        ds.put("fingerprint", data.fingerprint());
+        ds.put("size", data.size());
+        ds.put("sampleShape", data.sampleShape());
+        ds.put("numClasses", data.numClasses());
+        id.put("dataset", ds);
+        id.put("backbone", run.backbone().describe());
+        id.put("learner", run.learner().describe());
+        id.put("refiner", run.refiner().describe());
+        id.put("clusters", k);
+        id.put("clustersSource", kSource);
+        id.put("preset", c.presetOrDefault());
+        id.put("preprocessing", c.preprocessing);
+        id.put("seed", c.seed);
+        id.put("device", device.getDeviceType());
+        id.put("versions", Versions.all());
+        return id;
+    }
+
+    private static Map<String, Object> volatilePart(Instant started, Map<String, Double> wall, PhaseRecorder recorder) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("started", started.toString());
+        v.put("finished", Instant.now().toString());
+        try {
+            v.put("host", InetAddress.getLocalHost().getHostName());
+        } catch (IOException e) {
+            v.put("host", "unknown");
+        }
+        v.put("cores", Runtime.getRuntime().availableProcessors());
+        v.put("wallSeconds", wall);
+        v.put("secondsPerEpoch", recorder.secondsPerEpoch());
+        Map<String, Object> epochs = new LinkedHashMap<>();
+        recorder.epochs().forEach((phase, list) -> epochs.put(phase, list.stream().map(r -> {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("epoch", r.epoch());
+            e.put("seconds", r.seconds());
+            e.putAll(r.values());
+            return e;
+        }).toList()));
+        v.put("epochs", epochs);
+        Map<String, Object> series = new LinkedHashMap<>();
+        recorder.series().forEach((name, values) -> series.put(name, values));
+        v.put("series", series);
+        return v;
+    }
+
+    private static void save(Path out, ClusterModel model, int[] assignments, Map<String, Object> record) {
+        try {
+            model.save(out.resolve("model"));
+            StringBuilder csv = new StringBuilder("index,cluster\n");
+            for (int i = 0; i < assignments.length; i++) {
+                csv.append(i).append(',').append(assignments[i]).append('\n');
+            }
+            Atomic.writeString(out.resolve("assignments.csv"), csv.toString());
+            Atomic.writeString(out.resolve("result.json"), json().writeValueAsString(record));
+        } catch (IOException e) {
+            throw new DclustException("cannot write the results to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Atomic.writeString(file, text);
+        } catch (IOException e) {
+            throw new DclustException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The JSON writer used for results. */
+    public static ObjectMapper json() {
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+}
