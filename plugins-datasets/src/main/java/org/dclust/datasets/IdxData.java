@@ -1,0 +1,28 @@
+package org.dclust.datasets;
+
+import org.dclust.api.data.Dataset;
+
+/**
+ * Images read from IDX files: {@code count} images of {@code rows × cols} pixels in one sample-major
+ * array scaled to [0, 1], and one label per image, or {@code null} when no labels file was read.
+ * The arrays are shared, not copied.
+ */
+public record IdxData(float[] pixels, int[] labels, int count, int rows, int cols) {
+
+    /** The largest label plus one, or 0 when there are no labels. */
+    public int numClasses() {
+        if (labels == null) {
+            return 0;
+        }
+        int max = -1;
+        for (int l : labels) {
+            max = Math.max(max, l);
+        }
+        return max + 1;
+    }
+
+    /** A data set of samples shaped [1, rows, cols] with {@link #numClasses()} classes. */
+    public Dataset toDataset(String name) {
+        return new Dataset(name, pixels, new int[] {1, rows, cols}, labels, numClasses());
+    }
+}
