@@ -37,7 +37,7 @@ public final class PluginsCommand implements Callable<Integer> {
             if (kind != null && !kind.equalsIgnoreCase(word)) {
                 continue;
             }
-            out.println(word.toUpperCase(java.util.Locale.ROOT) + "S");
+            out.println(word.equals("index") ? "INTERNAL INDICES" : word.toUpperCase(java.util.Locale.ROOT) + "S");
             for (PluginInfo p : registry.all(k)) {
                 out.println("  " + p.name() + (p.aliases().isEmpty() ? "" : " (aliases: " + String.join(", ", p.aliases()) + ")")
                         + " - " + p.title());

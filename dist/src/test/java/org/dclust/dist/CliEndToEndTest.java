@@ -1,0 +1,125 @@
+package org.dclust.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dclust.framework.cli.Main;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, with every bundled plugin on the class path. */
+class CliEndToEndTest {
+    /** A quick pipeline on 300 embedded images. */
+    static final String[] TINY = {"--dataset", "fashion-mnist-small", "--set", "dataset.n=300", "--learner", "ae", "--refiner",
+        "centroid", "--set", "learner.pretrainEpochs=3", "--set", "mlp.hidden=64,64", "--no-cache", "--seed", "3"};
+
+    record Outcome(int code, String out, String err) {
+    }
+
+    static Outcome dclust(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = Main.execute(args);
+            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static String[] with(String[] base, String... more) {
+        List<String> all = new ArrayList<>(List.of(base));
+        all.addAll(List.of(more));
+        return all.toArray(new String[0]);
+    }
+
+    @Test
+    void pluginsListsEveryKind() {
+        Outcome o = dclust("plugins");
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains("DATASETS", "fashion-mnist-small", "BACKBONES", "mlp", "LEARNERS", "ae", "REFINERS", "centroid",
+                "METRICS", "acc", "nmi", "ari", "INTERNAL INDICES", "silhouette");
+    }
+
+    @Test
+    void runWritesResultsAndModelAndIsDeterministic(@TempDir Path tmp) throws Exception {
+        Outcome a = dclust(with(TINY, "run", "--out", tmp.resolve("a").toString()));
+        assertThat(a.code()).as(a.err()).isZero();
+        assertThat(a.out()).contains("| acc |", "| nmi |", "| ari |", "K = 10 from the data set's 10 classes");
+        JsonNode r = new ObjectMapper().readTree(tmp.resolve("a/result.json").toFile());
+        assertThat(r.at("/identity/learner/name").asText()).isEqualTo("ae");
+        assertThat(r.at("/identity/learner/params/pretrainEpochs").asInt()).isEqualTo(3);
+        assertThat(r.at("/identity/dataset/fingerprint").asText()).startsWith("sha256:");
+        assertThat(r.at("/identity/versions/djl").asText()).isEqualTo("0.35.1");
+        assertThat(r.at("/metrics/acc").asDouble()).isBetween(0.2, 1.0);
+        assertThat(r.at("/volatile/epochs/pretrain")).hasSize(3);
+        assertThat(tmp.resolve("a/model/manifest.json")).exists();
+
+        Outcome b = dclust(with(TINY, "run", "--out", tmp.resolve("b").toString()));
+        assertThat(b.code()).isZero();
+        assertThat(Files.readString(tmp.resolve("b/assignments.csv"))).isEqualTo(Files.readString(tmp.resolve("a/assignments.csv")));
+
+        Outcome p = dclust("predict", "--model", tmp.resolve("a/model").toString(), "--dataset", "fashion-mnist-small",
+                "--set", "dataset.n=300", "--out", tmp.resolve("pred.csv").toString(), "--proba");
+        assertThat(p.code()).as(p.err()).isZero();
+        List<String> pred = Files.readAllLines(tmp.resolve("pred.csv"));
+        List<String> train = Files.readAllLines(tmp.resolve("a/assignments.csv"));
+        assertThat(pred.get(0)).startsWith("index,cluster,p0,p1");
+        for (int i = 1; i < train.size(); i++) {
+            assertThat(pred.get(i)).startsWith(train.get(i) + ",");
+        }
+
+        Files.writeString(tmp.resolve("truth.txt"), "0\n0\n1\n1\n");
+        Files.writeString(tmp.resolve("pred.txt"), "cluster\n5\n5\n7\n5\n");
+        Outcome e = dclust("evaluate", "--truth", tmp.resolve("truth.txt").toString(), "--pred", tmp.resolve("pred.txt").toString(), "--json");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(new ObjectMapper().readTree(e.out()).get("acc").asDouble()).isEqualTo(0.75);
+    }
+
+    @Test
+    void refusesToOverwriteAFinishedRun(@TempDir Path tmp) throws Exception {
+        Files.createDirectories(tmp.resolve("done"));
+        Files.writeString(tmp.resolve("done/result.json"), "{}");
+        Outcome o = dclust(with(TINY, "run", "--out", tmp.resolve("done").toString()));
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).contains("already holds a finished run");
+    }
+
+    @Test
+    void userErrorsGetOneMessageAndExitCode2() {
+        Outcome unknown = dclust("run", "--learner", "no-such-learner", "--out", "/tmp/never");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("unknown learner 'no-such-learner'", "ae").doesNotContain("Exception", "\tat ");
+
+        Outcome many = dclust("run", "--set", "learner.pretrainEpochs=-4", "--set", "mlp.latentDim=abc", "--set", "learner.nope=1",
+                "--clusters", "1", "--out", "/tmp/never");
+        assertThat(many.code()).isEqualTo(2);
+        assertThat(many.err()).contains("4 configuration problems", "ae.pretrainEpochs = -4", "an integer in [0, 1000000]",
+                "mlp.latentDim = abc", "unknown parameter ae.nope", "K must be at least 2");
+
+        Outcome missing = dclust("run", "--dataset", "fashion-mnist", "--set", "dataset.dir=/no/such/dir", "--out", "/tmp/never");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("/no/such/dir", "apt-get install dataset-fashion-mnist");
+
+        Outcome bigK = dclust(with(TINY, "run", "--clusters", "301", "--out", "/tmp/never"));
+        assertThat(bigK.code()).isEqualTo(2);
+        assertThat(bigK.err()).contains("larger than the number of samples");
+
+        Outcome badFile = dclust("evaluate", "--truth", "/no/truth.txt", "--pred", "/no/pred.txt");
+        assertThat(badFile.code()).isEqualTo(2);
+        assertThat(badFile.err()).contains("/no/truth.txt");
+    }
+}
