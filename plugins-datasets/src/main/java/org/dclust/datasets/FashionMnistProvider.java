@@ -17,7 +17,7 @@ import org.dclust.api.spi.DatasetProvider;
  * Dataset {@code fashion-mnist}: the 70,000 Fashion-MNIST images, the 60,000 of train followed by the
  * 10,000 of t10k as the deep-clustering papers use them, 1×28×28, 10 classes. The four IDX files are
  * read from {@code dir}, by default where the Debian package {@code dataset-fashion-mnist} installs
- * them. Takes the {@link SubsetParams subset parameters}.
+ * them. Takes the shared subset parameters {@code n}, {@code subset} and {@code subsetSeed}.
  */
 public final class FashionMnistProvider implements DatasetProvider {
     /** Where {@code apt-get install dataset-fashion-mnist} puts the files. */

@@ -15,12 +15,12 @@ import org.dclust.api.spi.DatasetProvider;
  * class, 1×28×28, 10 classes, read from a gzip IDX pair on the classpath, so it needs no files.
  *
  * <p>They are exactly the samples {@code fashion-mnist} gives with {@code n=3000},
- * {@code subset=stratified}, {@code subsetSeed=0}: the stratified rule of {@link SubsetParams}
+ * {@code subset=stratified}, {@code subsetSeed=0}: the stratified rule of the shared subset parameters
  * (per class, a {@code java.util.Random(0)} shuffle of its samples among all 70,000, train then
  * t10k, the first 300 taken, original order kept), not the first 300 of each class.
  * {@code scripts/make-fashion-mnist-small.py} built them, replaying that rule; the resource folder's
  * README.md gives the checksums and the MIT licence of Fashion-MNIST (Zalando Research). Takes the
- * {@link SubsetParams subset parameters} too.
+ * subset parameters {@code n}, {@code subset} and {@code subsetSeed} too.
  */
 public final class FashionMnistSmallProvider implements DatasetProvider {
     static final String RESOURCE_DIR = "fashion-mnist-small/";

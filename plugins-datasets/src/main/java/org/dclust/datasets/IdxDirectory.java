@@ -80,9 +80,10 @@ final class IdxDirectory {
         for (Group g : groups.values()) {
             if (!g.complete()) {
                 Path has = g.images() != null ? g.images() : g.labels();
+                String stem = g.prefix().isEmpty() ? "" : g.prefix() + "-";
                 throw new DclustException(dir + ": " + has.getFileName() + " has no matching "
-                        + (g.images() != null ? "labels file (" + g.prefix() + "-labels-idx1-ubyte[.gz])"
-                                : "images file (" + g.prefix() + "-images-idx3-ubyte[.gz])"));
+                        + (g.images() != null ? "labels file (" + stem + "labels-idx1-ubyte[.gz])"
+                                : "images file (" + stem + "images-idx3-ubyte[.gz])"));
             }
         }
         if (groups.isEmpty()) {

@@ -13,7 +13,9 @@ import org.dclust.api.spi.DatasetProvider;
  * {@code labels}, or alone for unlabelled images) or {@code dir}, a directory holding one
  * {@code *-images-idx3-ubyte[.gz]} / {@code *-labels-idx1-ubyte[.gz]} pair, or a train and a t10k
  * pair (read train first). Samples are shaped [1, rows, cols] with pixels scaled to [0, 1]; the
- * number of classes is the largest label plus one. Takes the {@link SubsetParams subset parameters}.
+ * number of classes is the largest label plus one. Takes the shared subset parameters {@code n},
+ * {@code subset} and {@code subsetSeed}. The data set is named after the directory, or after the
+ * images file's prefix ({@code train} for {@code train-images-idx3-ubyte.gz}).
  */
 public final class IdxProvider implements DatasetProvider {
     static final String IMAGES = "images";
@@ -61,7 +63,8 @@ public final class IdxProvider implements DatasetProvider {
             }
             Path d = Path.of(dir);
             data = IdxDirectory.read(IdxDirectory.select(d));
-            name = d.toAbsolutePath().normalize().getFileName() == null ? "idx" : d.toAbsolutePath().normalize().getFileName().toString();
+            Path last = d.toAbsolutePath().normalize().getFileName();
+            name = last == null ? "idx" : last.toString();
         } else if (images != null) {
             Path img = Path.of(images);
             data = labels == null ? IdxReader.readImages(img) : IdxReader.read(img, Path.of(labels));
