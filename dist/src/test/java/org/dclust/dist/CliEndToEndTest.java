@@ -40,8 +40,10 @@ class CliEndToEndTest {
         }
     }
 
-    static String[] with(String[] base, String... more) {
-        List<String> all = new ArrayList<>(List.of(base));
+    /** "run", the tiny pipeline's options, then more. */
+    static String[] tinyRun(String... more) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(TINY));
         all.addAll(List.of(more));
         return all.toArray(new String[0]);
     }
@@ -56,7 +58,7 @@ class CliEndToEndTest {
 
     @Test
     void runWritesResultsAndModelAndIsDeterministic(@TempDir Path tmp) throws Exception {
-        Outcome a = dclust(with(TINY, "run", "--out", tmp.resolve("a").toString()));
+        Outcome a = dclust(tinyRun("--out", tmp.resolve("a").toString()));
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(a.out()).contains("| acc |", "| nmi |", "| ari |", "K = 10 from the data set's 10 classes");
         JsonNode r = new ObjectMapper().readTree(tmp.resolve("a/result.json").toFile());
@@ -68,7 +70,7 @@ class CliEndToEndTest {
         assertThat(r.at("/volatile/epochs/pretrain")).hasSize(3);
         assertThat(tmp.resolve("a/model/manifest.json")).exists();
 
-        Outcome b = dclust(with(TINY, "run", "--out", tmp.resolve("b").toString()));
+        Outcome b = dclust(tinyRun("--out", tmp.resolve("b").toString()));
         assertThat(b.code()).isZero();
         assertThat(Files.readString(tmp.resolve("b/assignments.csv"))).isEqualTo(Files.readString(tmp.resolve("a/assignments.csv")));
 
@@ -93,7 +95,7 @@ class CliEndToEndTest {
     void refusesToOverwriteAFinishedRun(@TempDir Path tmp) throws Exception {
         Files.createDirectories(tmp.resolve("done"));
         Files.writeString(tmp.resolve("done/result.json"), "{}");
-        Outcome o = dclust(with(TINY, "run", "--out", tmp.resolve("done").toString()));
+        Outcome o = dclust(tinyRun("--out", tmp.resolve("done").toString()));
         assertThat(o.code()).isEqualTo(2);
         assertThat(o.err()).contains("already holds a finished run");
     }
@@ -114,7 +116,7 @@ class CliEndToEndTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("/no/such/dir", "apt-get install dataset-fashion-mnist");
 
-        Outcome bigK = dclust(with(TINY, "run", "--clusters", "301", "--out", "/tmp/never"));
+        Outcome bigK = dclust(tinyRun("--clusters", "301", "--out", "/tmp/never"));
         assertThat(bigK.code()).isEqualTo(2);
         assertThat(bigK.err()).contains("larger than the number of samples");
 
