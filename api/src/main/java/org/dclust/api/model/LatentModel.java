@@ -2,11 +2,28 @@ package org.dclust.api.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.Plugins;
+import org.dclust.api.toolkit.Atomic;
 
 /**
  * The result of phase 1: a trainable {@link AutoEncoder} (its decoder where the learner kept one), K
  * centres in latent space and the learner's own soft assignment to them. Owns the network's native
- * memory.
+ * memory. Saves to and loads from a directory, so a study trains phase 1 once and reuses it for
+ * every refiner.
  */
 public final class LatentModel implements AutoCloseable {
     private final String learner;
@@ -46,6 +63,58 @@ public final class LatentModel implements AutoCloseable {
     /** The centres as a (K, d) tensor in {@code manager}. */
     public NDArray centres(NDManager manager) {
         return manager.create(centres);
+    }
+
+    /** Saves the network (encoder and decoder), centres and assignment into {@code dir}, atomically. */
+    public void save(Path dir) throws IOException {
+        Atomic.writeDirectory(dir, tmp -> {
+            try (OutputStream os = Files.newOutputStream(tmp.resolve("encoder.params")); DataOutputStream out = new DataOutputStream(os)) {
+                network.saveEncoder(out);
+            }
+            if (network.hasDecoder()) {
+                try (OutputStream os = Files.newOutputStream(tmp.resolve("decoder.params")); DataOutputStream out = new DataOutputStream(os)) {
+                    network.saveDecoder(out);
+                }
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("format", "dclust-latent-model");
+            m.put("formatVersion", 1);
+            m.put("learner", learner);
+            m.put("backbone", Map.of("name", network.backbone().name(), "params", network.backbone().params().asMap()));
+            m.put("inputShape", network.inputShape());
+            m.put("centres", centres);
+            m.put("assignment", assignment);
+            new ObjectMapper().writeValue(tmp.resolve("latent.json").toFile(), m);
+        });
+    }
+
+    /** Loads a latent model saved by {@link #save}; its network lives in a sub-manager of {@code parent}. */
+    @SuppressWarnings("unchecked")
+    public static LatentModel load(Path dir, NDManager parent) {
+        ObjectMapper om = new ObjectMapper();
+        try {
+            Map<String, Object> m = om.readValue(dir.resolve("latent.json").toFile(), new TypeReference<Map<String, Object>>() { });
+            if (!"dclust-latent-model".equals(m.get("format")) || ((Number) m.get("formatVersion")).intValue() != 1) {
+                throw new DclustException(dir + " does not hold a latent model of format 1");
+            }
+            Map<String, Object> bb = (Map<String, Object>) m.get("backbone");
+            BackboneProvider provider = Plugins.find(BackboneProvider.class, (String) bb.get("name"));
+            Backbone backbone = provider.create(Params.resolve(provider.name(), provider.parameters(), (Map<String, Object>) bb.get("params")));
+            NDManager manager = parent.newSubManager();
+            AutoEncoder net = backbone.build(manager, om.convertValue(m.get("inputShape"), int[].class));
+            try (InputStream is = Files.newInputStream(dir.resolve("encoder.params"))) {
+                net.loadEncoder(new DataInputStream(is));
+            }
+            if (Files.exists(dir.resolve("decoder.params"))) {
+                try (InputStream is = Files.newInputStream(dir.resolve("decoder.params"))) {
+                    net.loadDecoder(new DataInputStream(is));
+                }
+            }
+            return new LatentModel((String) m.get("learner"), net, om.convertValue(m.get("centres"), float[][].class),
+                    om.convertValue(m.get("assignment"), SoftAssignment.class));
+        } catch (IOException e) {
+            throw new DclustException("cannot load the latent model in " + dir + ": " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -32,8 +32,13 @@ public final class PhaseRecorder implements EventSink {
 
     @Override
     public void epochEnded(EpochReport report) {
-        epochs.computeIfAbsent(report.phase(), k -> new ArrayList<>()).add(report);
+        record(report);
         next.epochEnded(report);
+    }
+
+    /** Keeps a report without passing it on (reports of a phase loaded from a cache). */
+    public void record(EpochReport report) {
+        epochs.computeIfAbsent(report.phase(), k -> new ArrayList<>()).add(report);
     }
 
     @Override

@@ -24,17 +24,20 @@ import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
 
 /**
- * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. With an output
+ * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. Phase-1 results are
+ * cached (see {@link Phase1Cache}), so the same learner is not trained again for another refiner. With an output
  * directory it writes {@code config.yaml} first, checkpoints under {@code checkpoints/} (so a run
  * started again on the same directory resumes), then {@code model/}, {@code assignments.csv} and
  * {@code result.json}, each atomically.
  */
 public final class PipelineRunner {
     private final Evaluation evaluation;
+    private final Phase1Cache phase1Cache;
 
     @Inject
-    public PipelineRunner(Evaluation evaluation) {
+    public PipelineRunner(Evaluation evaluation, Phase1Cache phase1Cache) {
         this.evaluation = evaluation;
+        this.phase1Cache = phase1Cache;
     }
 
     /** Loads the configured data set. */
@@ -75,7 +78,7 @@ public final class PipelineRunner {
                     .checkpointDir(out == null ? null : out.resolve("checkpoints")).cacheDir(options.cacheDir())
                     .cancelled(options.cancelled()).build();
             long t1 = System.nanoTime();
-            LatentModel latent = run.learner().provider().create(run.learner().params()).fit(prepared, ctx);
+            LatentModel latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);
             wall.put("phase1", (System.nanoTime() - t1) / 1e9);
             long t2 = System.nanoTime();
             ClusterModel trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);

@@ -1,0 +1,77 @@
+package org.dclust.framework.run;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.model.LatentModel;
+import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.TrainingContext;
+import org.dclust.framework.config.ResolvedRun;
+
+/**
+ * Caches phase-1 results on disk under {@code cacheDir/phase1/KEY}, where KEY hashes everything that
+ * determines them: data fingerprint, preprocessing, backbone, learner and their parameters, K, seed and
+ * device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
+ * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch.
+ */
+public final class Phase1Cache {
+    private static final String EPOCHS = "epochs.json";
+
+    /** Fits the learner, or loads its cached result. */
+    public LatentModel fitOrLoad(ResolvedRun run, Dataset prepared, TrainingContext ctx, PhaseRecorder recorder, Path cacheDir,
+            NDManager manager) {
+        Path entry = cacheDir == null ? null : cacheDir.resolve("phase1").resolve(key(run, prepared, ctx));
+        ObjectMapper om = new ObjectMapper();
+        if (entry != null && Files.isRegularFile(entry.resolve(EPOCHS))) {
+            try {
+                List<EpochReport> reports = om.readValue(entry.resolve(EPOCHS).toFile(), new TypeReference<List<EpochReport>>() { });
+                LatentModel m = LatentModel.load(entry, manager);
+                reports.forEach(recorder::record);
+                recorder.info("phase 1 (" + run.learner().provider().name() + ") loaded from the cache " + entry);
+                return m;
+            } catch (IOException | RuntimeException e) {
+                recorder.info("ignoring an unreadable phase-1 cache entry " + entry + ": " + e.getMessage());
+            }
+        }
+        LatentModel m = run.learner().provider().create(run.learner().params()).fit(prepared, ctx);
+        if (entry != null) {
+            try {
+                Path target = entry;
+                m.save(target);
+                List<EpochReport> reports = recorder.epochs().values().stream().flatMap(List::stream).toList();
+                Atomic.writeString(target.resolve(EPOCHS), om.writeValueAsString(reports));
+            } catch (IOException e) {
+                recorder.info("could not cache phase 1 in " + entry + ": " + e.getMessage());
+            }
+        }
+        return m;
+    }
+
+    static String key(ResolvedRun run, Dataset prepared, TrainingContext ctx) {
+        Map<String, Object> id = new LinkedHashMap<>();
+        id.put("data", prepared.fingerprint());
+        id.put("preprocessing", run.config().preprocessing);
+        id.put("backbone", run.backbone().describe());
+        id.put("learner", run.learner().describe());
+        id.put("clusters", ctx.clusters());
+        id.put("seed", ctx.seed());
+        id.put("device", ctx.device().getDeviceType());
+        try {
+            byte[] json = new ObjectMapper().writeValueAsBytes(id);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 24);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package org.dclust.framework.study;
+
+import java.nio.file.Path;
+
+/** One run of a study grid: a data set, a learner, a refiner and a seed. */
+public record StudyCell(StudyFile.DatasetEntry dataset, String learner, String refiner, long seed) {
+    /** "dataset/learner+refiner/seedN", also the cell's directory under the study's {@code cells/}. */
+    public String id() {
+        return dataset.label() + "/" + pipeline() + "/seed" + seed;
+    }
+
+    /** "learner+refiner". */
+    public String pipeline() {
+        return learner + "+" + refiner;
+    }
+
+    /** The cell's run directory. */
+    public Path dir(Path studyDir) {
+        return studyDir.resolve("cells").resolve(dataset.label()).resolve(pipeline()).resolve("seed" + seed);
+    }
+}

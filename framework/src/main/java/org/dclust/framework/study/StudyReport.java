@@ -1,0 +1,205 @@
+package org.dclust.framework.study;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.toolkit.Atomic;
+import org.dclust.framework.report.Charts;
+import org.dclust.framework.run.PipelineRunner;
+
+/**
+ * Writes a study's results: {@code results.json} (every finished run with its provenance),
+ * {@code results.csv} (one row per run), {@code results.md} (mean ± std over seeds per data set and
+ * pipeline, the published figures beside them, and each learner's gain from MNet) and
+ * {@code acc-by-learner.png} (ACC per learner for each refiner).
+ */
+public final class StudyReport {
+    private static final String[] METRICS = {"acc", "nmi", "ari"};
+
+    private StudyReport() {
+    }
+
+    /** Writes every report file for the finished cells. */
+    public static void write(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) {
+        try {
+            List<Map<String, Object>> runs = new ArrayList<>();
+            StringBuilder csv = new StringBuilder("dataset,learner,refiner,seed,acc,nmi,ari,f1_macro,phase1_s,phase2_s,total_s\n");
+            for (StudyCell c : cells) {
+                Map<String, Object> r = done.get(c);
+                if (r == null) {
+                    continue;
+                }
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("cell", c.id());
+                entry.putAll(r);
+                runs.add(entry);
+                Map<String, Double> wall = wall(r);
+                csv.append(String.join(",", c.dataset().label(), c.learner(), c.refiner(), String.valueOf(c.seed()),
+                        num(metric(r, "acc")), num(metric(r, "nmi")), num(metric(r, "ari")), num(metric(r, "f1-macro")),
+                        num(wall.get("phase1")), num(wall.get("phase2")), num(wall.get("total")))).append('\n');
+            }
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("study", s.name);
+            json.put("cellsTotal", cells.size());
+            json.put("cellsDone", runs.size());
+            json.put("runs", runs);
+            Atomic.writeString(dir.resolve("results.json"), PipelineRunner.json().writeValueAsString(json));
+            Atomic.writeString(dir.resolve("results.csv"), csv.toString());
+            Atomic.writeString(dir.resolve("results.md"), markdown(s, cells, done));
+            bars(s, dir, cells, done);
+        } catch (IOException e) {
+            throw new DclustException("cannot write the study results in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String markdown(StudyFile s, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) {
+        StringBuilder md = new StringBuilder("# Study " + s.name + "\n\n");
+        md.append(done.size()).append(" of ").append(cells.size()).append(" runs finished. Figures in percent, mean ± standard deviation over seeds ")
+                .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ").append(s.backbone).append(".\n");
+        boolean ref = s.reference != null && !s.reference.figures.isEmpty();
+        if (ref) {
+            md.append("Published figures: ").append(s.reference.source == null ? "as given in the study file" : s.reference.source).append(".\n");
+        }
+        for (StudyFile.DatasetEntry d : s.datasets) {
+            md.append("\n## ").append(d.label()).append("\n\n| pipeline | seeds | ACC | NMI | ARI |");
+            if (ref) {
+                md.append(" published ACC | published NMI |");
+            }
+            md.append(" phase-1 s/epoch | wall min |\n|---|---|---|---|---|");
+            md.append(ref ? "---|---|" : "").append("---|---|\n");
+            Map<String, Map<String, List<Double>>> byPipeline = collect(d, cells, done);
+            for (String learner : s.learners) {
+                for (String refiner : s.refiners) {
+                    String p = learner + "+" + refiner;
+                    Map<String, List<Double>> m = byPipeline.get(p);
+                    if (m == null) {
+                        continue;
+                    }
+                    md.append("| ").append(p).append(" | ").append(m.get("acc").size());
+                    for (String k : METRICS) {
+                        md.append(" | ").append(meanStd(m.get(k), 100));
+                    }
+                    if (ref) {
+                        Map<String, Double> f = s.reference.figures.get(p);
+                        md.append(" | ").append(f == null || f.get("acc") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("acc")));
+                        md.append(" | ").append(f == null || f.get("nmi") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("nmi")));
+                    }
+                    md.append(" | ").append(meanStd(m.get("phase1SecondsPerEpoch"), 1));
+                    md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
+                }
+            }
+            if (s.refiners.contains("mnet") && s.refiners.contains("centroid")) {
+                md.append("\nGain from MNet (ACC points, mean over seeds; published gain where the study file gives both figures):\n\n");
+                md.append("| learner | + centroid | + mnet | gain | published gain |\n|---|---|---|---|---|\n");
+                for (String learner : s.learners) {
+                    Map<String, List<Double>> a = byPipeline.get(learner + "+centroid");
+                    Map<String, List<Double>> b = byPipeline.get(learner + "+mnet");
+                    if (a == null || b == null) {
+                        continue;
+                    }
+                    double ma = mean(a.get("acc")) * 100;
+                    double mb = mean(b.get("acc")) * 100;
+                    String pub = "";
+                    if (ref && s.reference.figures.containsKey(learner + "+centroid") && s.reference.figures.containsKey(learner + "+mnet")) {
+                        pub = String.format(Locale.ROOT, "%+.2f", s.reference.figures.get(learner + "+mnet").get("acc")
+                                - s.reference.figures.get(learner + "+centroid").get("acc"));
+                    }
+                    md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %s |%n", learner, ma, mb, mb - ma, pub));
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    private static Map<String, Map<String, List<Double>>> collect(StudyFile.DatasetEntry d, List<StudyCell> cells,
+            Map<StudyCell, Map<String, Object>> done) {
+        Map<String, Map<String, List<Double>>> out = new LinkedHashMap<>();
+        for (StudyCell c : cells) {
+            Map<String, Object> r = done.get(c);
+            if (r == null || c.dataset() != d) {
+                continue;
+            }
+            Map<String, List<Double>> m = out.computeIfAbsent(c.pipeline(), k -> new LinkedHashMap<>());
+            for (String k : METRICS) {
+                m.computeIfAbsent(k, x -> new ArrayList<>()).add(metric(r, k));
+            }
+            m.computeIfAbsent("wallMinutes", x -> new ArrayList<>()).add(wall(r).getOrDefault("total", Double.NaN) / 60);
+            m.computeIfAbsent("phase1SecondsPerEpoch", x -> new ArrayList<>()).add(phase1SecondsPerEpoch(r));
+        }
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double phase1SecondsPerEpoch(Map<String, Object> r) {
+        Map<String, Object> v = (Map<String, Object>) r.get("volatile");
+        Map<String, Object> spe = v == null ? Map.of() : (Map<String, Object>) v.getOrDefault("secondsPerEpoch", Map.of());
+        double last = Double.NaN;
+        for (Map.Entry<String, Object> e : spe.entrySet()) {
+            if (!e.getKey().equals("pretrain") && !e.getKey().equals("mnet")) {
+                last = ((Number) e.getValue()).doubleValue();
+            }
+        }
+        return last;
+    }
+
+    private static void bars(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) throws IOException {
+        if (done.isEmpty()) {
+            return;
+        }
+        StudyFile.DatasetEntry d = s.datasets.get(0);
+        Map<String, Map<String, List<Double>>> by = collect(d, cells, done);
+        Map<String, List<Double>> series = new LinkedHashMap<>();
+        for (String refiner : s.refiners) {
+            List<Double> vals = new ArrayList<>();
+            for (String learner : s.learners) {
+                Map<String, List<Double>> m = by.get(learner + "+" + refiner);
+                vals.add(m == null ? 0.0 : mean(m.get("acc")) * 100);
+            }
+            series.put("+ " + refiner, vals);
+        }
+        Charts.bars(dir.resolve("acc-by-learner.png"), "ACC per learner on " + d.label() + " (mean over seeds)", "ACC (%)", s.learners, series);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static double metric(Map<String, Object> r, String name) {
+        Map<String, Object> m = (Map<String, Object>) r.get("metrics");
+        Object v = m == null ? null : m.get(name);
+        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Double> wall(Map<String, Object> r) {
+        Map<String, Object> v = (Map<String, Object>) r.get("volatile");
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (v != null && v.get("wallSeconds") instanceof Map) {
+            ((Map<String, Object>) v.get("wallSeconds")).forEach((k, x) -> out.put(k, ((Number) x).doubleValue()));
+        }
+        return out;
+    }
+
+    static double mean(List<Double> xs) {
+        return xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+
+    /** "m ± s" with the sample standard deviation (n − 1); just "m" for one value. */
+    static String meanStd(List<Double> xs, double scale) {
+        double m = mean(xs) * scale;
+        if (xs.size() < 2) {
+            return String.format(Locale.ROOT, "%.2f", m);
+        }
+        double ss = 0;
+        for (double x : xs) {
+            ss += (x * scale - m) * (x * scale - m);
+        }
+        return String.format(Locale.ROOT, "%.2f ± %.2f", m, Math.sqrt(ss / (xs.size() - 1)));
+    }
+
+    private static String num(Double v) {
+        return v == null || v.isNaN() ? "" : String.format(Locale.ROOT, "%.6g", v);
+    }
+}
