@@ -144,6 +144,7 @@ public final class AutoEncoder implements AutoCloseable {
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("malformed encoder parameters: " + e.getMessage(), e);
         }
+        requireGradients(encoder);
     }
 
     /** Reads parameters written by {@link #saveDecoder}. */
@@ -152,6 +153,20 @@ public final class AutoEncoder implements AutoCloseable {
             decoder.loadParameters(manager, in);
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("malformed decoder parameters: " + e.getMessage(), e);
+        }
+        requireGradients(decoder);
+    }
+
+    /**
+     * DJL's {@code Parameter.load} replaces each array by a decoded one that does not require a
+     * gradient; trainable parameters get it back here, so a loaded network (the pretraining cache, a
+     * saved model to fine-tune) trains like a freshly built one.
+     */
+    private static void requireGradients(Block b) {
+        for (Pair<String, Parameter> p : b.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
         }
     }
 
