@@ -12,10 +12,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.framework.config.ConfigFiles;
-import org.dclust.framework.config.ConfigResolver;
-import org.dclust.framework.config.ResolvedRun;
+import org.dclust.framework.Dclust;
 import org.dclust.framework.config.RunConfig;
-import org.dclust.framework.run.PipelineRunner;
+import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.RunOptions;
 import org.dclust.framework.run.RunResult;
 import picocli.CommandLine.Command;
@@ -24,14 +23,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code dclust run}: one pipeline (data set → learner → refiner → metrics). Writes config.yaml,
+ * {@code dclust run}: one pipeline (data set → learner → refiner → metrics), run through the library
+ * facade {@link Dclust} so the command line and library users share one path. Writes config.yaml,
  * checkpoints, model/, assignments.csv and result.json into its output directory, and prints a
  * metrics table.
  */
 @Command(name = "run", description = "Run one pipeline and write its model and results.")
 public final class RunCommand implements Callable<Integer> {
-    private final ConfigResolver resolver;
-    private final PipelineRunner runner;
+    private final PluginRegistry registry;
 
     @Spec
     CommandSpec spec;
@@ -70,9 +69,8 @@ public final class RunCommand implements Callable<Integer> {
     int epochLines;
 
     @Inject
-    public RunCommand(ConfigResolver resolver, PipelineRunner runner) {
-        this.resolver = resolver;
-        this.runner = runner;
+    public RunCommand(PluginRegistry registry) {
+        this.registry = registry;
     }
 
     @Override
@@ -98,12 +96,13 @@ public final class RunCommand implements Callable<Integer> {
             apply(c);
             outDir = out != null ? checkFresh(out) : newRunDir(c);
         }
-        ResolvedRun run = resolver.resolve(c);
+        Dclust pipeline = Dclust.fromConfig(c).registry(registry);
+        pipeline.resolve();
         PrintWriter o = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.info("run directory: " + outDir);
         Path cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir());
-        try (RunResult result = runner.run(run, new RunOptions(outDir, cacheDir, progress, () -> false))) {
+        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.dclust.api.DclustException;
+import org.dclust.api.UnknownPluginException;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.BackboneProvider;
@@ -22,13 +22,15 @@ import org.dclust.framework.registry.PluginRegistry;
  * Turns a {@link RunConfig} into a {@link ResolvedRun}: finds each plugin, applies the preset, binds
  * every {@code plugin.param=value} setting to the plugin it names (by role or by name), and validates
  * all values against the declarations. Every problem of the configuration is reported together in one
- * {@link InvalidParameterException}.
+ * {@link InvalidParameterException}; a configuration whose only problem is an unknown plugin name gets
+ * the {@link UnknownPluginException} itself.
  */
 public final class ConfigResolver {
     private static final List<String> ROLES = List.of("dataset", "backbone", "learner", "refiner");
     private static final List<String> PREPROCESSING = List.of("none", "minmax", "standardize");
     private static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     private final PluginRegistry registry;
+    private UnknownPluginException unknown;
 
     @Inject
     public ConfigResolver(PluginRegistry registry) {
@@ -36,7 +38,8 @@ public final class ConfigResolver {
     }
 
     /** Resolves a configuration or throws with every problem listed. */
-    public ResolvedRun resolve(RunConfig c) {
+    public synchronized ResolvedRun resolve(RunConfig c) {
+        unknown = null;
         List<String> problems = new ArrayList<>();
         DatasetProvider dataset = find(DatasetProvider.class, c.dataset, problems);
         BackboneProvider backbone = find(BackboneProvider.class, c.backbone, problems);
@@ -103,6 +106,9 @@ public final class ConfigResolver {
                 problems.addAll(ex.problems());
             }
         }
+        if (problems.size() == 1 && unknown != null) {
+            throw unknown;
+        }
         if (!problems.isEmpty()) {
             throw new InvalidParameterException(problems);
         }
@@ -117,7 +123,8 @@ public final class ConfigResolver {
         }
         try {
             return registry.get(kind, name);
-        } catch (DclustException e) {
+        } catch (UnknownPluginException e) {
+            unknown = e;
             problems.add(e.getMessage());
             return null;
         }

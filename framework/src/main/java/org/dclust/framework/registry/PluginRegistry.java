@@ -38,6 +38,26 @@ public final class PluginRegistry {
         return r;
     }
 
+    /**
+     * A registry with extra providers (plugin objects a library user built in code) added to this
+     * one's; an extra provider replaces a discovered one of the same kind and name.
+     */
+    public PluginRegistry with(List<? extends PluginInfo> extra) {
+        PluginRegistry r = new PluginRegistry();
+        byKind.forEach((k, v) -> r.byKind.put(k, new ArrayList<>(v)));
+        for (PluginInfo p : extra) {
+            for (Class<? extends PluginInfo> kind : KINDS) {
+                if (kind.isInstance(p)) {
+                    List<PluginInfo> list = r.byKind.get(kind);
+                    list.removeIf(q -> q.name().equalsIgnoreCase(p.name()));
+                    list.add(p);
+                    list.sort(Comparator.comparing(PluginInfo::name));
+                }
+            }
+        }
+        return r;
+    }
+
     /** The providers of one kind, by name. */
     @SuppressWarnings("unchecked")
     public <P extends PluginInfo> List<P> all(Class<P> kind) {
