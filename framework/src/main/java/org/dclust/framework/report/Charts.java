@@ -38,6 +38,17 @@ public final class Charts {
         save(c, file);
     }
 
+    /** Lines with explicit x: one series per entry of {@code ys}, x from {@code xs} under the same key. */
+    public static void lines(Path file, String title, String xLabel, String yLabel, Map<String, double[]> xs, Map<String, double[]> ys,
+            boolean logY) throws IOException {
+        XYChart c = new XYChartBuilder().width(W).height(H).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        c.getStyler().setYAxisLogarithmic(logY);
+        for (Map.Entry<String, double[]> e : ys.entrySet()) {
+            c.addSeries(e.getKey(), xs.get(e.getKey()), e.getValue()).setMarker(e.getValue().length == 1 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        }
+        save(c, file);
+    }
+
     /** Grouped bars: categories on x, one series per entry. */
     public static void bars(Path file, String title, String yLabel, List<String> categories, Map<String, List<Double>> series) throws IOException {
         CategoryChart c = new CategoryChartBuilder().width(W).height(H).title(title).yAxisTitle(yLabel).build();
