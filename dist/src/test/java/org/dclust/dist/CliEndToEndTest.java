@@ -69,6 +69,9 @@ class CliEndToEndTest {
         assertThat(r.at("/metrics/acc").asDouble()).isBetween(0.2, 1.0);
         assertThat(r.at("/volatile/epochs/pretrain")).hasSize(3);
         assertThat(tmp.resolve("a/model/manifest.json")).exists();
+        assertThat(tmp.resolve("a/plots/loss.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("a/plots/tsne-u.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("a/plots/tsne-q.png")).isNotEmptyFile();
 
         Outcome b = dclust(tinyRun("--out", tmp.resolve("b").toString()));
         assertThat(b.code()).isZero();

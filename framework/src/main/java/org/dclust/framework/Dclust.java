@@ -54,6 +54,8 @@ public final class Dclust {
     private EventSink listener = EventSink.NONE;
     private BooleanSupplier cancelled = () -> false;
     private PluginRegistry base;
+    private boolean plots = true;
+    private boolean tsne = true;
 
     private Dclust() {
     }
@@ -223,6 +225,13 @@ public final class Dclust {
         return this;
     }
 
+    /** Which plots to draw into the output directory's plots/ (default: all, t-SNE maps included). */
+    public Dclust plots(boolean draw, boolean tsneMaps) {
+        this.plots = draw;
+        this.tsne = tsneMaps;
+        return this;
+    }
+
     /** Receives progress: phases, epochs with loss and pair participation, notes. */
     public Dclust listener(EventSink sink) {
         this.listener = sink == null ? EventSink.NONE : sink;
@@ -250,7 +259,7 @@ public final class Dclust {
         ConfigResolver resolver = resolver();
         ResolvedRun run = resolver.resolve(config);
         PipelineRunner runner = new PipelineRunner(new Evaluation(registry()), new Phase1Cache());
-        RunOptions options = new RunOptions(outDir, cacheDir, listener, cancelled);
+        RunOptions options = new RunOptions(outDir, cacheDir, listener, cancelled, plots, tsne);
         return data == null ? runner.run(run, options) : runner.run(run, data, 0, options);
     }
 

@@ -65,6 +65,8 @@ public final class RunCommand implements Callable<Integer> {
     Path cache;
     @Option(names = "--no-cache", description = "do not read or write the pretraining cache")
     boolean noCache;
+    @Option(names = "--no-tsne", description = "skip the t-SNE maps of the u and q spaces (the other plots are still drawn)")
+    boolean noTsne;
     @Option(names = "--epoch-lines", description = "print every n-th epoch line (default ${DEFAULT-VALUE})", defaultValue = "1")
     int epochLines;
 
@@ -102,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.info("run directory: " + outDir);
         Path cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir());
-        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).fit()) {
+        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).plots(true, !noTsne).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));

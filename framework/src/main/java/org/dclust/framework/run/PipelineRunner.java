@@ -22,6 +22,7 @@ import org.dclust.api.train.TrainingContext;
 import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
+import org.dclust.framework.report.RunPlots;
 
 /**
  * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. Phase-1 results are
@@ -80,6 +81,8 @@ public final class PipelineRunner {
             long t1 = System.nanoTime();
             LatentModel latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);
             wall.put("phase1", (System.nanoTime() - t1) / 1e9);
+            int[] sample = out != null && options.plots() && options.tsne() ? PlotSample.indices(data.size(), c.seed) : null;
+            RunPlots.Scatter uMap = sample == null ? null : PlotSample.latent(latent, prepared, sample, c.seed);
             long t2 = System.nanoTime();
             ClusterModel trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);
             wall.put("phase2", (System.nanoTime() - t2) / 1e9);
@@ -102,6 +105,10 @@ public final class PipelineRunner {
             record.put("volatile", volatilePart(started, wall, recorder));
             if (out != null) {
                 save(out, model, assignments, record);
+                if (options.plots()) {
+                    RunPlots.Scatter qMap = sample == null ? null : PlotSample.probabilities(model, data, sample, c.seed);
+                    plot(out.resolve("plots"), recorder, uMap, qMap);
+                }
             }
             return new RunResult(model, assignments, metrics, internal, record, manager);
         } catch (RuntimeException | Error e) {
@@ -189,6 +196,14 @@ public final class PipelineRunner {
             Atomic.writeString(out.resolve("result.json"), json().writeValueAsString(record));
         } catch (IOException e) {
             throw new DclustException("cannot write the results to " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void plot(Path dir, PhaseRecorder recorder, RunPlots.Scatter u, RunPlots.Scatter q) {
+        try {
+            RunPlots.write(dir, recorder.epochs(), recorder.series(), u, q);
+        } catch (IOException | RuntimeException e) {
+            recorder.info("could not draw the plots in " + dir + ": " + e.getMessage());
         }
     }
 

@@ -5,10 +5,17 @@ import java.util.function.BooleanSupplier;
 import org.dclust.api.train.EventSink;
 
 /**
- * How to run a pipeline: where to write (null: nowhere), where checkpoints go (resume), the shared
- * cache directory (null: no cache), the event sink and a cancellation flag.
+ * How to run a pipeline: where to write (null: nowhere; checkpoints go there too, so a run started
+ * again on it resumes), the shared cache directory (null: no cache), the event sink, a cancellation
+ * flag, and which plots to draw into {@code outDir/plots} (loss curves and histograms; the t-SNE maps
+ * of the u and q spaces).
  */
-public record RunOptions(Path outDir, Path cacheDir, EventSink events, BooleanSupplier cancelled) {
+public record RunOptions(Path outDir, Path cacheDir, EventSink events, BooleanSupplier cancelled, boolean plots, boolean tsne) {
+    /** With plots and t-SNE maps. */
+    public RunOptions(Path outDir, Path cacheDir, EventSink events, BooleanSupplier cancelled) {
+        this(outDir, cacheDir, events, cancelled, true, true);
+    }
+
     /** No output files, no cache, no events. */
     public static RunOptions inMemory() {
         return new RunOptions(null, null, EventSink.NONE, () -> false);

@@ -179,7 +179,7 @@ public final class StudyRunner {
             if (loaded.size() > 1) {
                 loaded.keySet().removeIf(k -> !k.equals(dataKey));
             }
-            try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cell.dir(dir), dir.resolve("cache"), events, cancelled))) {
+            try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cell.dir(dir), dir.resolve("cache"), events, cancelled, s.plots, s.tsne))) {
                 done.put(cell, result.record());
             }
             ranThisTime++;
