@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
@@ -18,27 +17,13 @@ import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.phase1.backbone.MlpBackboneProvider;
 import org.dclust.phase1.learner.AeLearnerProvider;
+import org.dclust.testkit.SyntheticData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AeLearnerTest {
     static Dataset blobs(int n, int d, int k, long seed) {
-        Random r = new Random(seed);
-        float[][] means = new float[k][d];
-        for (float[] m : means) {
-            for (int j = 0; j < d; j++) {
-                m[j] = (float) r.nextGaussian() * 3;
-            }
-        }
-        float[] v = new float[n * d];
-        int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            y[i] = i % k;
-            for (int j = 0; j < d; j++) {
-                v[i * d + j] = means[y[i]][j] + (float) r.nextGaussian() * 0.3f;
-            }
-        }
-        return new Dataset("blobs", v, new int[] {d}, y, k);
+        return SyntheticData.blobs(n, d, k, seed);
     }
 
     static ClusterModel centroid(LatentModel lm) {
