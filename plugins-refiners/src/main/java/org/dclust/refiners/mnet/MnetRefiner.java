@@ -1,0 +1,371 @@
+package org.dclust.refiners.mnet;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.LatentModel;
+import org.dclust.api.model.MlpHead;
+import org.dclust.api.model.Refiner;
+import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.EpochLoop;
+import org.dclust.api.toolkit.FuzzyMemberships;
+import org.dclust.api.train.Adam;
+import org.dclust.api.train.TrainingContext;
+
+/**
+ * DCSS phase 2 (Sadeghi and Armanfard, arXiv 2405.03590, sections 3.2 and 3.3): MNet, a soft-max
+ * network d → 128 (BatchNorm, ReLU) → 128 (BatchNorm, ReLU) → K ({@link MlpHead}), is appended to the
+ * learner's encoder and both are trained end to end with pairwise self-supervision
+ * ({@link PairwiseLoss}, eqs. 4 and 5).
+ *
+ * <ul>
+ *   <li>Supervision: for the first {@code uEpochs} (T2) epochs the similarity of a pair is the inner
+ *       product of its fuzzy memberships (eq. 2, fuzziness m) to the centres in the latent space (u
+ *       space, eq. 4); afterwards the inner product of the MNet outputs (q space, eq. 5). MNet computes
+ *       the memberships itself, each batch, from the encoder it fine-tunes and the LatentModel's
+ *       centres; the learner's own soft assignment is not used (it may be hard, as DCN's is).</li>
+ *   <li>Centres: after each epoch while the u space supervises, re-estimated over the whole data set
+ *       as the u^m-weighted mean of the current codes (eq. 3), with memberships to the previous
+ *       centres, in evaluation mode.</li>
+ *   <li>Optimisation: Adam with lr {@code encoderLr} (1e-5) for the encoder and {@code lr} (1e-3) for
+ *       MNet, our own {@link Adam} (two instances, one per parameter group) so that a checkpoint holds
+ *       the moments. A batch with neither similar nor dissimilar pairs has an all-zero gradient: its
+ *       gradients are zeroed and both steps are skipped (the reference steps anyway, which moves the
+ *       parameters through Adam's momentum).</li>
+ *   <li>BatchNorm: the training forward runs with {@code training = true}; the similarities that
+ *       select the pairs come from that same forward (its codes or its q, detached), as in the
+ *       reference; centre re-estimation, the final q residuals and predictions run in evaluation mode
+ *       (running statistics).</li>
+ *   <li>Result: {@code new ClusterModel(encoder, MNet)}; the assignment is argmax q (section 3.3).</li>
+ *   <li>Events: per epoch {@code loss} (the mean batch loss) and {@code participation}, the fraction of
+ *       the batch pairs (the b × b matrices the loss sums over) outside the ambiguity region (the paper's
+ *       Fig. 11a); at the end the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
+ *   <li>Checkpoints (phase {@value #PHASE}): encoder parameters, MNet parameters with its BatchNorm
+ *       running statistics, both Adam states, the centres and the epoch count.</li>
+ * </ul>
+ */
+public final class MnetRefiner implements Refiner {
+    /** The phase name of events and checkpoints. */
+    public static final String PHASE = "mnet";
+    /** MNet's hidden layers (section 3.2). */
+    static final int[] HIDDEN = {128, 128};
+    private static final int EVAL_BATCH = 1000;
+
+    /** The resolved settings. */
+    public record Settings(int epochs, int batchSize, double lr, double encoderLr, double zeta, double gamma,
+            double fuzziness, int uEpochs, double lossScale) {
+        public Settings {
+            if (gamma > zeta) {
+                throw new DclustException("mnet.gamma = " + gamma + " exceeds mnet.zeta = " + zeta
+                        + ": a pair would be similar and dissimilar at once; choose gamma <= zeta (DCSS: 0.2 and 0.8)");
+            }
+            if (!(fuzziness > 1)) {
+                throw new DclustException("mnet.fuzziness = " + fuzziness + " is not valid: it must exceed 1 (DCSS: 1.5)");
+            }
+        }
+
+        /** Reads the parameters declared by {@link MnetRefinerProvider}. */
+        public static Settings from(Params p) {
+            return new Settings(p.getInt("epochs"), p.getInt("batchSize"), p.getDouble("lr"), p.getDouble("encoderLr"),
+                    p.getDouble("zeta"), p.getDouble("gamma"), p.getDouble("fuzziness"), p.getInt("uEpochs"),
+                    p.getDouble("lossScale"));
+        }
+    }
+
+    private final Settings s;
+
+    public MnetRefiner(Settings settings) {
+        this.s = settings;
+    }
+
+    public Settings settings() {
+        return s;
+    }
+
+    @Override
+    public ClusterModel refine(LatentModel latent, Dataset data, TrainingContext ctx) {
+        check(latent, data, ctx);
+        AutoEncoder net = latent.network();
+        int k = latent.clusters();
+        ctx.reseed(PHASE + "-init", 0);
+        MlpHead head = new MlpHead(net.manager(), net.latentDim(), HIDDEN, k);
+        try (NDManager work = net.manager().newSubManager();
+                Adam encoderOpt = new Adam(net.encoderParameters(), work, s.encoderLr());
+                Adam headOpt = new Adam(head.parameters(), work, s.lr())) {
+            new Run(net, head, data, ctx, work, encoderOpt, headOpt, latent.centres()).train();
+        } catch (RuntimeException e) {
+            head.close();
+            throw e;
+        }
+        return new ClusterModel(net, head, null, null);
+    }
+
+    /** Says, in one message, why this refiner cannot work with what it is given. */
+    private void check(LatentModel latent, Dataset data, TrainingContext ctx) {
+        AutoEncoder net = latent.network();
+        float[][] c = latent.centres();
+        String from = "the latent model of " + latent.learner();
+        if (c == null || c.length < 2) {
+            throw new DclustException("mnet needs at least 2 cluster centres; " + from + " has " + (c == null ? 0 : c.length));
+        }
+        if (ctx.clusters() != c.length) {
+            throw new DclustException("mnet: the run asks for " + ctx.clusters() + " clusters but " + from + " has "
+                    + c.length + " centres");
+        }
+        for (int j = 0; j < c.length; j++) {
+            if (c[j].length != net.latentDim()) {
+                throw new DclustException("mnet: centre " + j + " of " + from + " has " + c[j].length
+                        + " dimensions but its encoder's latent space has " + net.latentDim());
+            }
+            for (float v : c[j]) {
+                if (!Float.isFinite(v)) {
+                    throw new DclustException("mnet: centre " + j + " of " + from + " is not finite (" + v + ")");
+                }
+            }
+        }
+        if (!Arrays.equals(data.sampleShape(), net.inputShape())) {
+            throw new DclustException("mnet: the data's samples have shape " + Arrays.toString(data.sampleShape())
+                    + " but " + from + "'s encoder takes " + Arrays.toString(net.inputShape()));
+        }
+        if (data.size() < 2) {
+            throw new DclustException("mnet needs at least 2 samples; " + data.name() + " has " + data.size());
+        }
+    }
+
+    /** One training run: the mutable state EpochLoop checkpoints. */
+    private final class Run implements EpochLoop.State {
+        private final AutoEncoder net;
+        private final MlpHead head;
+        private final Dataset data;
+        private final TrainingContext ctx;
+        private final Adam encoderOpt;
+        private final Adam headOpt;
+        private final NDArray centres;
+        private final int encoderOptSize;
+        private final List<NDArray> stepCounters = new ArrayList<>();
+        private int epochsDone;
+        private long pairsIn;
+        private long pairsAll;
+
+        Run(AutoEncoder net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
+                Adam headOpt, float[][] initialCentres) {
+            this.net = net;
+            this.head = head;
+            this.data = data;
+            this.ctx = ctx;
+            this.encoderOpt = encoderOpt;
+            this.headOpt = headOpt;
+            this.centres = work.create(initialCentres);
+            this.encoderOptSize = 2 * countTrainable(net.encoderParameters()) + 1;
+        }
+
+        void train() {
+            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), this,
+                    this::step, this::afterEpoch);
+            ctx.events().series(PHASE, "qResidual", qResiduals());
+        }
+
+        private double step(NDManager scope, int[] idx) {
+            NDArray x = data.batch(scope, idx);
+            boolean uSpace = epochsDone < s.uEpochs();
+            NDArray loss = null;
+            long similar;
+            long dissimilar;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray z = net.encode(x, true);
+                NDArray q = head.probabilities(z, true);
+                NDArray ref = uSpace ? FuzzyMemberships.of(z.stopGradient(), scoped(centres, scope), s.fuzziness())
+                        : q.stopGradient();
+                NDArray sim = PairwiseLoss.similarity(ref);
+                NDArray simMask = PairwiseLoss.similar(sim, s.zeta());
+                NDArray disMask = PairwiseLoss.dissimilar(sim, s.gamma());
+                similar = simMask.countNonzero().getLong();
+                dissimilar = disMask.countNonzero().getLong();
+                if (similar + dissimilar > 0) {
+                    loss = PairwiseLoss.loss(q, simMask, disMask, s.lossScale());
+                    gc.backward(loss);
+                }
+            }
+            pairsIn += similar + dissimilar;
+            pairsAll += (long) idx.length * idx.length;
+            if (loss == null) {
+                // an all-zero gradient: skip both steps so that Adam's moments do not move the parameters
+                encoderOpt.zeroGradients(scope);
+                headOpt.zeroGradients(scope);
+                return 0;
+            }
+            headOpt.step(scope);
+            encoderOpt.step(scope);
+            return loss.getFloat();
+        }
+
+        private Map<String, Double> afterEpoch(int done) {
+            epochsDone = done;
+            Map<String, Double> out = new LinkedHashMap<>();
+            out.put("participation", pairsAll == 0 ? 0.0 : (double) pairsIn / pairsAll);
+            pairsIn = 0;
+            pairsAll = 0;
+            if (done <= s.uEpochs()) {
+                refreshCentres();
+            }
+            return out;
+        }
+
+        /** Eq. 3: μ_k = Σ_i u_ik^m z_i / Σ_i u_ik^m over the whole data set, in evaluation mode. */
+        private void refreshCentres() {
+            int k = (int) centres.getShape().get(0);
+            int d = (int) centres.getShape().get(1);
+            double[] num = new double[k * d];
+            double[] den = new double[k];
+            for (int start = 0; start < data.size(); start += EVAL_BATCH) {
+                int end = Math.min(data.size(), start + EVAL_BATCH);
+                try (NDManager scope = centres.getManager().newSubManager()) {
+                    NDArray z = net.encode(data.range(scope, start, end), false);
+                    NDArray w = FuzzyMemberships.of(z, scoped(centres, scope), s.fuzziness()).pow(s.fuzziness());
+                    float[] wz = w.transpose().matMul(z).toFloatArray();
+                    float[] ws = w.sum(new int[] {0}).toFloatArray();
+                    for (int i = 0; i < wz.length; i++) {
+                        num[i] += wz[i];
+                    }
+                    for (int j = 0; j < k; j++) {
+                        den[j] += ws[j];
+                    }
+                }
+            }
+            float[] now = centres.toFloatArray();
+            float[] next = new float[k * d];
+            for (int j = 0; j < k; j++) {
+                for (int t = 0; t < d; t++) {
+                    next[j * d + t] = den[j] > 0 ? (float) (num[j * d + t] / den[j]) : now[j * d + t];
+                }
+            }
+            centres.set(next);
+        }
+
+        /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
+        private double[] qResiduals() {
+            int n = data.size();
+            int k = head.clusters();
+            double[] out = new double[n];
+            for (int start = 0; start < n; start += EVAL_BATCH) {
+                int end = Math.min(n, start + EVAL_BATCH);
+                try (NDManager scope = centres.getManager().newSubManager()) {
+                    float[] q = head.probabilities(net.encode(data.range(scope, start, end), false), false).toFloatArray();
+                    for (int i = start; i < end; i++) {
+                        int off = (i - start) * k;
+                        int best = 0;
+                        for (int j = 1; j < k; j++) {
+                            if (q[off + j] > q[off + best]) {
+                                best = j;
+                            }
+                        }
+                        double ss = 0;
+                        for (int j = 0; j < k; j++) {
+                            double r = q[off + j] - (j == best ? 1.0 : 0.0);
+                            ss += r * r;
+                        }
+                        out[i] = Math.sqrt(ss);
+                    }
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public List<NDArray> arrays() {
+            List<NDArray> enc = encoderOpt.state();
+            List<NDArray> hd = headOpt.state();
+            // api's Adam.state() allocates its step counter anew on each call: free the previous
+            // checkpoint's counters (written by now) so that native memory stays flat across epochs
+            List<NDArray> fresh = List.of(enc.get(enc.size() - 1), hd.get(hd.size() - 1));
+            for (NDArray old : stepCounters) {
+                if (fresh.stream().noneMatch(f -> f == old)) {
+                    old.close();
+                }
+            }
+            stepCounters.clear();
+            stepCounters.addAll(fresh);
+            List<NDArray> a = new ArrayList<>(encoderArrays());
+            a.addAll(headArrays());
+            a.addAll(enc);
+            a.addAll(hd);
+            a.add(centres);
+            return a;
+        }
+
+        @Override
+        public Map<String, Object> meta() {
+            return Map.of("mnetEpochsDone", epochsDone);
+        }
+
+        @Override
+        public void restore(List<NDArray> arrays, Map<String, Object> meta) {
+            List<NDArray> enc = encoderArrays();
+            List<NDArray> hd = headArrays();
+            int expected = enc.size() + hd.size() + encoderOptSize + 2 * countTrainable(head.parameters()) + 1 + 1;
+            if (arrays.size() != expected || !(meta.get("mnetEpochsDone") instanceof Number)) {
+                throw new DclustException("the mnet checkpoint in " + ctx.checkpointDir() + " holds " + arrays.size()
+                        + " arrays where this run needs " + expected + ": it comes from another network; delete it to start mnet again");
+            }
+            int i = 0;
+            for (NDArray a : enc) {
+                arrays.get(i++).copyTo(a);
+            }
+            for (NDArray a : hd) {
+                arrays.get(i++).copyTo(a);
+            }
+            encoderOpt.restore(arrays.subList(i, i + encoderOptSize));
+            i += encoderOptSize;
+            int headOptSize = arrays.size() - 1 - i;
+            headOpt.restore(arrays.subList(i, i + headOptSize));
+            i += headOptSize;
+            arrays.get(i).copyTo(centres);
+            epochsDone = ((Number) meta.get("mnetEpochsDone")).intValue();
+        }
+
+        private List<NDArray> encoderArrays() {
+            List<NDArray> out = new ArrayList<>();
+            for (Parameter p : net.encoderParameters()) {
+                out.add(p.getArray());
+            }
+            return out;
+        }
+
+        /** MNet's parameters, BatchNorm running statistics included. */
+        private List<NDArray> headArrays() {
+            List<NDArray> out = new ArrayList<>();
+            for (Parameter p : head.parameters()) {
+                out.add(p.getArray());
+            }
+            return out;
+        }
+    }
+
+    private static int countTrainable(List<Parameter> params) {
+        int n = 0;
+        for (Parameter p : params) {
+            if (p.requiresGradient()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** A batch-scoped copy of a long-lived array (slicing it directly would attach results to its manager). */
+    private static NDArray scoped(NDArray a, NDManager scope) {
+        NDArray c = a.duplicate();
+        c.attach(scope);
+        return c;
+    }
+}

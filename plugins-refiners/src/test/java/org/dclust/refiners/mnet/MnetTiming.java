@@ -1,0 +1,63 @@
+package org.dclust.refiners.mnet;
+
+import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Random;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.LatentModel;
+import org.dclust.api.model.SoftAssignment;
+import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.Embeddings;
+import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.EventSink;
+import org.dclust.api.train.TrainingContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * A manual timing, not a test: {@code -Dmnet.bench=N} times mnet epochs on N random 784-value samples
+ * with the DEC encoder 784-500-500-2000-10 (untrained; the work per epoch does not depend on the
+ * weights), K = 10: {@code -Dmnet.benchEpochs} epochs (default 3) of which the first
+ * {@code -Dmnet.benchU} (default 2) are supervised by the u space and re-estimate the centres.
+ */
+@EnabledIfSystemProperty(named = "mnet.bench", matches = "\\d+")
+class MnetTiming {
+    @Test
+    void time() {
+        int n = Integer.parseInt(System.getProperty("mnet.bench"));
+        int epochs = Integer.parseInt(System.getProperty("mnet.benchEpochs", "3"));
+        int u = Integer.parseInt(System.getProperty("mnet.benchU", "2"));
+        Random r = new Random(1);
+        float[] v = new float[n * 784];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = r.nextFloat();
+        }
+        Dataset data = new Dataset("random", v, new int[] {784}, null, 0);
+        EventSink sink = new EventSink() {
+            @Override
+            public void epochEnded(EpochReport rep) {
+                long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                System.out.printf("TIMING %s epoch %d/%d: %.1f s wall, %.1f s cpu of this thread so far %s%n", rep.phase(), rep.epoch(),
+                        rep.epochs(), rep.seconds(), cpu / 1e9, rep.values());
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingContext ctx = TrainingContext.builder(m).seed(1).clusters(10).backbone(Fixtures.backbone(10, "500,500,2000"))
+                    .events(sink).build();
+            AutoEncoder net = ctx.backbone().build(m.newSubManager(), new int[] {784});
+            float[][] z = Embeddings.encode(net, data, 1000);
+            float[][] centres = Arrays.copyOfRange(z, 0, 10);
+            LatentModel lm = new LatentModel("none", net, centres, SoftAssignment.nearest());
+            MnetRefinerProvider p = new MnetRefinerProvider();
+            long t0 = System.nanoTime();
+            try (ClusterModel cm = p.create(Params.resolve("mnet", p.parameters(), Map.of("epochs", epochs, "uEpochs", u)))
+                    .refine(lm, data, ctx)) {
+                System.out.printf("TIMING total %.1f s for %d epochs on %d samples (threads: %s)%n", (System.nanoTime() - t0) / 1e9,
+                        epochs, n, System.getProperty("ai.djl.pytorch.num_threads"));
+            }
+        }
+    }
+}
