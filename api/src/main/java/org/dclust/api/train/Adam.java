@@ -8,6 +8,8 @@ import java.util.List;
 
 /** Adam (Kingma and Ba 2015) with PyTorch's bias correction and defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
 public final class Adam extends ParamOptimizer {
+    /** The step count as an array, reused by every {@link #state()} call. */
+    private final NDArray stepCount = manager.create(new long[] {0});
     private final double beta1 = 0.9;
     private final double beta2 = 0.999;
     private final double eps = 1e-8;
@@ -39,7 +41,8 @@ public final class Adam extends ParamOptimizer {
     public List<NDArray> state() {
         List<NDArray> s = new ArrayList<>(m);
         s.addAll(v);
-        s.add(manager.create(new long[] {steps}));
+        stepCount.set(new long[] {steps});
+        s.add(stepCount);
         return s;
     }
 

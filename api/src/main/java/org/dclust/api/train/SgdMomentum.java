@@ -8,6 +8,8 @@ import java.util.List;
 
 /** Stochastic gradient descent with momentum as PyTorch defines it: b = μ·b + g; w -= lr·b. */
 public final class SgdMomentum extends ParamOptimizer {
+    /** The step count as an array, reused by every {@link #state()} call. */
+    private final NDArray stepCount = manager.create(new long[] {0});
     private final double momentum;
     private final List<NDArray> buffers = new ArrayList<>();
 
@@ -33,7 +35,8 @@ public final class SgdMomentum extends ParamOptimizer {
     @Override
     public List<NDArray> state() {
         List<NDArray> s = new ArrayList<>(buffers);
-        s.add(manager.create(new long[] {steps}));
+        stepCount.set(new long[] {steps});
+        s.add(stepCount);
         return s;
     }
 

@@ -153,7 +153,6 @@ public final class MnetRefiner implements Refiner {
         private final Adam headOpt;
         private final NDArray centres;
         private final int encoderOptSize;
-        private final List<NDArray> stepCounters = new ArrayList<>();
         private int epochsDone;
         private long pairsIn;
         private long pairsAll;
@@ -286,16 +285,6 @@ public final class MnetRefiner implements Refiner {
         public List<NDArray> arrays() {
             List<NDArray> enc = encoderOpt.state();
             List<NDArray> hd = headOpt.state();
-            // api's Adam.state() allocates its step counter anew on each call: free the previous
-            // checkpoint's counters (written by now) so that native memory stays flat across epochs
-            List<NDArray> fresh = List.of(enc.get(enc.size() - 1), hd.get(hd.size() - 1));
-            for (NDArray old : stepCounters) {
-                if (fresh.stream().noneMatch(f -> f == old)) {
-                    old.close();
-                }
-            }
-            stepCounters.clear();
-            stepCounters.addAll(fresh);
             List<NDArray> a = new ArrayList<>(encoderArrays());
             a.addAll(headArrays());
             a.addAll(enc);
