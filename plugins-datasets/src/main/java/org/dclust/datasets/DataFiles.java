@@ -85,7 +85,7 @@ final class DataFiles {
             return new DclustException(file + ": truncated: the compressed stream ends early", e);
         }
         if (e instanceof ZipException) {
-            return new DclustException(file + ": corrupt gzip data: " + e.getMessage(), e);
+            return new DclustException(file + ": corrupt compressed data: " + e.getMessage(), e);
         }
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (e.getClass().getName().startsWith("org.apache.commons.compress")

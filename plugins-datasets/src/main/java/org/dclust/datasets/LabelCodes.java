@@ -1,0 +1,46 @@
+package org.dclust.datasets;
+
+import java.util.TreeMap;
+
+/**
+ * Class labels given as text (a CSV column, a labels file): when every label is a non-negative
+ * integer it is the class number; otherwise the distinct labels are sorted (by {@link String} order)
+ * and numbered from 0, so "cat", "dog", "cat" become 0, 1, 0.
+ */
+final class LabelCodes {
+    /** Codes, and the number of classes (the largest code plus one). */
+    record Coded(int[] codes, int classes) {
+    }
+
+    private LabelCodes() {
+    }
+
+    static Coded encode(String[] labels) {
+        int[] codes = new int[labels.length];
+        int max = -1;
+        boolean numeric = true;
+        for (int i = 0; i < labels.length && numeric; i++) {
+            String s = labels[i];
+            numeric = !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit) && s.chars().allMatch(c -> c < 128);
+            if (numeric) {
+                codes[i] = Integer.parseInt(s);
+                max = Math.max(max, codes[i]);
+            }
+        }
+        if (numeric) {
+            return new Coded(codes, max + 1);
+        }
+        TreeMap<String, Integer> index = new TreeMap<>();
+        for (String s : labels) {
+            index.put(s, 0);
+        }
+        int k = 0;
+        for (var e : index.entrySet()) {
+            e.setValue(k++);
+        }
+        for (int i = 0; i < labels.length; i++) {
+            codes[i] = index.get(labels[i]);
+        }
+        return new Coded(codes, k);
+    }
+}
