@@ -8,7 +8,7 @@ import org.dclust.api.DclustException;
 
 /**
  * Finds the files a data set is distributed as in the directory its {@code dir} parameter names:
- * each as NAME, or gzip-compressed as NAME.gz; when the directory lacks them but its sub-folder of the
+ * each as NAME, or compressed as NAME.gz or NAME.bz2; when the directory lacks them but its sub-folder of the
  * distribution's name (say {@code cifar-10-batches-bin}) holds them, that folder is used. Fails with
  * one message naming the files missing and how to get them.
  */
@@ -59,15 +59,19 @@ final class RequiredFiles {
         return missing;
     }
 
-    /** dir/name, or dir/name.gz, or null; both present is an error. */
-    private static Path resolve(Path d, String name) {
-        Path plain = d.resolve(name);
-        Path gz = d.resolve(name + ".gz");
-        boolean p = Files.isRegularFile(plain);
-        boolean g = Files.isRegularFile(gz);
-        if (p && g) {
-            throw new DclustException(d + ": holds both " + name + " and " + name + ".gz; keep one of them");
+    /** dir/name, dir/name.gz or dir/name.bz2, or null; more than one present is an error. */
+    static Path resolve(Path d, String name) {
+        List<Path> found = new ArrayList<>();
+        for (String suffix : new String[] {"", ".gz", ".bz2"}) {
+            Path p = d.resolve(name + suffix);
+            if (Files.isRegularFile(p)) {
+                found.add(p);
+            }
         }
-        return p ? plain : g ? gz : null;
+        if (found.size() > 1) {
+            throw new DclustException(d + ": holds both " + found.get(0).getFileName() + " and " + found.get(1).getFileName()
+                    + "; keep one of them");
+        }
+        return found.isEmpty() ? null : found.get(0);
     }
 }
