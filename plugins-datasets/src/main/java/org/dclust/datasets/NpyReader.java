@@ -161,20 +161,37 @@ final class NpyReader {
      */
     static Floats readFloats(InputStream in, String name, boolean expectEnd) {
         Header h = readHeader(in, name);
-        int n = (int) h.elements();
-        float[] out = new float[n];
-        int per = Math.max(1, h.perRecord());
-        body(in, h, name, (i, v) -> {
-            if (!Double.isFinite(v)) {
-                throw fail(name, "record " + i / per + (h.shape().length > 1 ? ", element " + i % per : "")
-                        + " is " + (Double.isNaN(v) ? "NaN" : "infinite") + "; features must be finite numbers");
-            }
-            out[i] = (float) v;
-        });
+        float[] out = new float[(int) h.elements()];
+        fill(in, h, name, out, 0);
         if (expectEnd) {
             expectEnd(in, h, name);
         }
         return new Floats(h, out);
+    }
+
+    /**
+     * Reads an array of finite values into {@code dst} from {@code off}, which must have room for it,
+     * and checks that the stream ends after it.
+     */
+    static Header readFloatsInto(InputStream in, String name, float[] dst, int off) {
+        Header h = readHeader(in, name);
+        if (off + h.elements() > dst.length) {
+            throw fail(name, "holds " + h.elements() + " values (shape " + h.shapeText() + "), more than its header promised at first");
+        }
+        fill(in, h, name, dst, off);
+        expectEnd(in, h, name);
+        return h;
+    }
+
+    private static void fill(InputStream in, Header h, String name, float[] out, int off) {
+        int per = Math.max(1, h.perRecord());
+        body(in, h, name, (i, v) -> {
+            if (!Double.isFinite(v)) {
+                throw fail(name, "record " + i / per + (h.shape().length > 1 ? ", element " + i % per : "")
+                        + " is " + (Double.isNaN(v) ? "NaN" : "infinite") + "; values must be finite numbers");
+            }
+            out[off + i] = (float) v;
+        });
     }
 
     /**

@@ -84,6 +84,15 @@ final class NpzArchive implements Closeable {
         }
     }
 
+    /** Reads the array into {@code dst} from {@code off} (see {@link NpyReader#readFloatsInto}). */
+    NpyReader.Header floatsInto(String array, float[] dst, int off) {
+        try (InputStream in = stream(array)) {
+            return NpyReader.readFloatsInto(in, source(array), dst, off);
+        } catch (IOException e) {
+            throw DataFiles.problem(source(array), e);
+        }
+    }
+
     /** The array as labels, one per record. */
     int[] labels(String array) {
         try (InputStream in = stream(array)) {

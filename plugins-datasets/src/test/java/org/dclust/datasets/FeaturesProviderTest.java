@@ -180,8 +180,8 @@ class FeaturesProviderTest {
         byte[] good = npy("<f4", new int[] {2, 3}, 1, 2, 3, 4, 5, 6);
         fails("short.npy", cut(good, good.length - 5), "truncated: the header promises shape (2, 3) of '<f4' (24 bytes after the header) but only 19 follow");
         fails("long.npy", Arrays.copyOf(good, good.length + 4), "holds more data than its header promises (shape (2, 3) of '<f4')");
-        fails("nan.npy", npy("<f4", new int[] {2, 3}, 1, 2, 3, 4, Double.NaN, 6), "record 1, element 1 is NaN; features must be finite numbers");
-        fails("inf.npy", npy("<f8", new int[] {3}, 1, 2, Double.NEGATIVE_INFINITY), "record 2 is infinite; features must be finite numbers");
+        fails("nan.npy", npy("<f4", new int[] {2, 3}, 1, 2, 3, 4, Double.NaN, 6), "record 1, element 1 is NaN; values must be finite numbers");
+        fails("inf.npy", npy("<f8", new int[] {3}, 1, 2, Double.NEGATIVE_INFINITY), "record 2 is infinite; values must be finite numbers");
         fails("magic.npy", text("x,y\n1,2\n"), "not a .npy file: it does not start with the magic string \\x93NUMPY");
         fails("empty.npy", new byte[0], "truncated: the file is empty");
         fails("head.npy", cut(good, 30), "truncated: it ends inside its header");
@@ -265,7 +265,7 @@ class FeaturesProviderTest {
                 .hasMessage(inner + ", array x: truncated: the header promises shape (3, 1) of '<f4' (12 bytes after the header) but only 11 follow");
         Path nan = write(dir, "nan.npz", npz(false, arrays("x", npy("<f8", new int[] {2, 2}, 1, 2, Double.POSITIVE_INFINITY, 0))));
         assertThatThrownBy(() -> load(P, "path", nan.toString())).isInstanceOf(DclustException.class)
-                .hasMessage(nan + ", array x: record 1, element 0 is infinite; features must be finite numbers");
+                .hasMessage(nan + ", array x: record 1, element 0 is infinite; values must be finite numbers");
         byte[] zip = npz(true, a);
         Path cutZip = write(dir, "cut.npz", cut(zip, zip.length - 30));
         assertThatThrownBy(() -> load(P, "path", cutZip.toString())).isInstanceOf(DclustException.class)

@@ -12,7 +12,7 @@ class ServiceRegistrationTest {
     @Test
     void everyDatasetIsFoundByServiceLoaderWithValidDefaults() {
         var all = Plugins.all(DatasetProvider.class);
-        assertThat(all).extracting(PluginInfo::name).contains("idx", "fashion-mnist", "fashion-mnist-small", "mnist", "kmnist", "2mnist", "synthetic", "features", "cifar10", "cifar100-20", "stl10", "usps", "image-folder").doesNotHaveDuplicates();
+        assertThat(all).extracting(PluginInfo::name).contains("idx", "fashion-mnist", "fashion-mnist-small", "mnist", "kmnist", "2mnist", "synthetic", "features", "cifar10", "cifar100-20", "stl10", "usps", "image-folder", "medmnist").doesNotHaveDuplicates();
         for (DatasetProvider p : all) {
             assertThat(p.title()).isNotBlank();
             assertThat(p.description()).isNotBlank();
