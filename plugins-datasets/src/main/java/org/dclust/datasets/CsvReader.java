@@ -103,10 +103,12 @@ final class CsvReader {
         List<String> labels = labelAt >= 0 ? new ArrayList<>() : null;
         int rows = 0;
         List<String> cells = header ? null : first;
+        String plain = null;
         while (true) {
-            if (cells != null) {
-                if (cells.size() != width) {
-                    throw fail("line " + lineNo + " has " + cells.size() + " cells, but line " + firstLine + " has " + width
+            if (cells != null || plain != null) {
+                int n = cells != null ? cells.size() : count(plain, delimiter) + 1;
+                if (n != width) {
+                    throw fail("line " + lineNo + " has " + n + " cells, but line " + firstLine + " has " + width
                             + "; every row needs the same columns");
                 }
                 if ((long) (rows + 1) * cols > Integer.MAX_VALUE - 8) {
@@ -116,16 +118,22 @@ final class CsvReader {
                     values = Arrays.copyOf(values, (int) Math.min(Integer.MAX_VALUE - 8, Math.max((long) values.length * 2, (long) (rows + 1) * cols)));
                 }
                 int k = rows * cols;
+                int at = 0;
                 for (int c = 0; c < width; c++) {
-                    String cell = cells.get(c);
+                    int end = plain == null ? 0 : c == width - 1 ? plain.length() : plain.indexOf(delimiter, at);
                     if (c == labelAt) {
+                        String cell = plain == null ? cells.get(c) : plain.substring(at, end).strip();
                         if (cell.isEmpty()) {
                             throw fail("line " + lineNo + ", column index " + c + column(names, c) + ": the label cell is empty");
                         }
                         labels.add(cell);
+                    } else if (plain == null) {
+                        values[k++] = number(cells.get(c), lineNo, c, names);
                     } else {
-                        values[k++] = number(cell, lineNo, c, names);
+                        double v = fastNumber(plain, at, end);
+                        values[k++] = !Double.isNaN(v) ? (float) v : number(plain.substring(at, end).strip(), lineNo, c, names);
                     }
+                    at = end + 1;
                 }
                 rows++;
             }
@@ -134,7 +142,16 @@ final class CsvReader {
             if (line == null) {
                 break;
             }
-            cells = line.isBlank() ? null : split(line, lineNo);
+            cells = null;
+            plain = null;
+            if (line.isBlank()) {
+                continue;
+            }
+            if (spaces || line.indexOf('"') >= 0) {
+                cells = split(line, lineNo);
+            } else {
+                plain = line;
+            }
         }
         if (rows == 0) {
             throw fail("holds no data rows, only the header on line " + firstLine);
@@ -288,6 +305,102 @@ final class CsvReader {
         } catch (NumberFormatException e) {
             return Double.NaN;
         }
+    }
+
+    private static final double[] POW10 = new double[23];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) {
+            POW10[i] = POW10[i - 1] * 10;
+        }
+    }
+
+    /**
+     * The plain decimal number in {@code s[a, b)} (spaces around it allowed), exactly as
+     * {@link Double#parseDouble} gives it, when it is within the float range and has at most 18
+     * significant digits and a power of ten within ±22 (the common case, where the result is one
+     * correctly rounded operation); NaN otherwise, leaving the cell to the general path.
+     */
+    static double fastNumber(String s, int a, int b) {
+        while (a < b && s.charAt(a) <= ' ') {
+            a++;
+        }
+        while (b > a && s.charAt(b - 1) <= ' ') {
+            b--;
+        }
+        int i = a;
+        boolean negative = false;
+        if (i < b && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        long mantissa = 0;
+        int digits = 0;
+        int scale = 0;
+        boolean any = false;
+        boolean dot = false;
+        for (; i < b; i++) {
+            char ch = s.charAt(i);
+            if (ch >= '0' && ch <= '9') {
+                any = true;
+                if (mantissa == 0 && ch == '0') {
+                    if (dot) {
+                        scale--;
+                    }
+                    continue;
+                }
+                if (++digits > 18) {
+                    return Double.NaN;
+                }
+                mantissa = mantissa * 10 + (ch - '0');
+                if (dot) {
+                    scale--;
+                }
+            } else if (ch == '.' && !dot) {
+                dot = true;
+            } else {
+                break;
+            }
+        }
+        if (!any) {
+            return Double.NaN;
+        }
+        if (i < b) {
+            char ch = s.charAt(i);
+            if (ch != 'e' && ch != 'E') {
+                return Double.NaN;
+            }
+            i++;
+            boolean negExp = false;
+            if (i < b && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                negExp = s.charAt(i) == '-';
+                i++;
+            }
+            if (i == b) {
+                return Double.NaN;
+            }
+            int exp = 0;
+            for (; i < b; i++) {
+                ch = s.charAt(i);
+                if (ch < '0' || ch > '9' || exp > 1000) {
+                    return Double.NaN;
+                }
+                exp = exp * 10 + (ch - '0');
+            }
+            scale += negExp ? -exp : exp;
+        }
+        if (mantissa == 0) {
+            return negative ? -0.0 : 0.0;
+        }
+        if (mantissa >= 1L << 53 || scale < -22 || scale > 22) {
+            return Double.NaN;
+        }
+        double v = scale < 0 ? mantissa / POW10[-scale] : mantissa * POW10[scale];
+        if (v > Float.MAX_VALUE) {
+            return Double.NaN;
+        }
+        return negative ? -v : v;
     }
 
     private float number(String cell, int lineNo, int c, List<String> names) {

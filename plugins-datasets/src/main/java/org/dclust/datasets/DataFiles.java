@@ -63,19 +63,6 @@ final class DataFiles {
         }
     }
 
-    /** The compression of the file by its magic bytes: "gzip", "bzip2" or "none". */
-    static String compression(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] m = in.readNBytes(4);
-            if (m.length >= 2 && (m[0] & 0xFF) == 0x1f && (m[1] & 0xFF) == 0x8b) {
-                return "gzip";
-            }
-            return m.length >= 3 && m[0] == 'B' && m[1] == 'Z' && m[2] == 'h' ? "bzip2" : "none";
-        } catch (IOException e) {
-            throw problem(file, e);
-        }
-    }
-
     /** The message for an I/O failure while reading {@code file}. */
     static DclustException problem(Object file, IOException e) {
         if (e instanceof NoSuchFileException) {
