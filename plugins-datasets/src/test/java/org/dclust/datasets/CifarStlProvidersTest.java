@@ -2,6 +2,7 @@ package org.dclust.datasets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.dclust.datasets.DataTestFiles.bzip2;
 import static org.dclust.datasets.DataTestFiles.write;
 import static org.dclust.datasets.IdxTestFiles.cut;
 import static org.dclust.datasets.IdxTestFiles.gzip;
@@ -58,7 +59,8 @@ class CifarStlProvidersTest {
     void cifar10Files(Path d) {
         for (int b = 1; b <= 5; b++) {
             byte[] batch = cifar(new int[][] {{b}, {9}}, 10 * b, 10 * b + 1);
-            write(d, "data_batch_" + b + ".bin" + (b == 2 ? ".gz" : ""), b == 2 ? gzip(batch) : batch);
+            // batch 2 gzip, batch 4 bzip2, the others plain
+            write(d, "data_batch_" + b + ".bin" + (b == 2 ? ".gz" : b == 4 ? ".bz2" : ""), b == 2 ? gzip(batch) : b == 4 ? bzip2(batch) : batch);
         }
         write(d, "test_batch.bin", cifar(new int[][] {{0}}, 99));
     }
@@ -160,7 +162,7 @@ class CifarStlProvidersTest {
         write(dir, "stl10_binary/train_X.bin", stlImages(1, 2));
         write(dir, "stl10_binary/train_y.bin", new byte[] {1, 10});
         write(dir, "stl10_binary/test_X.bin.gz", gzip(stlImages(3)));
-        write(dir, "stl10_binary/test_y.bin", new byte[] {4});
+        write(dir, "stl10_binary/test_y.bin.bz2", bzip2(new byte[] {4}));
         Dataset d = load(new Stl10Provider(), "dir", dir.toString());
         assertThat(d.name()).isEqualTo("stl10");
         assertThat(d.sampleShape()).containsExactly(3, 96, 96);

@@ -97,11 +97,11 @@ class FeaturesProviderTest {
 
     @Test
     void csvWithASeparateLabelFile() {
-        Path labels = write(dir, "labels.txt", text("2\n\n0\n1\n"));
+        Path labels = write(dir, "labels.txt.bz2", bzip2(text("2\n\n0\n1\n")));
         Dataset d = csv("f.csv", text("1,2\n3,4\n5,6\n"), "labels", labels.toString());
         assertThat(d.labels()).containsExactly(2, 0, 1);
         assertThat(d.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
-        Path npyLabels = write(dir, "labels.npy", npy("<i8", new int[] {3, 1}, 4, 0, 1));
+        Path npyLabels = write(dir, "labels.npy.gz", gzip(npy("<i8", new int[] {3, 1}, 4, 0, 1)));
         assertThat(csv("g.csv", text("1,2\n3,4\n5,6\n"), "labels", npyLabels.toString()).labels()).containsExactly(4, 0, 1);
         Path short2 = write(dir, "two.txt", text("1\n0\n"));
         Path f = dir.resolve("h.csv");
