@@ -268,7 +268,9 @@ final class CsvReader {
                 return i;
             }
         }
-        throw fail("has no column '" + name + "' (its header: " + String.join(", ", header) + ")");
+        String shown = String.join(", ", header.size() <= 40 ? header : header.subList(0, 40))
+                + (header.size() <= 40 ? "" : ", ... (" + header.size() + " columns)");
+        throw fail("has no column '" + name + "' (its header: " + shown + ")");
     }
 
     /** True when a cell other than {@code skip} is text: not a number, and not NaN or infinity spelled out. */
