@@ -94,7 +94,11 @@ public final class ImageFolderProvider implements DatasetProvider {
             }
         }
         int frame = channels * size * size;
-        float[] values = new float[Math.multiplyExact(files.size(), frame)];
+        if ((long) files.size() * frame > Integer.MAX_VALUE - 8) {
+            throw new DclustException(dir + ": " + files.size() + " images of " + channels + "×" + size + "×" + size
+                    + " are too many for one array (over 2^31 values); lower image-folder.size");
+        }
+        float[] values = new float[files.size() * frame];
         String[] errors = new String[files.size()];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             try {

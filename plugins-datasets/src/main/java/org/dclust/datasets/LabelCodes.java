@@ -4,10 +4,12 @@ import java.util.TreeMap;
 
 /**
  * Class labels given as text (a CSV column, a labels file): when every label is a non-negative
- * integer it is the class number; otherwise the distinct labels are sorted (by {@link String} order)
+ * integer (written "3" or "3.0") it is the class number; otherwise the distinct labels are sorted (by {@link String} order)
  * and numbered from 0, so "cat", "dog", "cat" become 0, 1, 0.
  */
 final class LabelCodes {
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[0-9]{1,9}(\\.0*)?");
+
     /** Codes, and the number of classes (the largest code plus one). */
     record Coded(int[] codes, int classes) {
     }
@@ -21,9 +23,9 @@ final class LabelCodes {
         boolean numeric = true;
         for (int i = 0; i < labels.length && numeric; i++) {
             String s = labels[i];
-            numeric = !s.isEmpty() && s.length() < 10 && s.chars().allMatch(Character::isDigit) && s.chars().allMatch(c -> c < 128);
+            numeric = INTEGER.matcher(s).matches();
             if (numeric) {
-                codes[i] = Integer.parseInt(s);
+                codes[i] = Integer.parseInt(s.substring(0, s.indexOf('.') < 0 ? s.length() : s.indexOf('.')));
                 max = Math.max(max, codes[i]);
             }
         }

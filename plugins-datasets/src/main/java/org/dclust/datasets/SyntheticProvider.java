@@ -97,7 +97,11 @@ public final class SyntheticProvider implements DatasetProvider {
         }
         int dim = params.getInt(DIM);
         NonlinearLift lift = new NonlinearLift(dim, params.getInt(MAP_SEED));
-        float[] values = new float[Math.multiplyExact(samples, dim)];
+        if ((long) samples * dim > Integer.MAX_VALUE - 8) {
+            throw new DclustException(params.owner() + ": " + samples + " samples of " + dim + " values are too many for one array "
+                    + "(over 2^31 values); lower samples or dim");
+        }
+        float[] values = new float[samples * dim];
         int[] shuffled = new int[samples];
         for (int i = 0; i < samples; i++) {
             int src = order[i];

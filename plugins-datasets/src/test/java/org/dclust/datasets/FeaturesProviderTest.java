@@ -77,6 +77,7 @@ class FeaturesProviderTest {
 
     @Test
     void csvWithoutHeaderWithClassNamesAndSemicolons() {
+        assertThat(csv("f.csv", text("1,2.0\n3,0\n5,10.00\n"), "label", "1").labels()).containsExactly(2, 0, 10);
         Dataset d = csv("s.txt", text("dog;1;2\ncat;3;4\ndog;5;6\n"), "label", "0");
         assertThat(d.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
         assertThat(d.labels()).containsExactly(1, 0, 1);
