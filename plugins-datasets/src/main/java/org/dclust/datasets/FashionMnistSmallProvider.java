@@ -20,14 +20,14 @@ import org.dclust.api.spi.DatasetProvider;
  * t10k, the first 300 taken, original order kept), not the first 300 of each class.
  * {@code scripts/make-fashion-mnist-small.py} built them, replaying that rule; the resource folder's
  * README.md gives the checksums and the MIT licence of Fashion-MNIST (Zalando Research). Takes the
- * subset parameters {@code n}, {@code subset} and {@code subsetSeed} too.
+ * shared parameters of {@link DatasetParams} too.
  */
 public final class FashionMnistSmallProvider implements DatasetProvider {
     static final String RESOURCE_DIR = "fashion-mnist-small/";
     static final String IMAGES = RESOURCE_DIR + "fashion-mnist-small-images-idx3-ubyte.gz";
     static final String LABELS = RESOURCE_DIR + "fashion-mnist-small-labels-idx1-ubyte.gz";
 
-    private static final List<ParamSpec> PARAMS = SubsetParams.with();
+    private static final List<ParamSpec> PARAMS = DatasetParams.with();
 
     @Override
     public String name() {
@@ -67,6 +67,6 @@ public final class FashionMnistSmallProvider implements DatasetProvider {
         }
         IdxData idx = IdxReader.read(images, "classpath:" + IMAGES, labels, "classpath:" + LABELS);
         Dataset data = new Dataset(name(), idx.pixels(), new int[] {1, idx.rows(), idx.cols()}, idx.labels(), 10);
-        return SubsetParams.apply(data, params);
+        return DatasetParams.finish(data, params);
     }
 }

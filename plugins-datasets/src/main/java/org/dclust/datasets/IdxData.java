@@ -5,9 +5,9 @@ import org.dclust.api.data.Dataset;
 /**
  * Images read from IDX files: {@code count} images of {@code rows × cols} pixels in one sample-major
  * array scaled to [0, 1], and one label per image, or {@code null} when no labels file was read.
- * The arrays are shared, not copied.
+ * {@code fileCounts} gives the images of each file read, in order. The arrays are shared, not copied.
  */
-public record IdxData(float[] pixels, int[] labels, int count, int rows, int cols) {
+public record IdxData(float[] pixels, int[] labels, int count, int rows, int cols, int[] fileCounts) {
 
     /** The largest label plus one, or 0 when there are no labels. */
     public int numClasses() {

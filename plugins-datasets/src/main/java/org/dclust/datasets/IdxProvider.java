@@ -13,8 +13,8 @@ import org.dclust.api.spi.DatasetProvider;
  * {@code labels}, or alone for unlabelled images) or {@code dir}, a directory holding one
  * {@code *-images-idx3-ubyte[.gz]} / {@code *-labels-idx1-ubyte[.gz]} pair, or a train and a t10k
  * pair (read train first). Samples are shaped [1, rows, cols] with pixels scaled to [0, 1]; the
- * number of classes is the largest label plus one. Takes the shared subset parameters {@code n},
- * {@code subset} and {@code subsetSeed}. The data set is named after the directory, or after the
+ * number of classes is the largest label plus one. Takes the shared parameters of
+ * {@link DatasetParams}. The data set is named after the directory, or after the
  * images file's prefix ({@code train} for {@code train-images-idx3-ubyte.gz}).
  */
 public final class IdxProvider implements DatasetProvider {
@@ -22,7 +22,7 @@ public final class IdxProvider implements DatasetProvider {
     static final String LABELS = "labels";
     static final String DIR = "dir";
 
-    private static final List<ParamSpec> PARAMS = SubsetParams.with(
+    private static final List<ParamSpec> PARAMS = DatasetParams.with(
             ParamSpec.text(IMAGES, null, "IDX images file (idx3, unsigned bytes), raw or gzip"),
             ParamSpec.text(LABELS, null, "IDX labels file (idx1) matching images; leave unset for unlabelled images"),
             ParamSpec.text(DIR, null, "directory holding one images/labels pair, or a train and a t10k pair; instead of images and labels"));
@@ -77,6 +77,6 @@ public final class IdxProvider implements DatasetProvider {
         } else {
             throw new DclustException("idx: give idx.dir=DIR (a directory of IDX files) or idx.images=FILE and idx.labels=FILE");
         }
-        return SubsetParams.apply(data.toDataset(name), params);
+        return DatasetParams.finish(data.toDataset(name), params);
     }
 }

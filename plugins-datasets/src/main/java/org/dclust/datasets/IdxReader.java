@@ -114,9 +114,11 @@ public final class IdxReader {
         float[] values = new float[(int) pixels];
         int[] labels = lab.isEmpty() ? null : new int[(int) total];
         int frame = rows * cols;
+        int[] fileCounts = new int[n];
         int at = 0;
         for (int i = 0; i < n; i++) {
             int count = dims[i][0];
+            fileCounts[i] = count;
             IdxStream s = img.get(i);
             s.readPixels(values, at * frame, count * frame, count + " images of " + rows + "×" + cols);
             s.expectEnd();
@@ -126,7 +128,7 @@ public final class IdxReader {
             }
             at += count;
         }
-        return new IdxData(values, labels, (int) total, rows, cols);
+        return new IdxData(values, labels, (int) total, rows, cols, fileCounts);
     }
 
     private static void closeAll(List<IdxStream> img, List<IdxStream> lab) {

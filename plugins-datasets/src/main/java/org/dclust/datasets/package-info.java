@@ -1,7 +1,20 @@
 /**
- * Dataset plugins: the IDX reader ({@link org.dclust.datasets.IdxReader}) and the data sets built on
- * it, {@code idx}, {@code fashion-mnist} and the embedded default {@code fashion-mnist-small}. Every
- * plugin here takes the same subset parameters: {@code n} (0 = all), {@code subset}
- * ({@code first} or {@code stratified}) and {@code subsetSeed}.
+ * Dataset plugins and the readers behind them.
+ *
+ * <ul>
+ *   <li>IDX ({@link org.dclust.datasets.IdxReader}): {@code idx}, {@code mnist}, {@code fashion-mnist},
+ *       {@code kmnist}, {@code 2mnist}, and the embedded default {@code fashion-mnist-small};
+ *   <li>binary image records: {@code cifar10}, {@code cifar100-20}, {@code stl10};
+ *   <li>LIBSVM text and HDF5: {@code usps};
+ *   <li>NumPy: {@code medmnist} (.npz), and {@code features} (CSV, .npy, .npz);
+ *   <li>PNG/JPEG folders: {@code image-folder}; generated: {@code synthetic}.
+ * </ul>
+ *
+ * Every plugin here takes the same shared parameters ({@link org.dclust.datasets.DatasetParams}),
+ * applied in this order: the imbalance {@code imbalance}/{@code imbalanceSeed} (DCSS Fig. 7), the
+ * subset {@code n}/{@code subset}/{@code subsetSeed}, and the normalisation {@code normalize}. Files
+ * may be gzip or bzip2 where noted ({@link org.dclust.datasets.DataFiles}); any malformed input fails
+ * with one {@link org.dclust.api.DclustException} naming the file and the problem, never with a
+ * partial load.
  */
 package org.dclust.datasets;

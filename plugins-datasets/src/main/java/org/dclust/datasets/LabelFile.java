@@ -1,0 +1,54 @@
+package org.dclust.datasets;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dclust.api.DclustException;
+
+/**
+ * A separate file of class labels, one per sample: a {@code .npy} array (recognised by its magic
+ * string) or text with one label per non-blank line (integers or names, see {@link LabelCodes});
+ * either may be gzip or bzip2.
+ */
+final class LabelFile {
+    private LabelFile() {
+    }
+
+    static LabelCodes.Coded read(Path file) {
+        try (InputStream in = DataFiles.open(file)) {
+            in.mark(8);
+            byte[] head = in.readNBytes(6);
+            in.reset();
+            if (NpyReader.isNpy(head)) {
+                int[] codes = NpyReader.readLabels(in, file.toString(), true);
+                int max = -1;
+                for (int c : codes) {
+                    max = Math.max(max, c);
+                }
+                return new LabelCodes.Coded(codes, max + 1);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+            List<String> labels = new ArrayList<>();
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String s = line.strip();
+                if (labels.isEmpty() && s.startsWith("\uFEFF")) {
+                    s = s.substring(1);
+                }
+                if (!s.isEmpty()) {
+                    labels.add(s);
+                }
+            }
+            if (labels.isEmpty()) {
+                throw new DclustException(file + ": holds no labels");
+            }
+            return LabelCodes.encode(labels.toArray(String[]::new));
+        } catch (IOException e) {
+            throw DataFiles.problem(file, e);
+        }
+    }
+}
