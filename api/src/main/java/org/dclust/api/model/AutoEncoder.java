@@ -141,7 +141,6 @@ public final class AutoEncoder implements AutoCloseable {
     public void loadEncoder(DataInputStream in) throws IOException {
         try {
             encoder.loadParameters(manager, in);
-            trainable(encoder);
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("malformed encoder parameters: " + e.getMessage(), e);
         }
@@ -152,7 +151,6 @@ public final class AutoEncoder implements AutoCloseable {
     public void loadDecoder(DataInputStream in) throws IOException {
         try {
             decoder.loadParameters(manager, in);
-            trainable(decoder);
         } catch (ai.djl.MalformedModelException e) {
             throw new IOException("malformed decoder parameters: " + e.getMessage(), e);
         }
@@ -165,18 +163,6 @@ public final class AutoEncoder implements AutoCloseable {
      * saved model to fine-tune) trains like a freshly built one.
      */
     private static void requireGradients(Block b) {
-        for (Pair<String, Parameter> p : b.getParameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true);
-            }
-        }
-    }
-
-    /**
-     * DJL's {@code Parameter.load} replaces each array without asking for a gradient, so a loaded
-     * network could not be trained further (a cached pretraining, a saved encoder to fine-tune).
-     */
-    private static void trainable(Block b) {
         for (Pair<String, Parameter> p : b.getParameters()) {
             if (p.getValue().requiresGradient()) {
                 p.getValue().getArray().setRequiresGradient(true);
