@@ -59,7 +59,7 @@ public final class DcnLearner implements LatentLearner {
 
     /** DCN's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(100, 1e-3, 256));
+        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
         p.add(ParamSpec.integer("kmeansRestarts", 10, 1, 1000, "k-means restarts on the pretrained codes (the lowest inertia is kept)"));
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "clustering epochs"));
         p.addAll(Optimizers.parameters(Optimizers.SGD, 1e-4, 0.9));

@@ -32,9 +32,9 @@ public final class DcnLearnerProvider implements LearnerProvider {
                 + "squared reconstruction error + (lambda/2) ||f(x) - M s||^2 with assignments and centres fixed, then nearest-centre "
                 + "assignments and the per-cluster count rule for the centres (counts start at 100); lambda = 1 (the paper tunes it "
                 + "per data set). Pretraining: the shared end-to-end Adam autoencoder, not the authors' layer-wise + end-to-end one. "
-                + "Presets: quick = 20 pretraining + 10 clustering epochs (tests, the embedded data); default = 100 pretraining + "
+                + "Presets: quick = 20 pretraining + 10 clustering epochs (tests, the embedded data); default = 50 pretraining + "
                 + DEFAULT_EPOCHS + " clustering epochs (fits 60 min on 70,000 images and 2 cores; the clustering phase is the "
-                + "authors', what it gives up is pretraining: 100 end-to-end epochs instead of 250 layer-wise + 250 end to end); "
+                + "authors', what it gives up is pretraining: 50 end-to-end epochs instead of 250 layer-wise + 250 end to end); "
                 + "paper = 250 pretraining (the authors' end-to-end epochs) + 50 clustering epochs.";
     }
 
@@ -53,7 +53,7 @@ public final class DcnLearnerProvider implements LearnerProvider {
     public Map<String, Map<String, Object>> presets() {
         return Map.of(
                 "quick", Map.of("pretrainEpochs", 20, "epochs", 10),
-                "default", Map.of("pretrainEpochs", 100, "epochs", DEFAULT_EPOCHS),
+                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS),
                 "paper", Map.of("pretrainEpochs", 250, "epochs", 50));
     }
 

@@ -72,7 +72,7 @@ public final class DecLearner implements LatentLearner {
 
     /** The declarations DEC and IDEC share, with a provider's defaults for the clustering phase. */
     static List<ParamSpec> parameters(int epochs, String optimizer, double lr) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(100, 1e-3, 256));
+        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
         p.add(ParamSpec.integer("kmeansRestarts", 10, 1, 1000, "k-means restarts on the pretrained codes (the lowest inertia is kept)"));
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "the most clustering epochs (training may stop earlier, see tol)"));
         p.addAll(Optimizers.parameters(optimizer, lr, 0.9));

@@ -34,7 +34,7 @@ public final class DecLearnerProvider implements LearnerProvider {
                 + "change cluster between two target updates; decoder dropped. Pretraining: the shared end-to-end Adam "
                 + "autoencoder (cache shared with ae), not the paper's layer-wise denoising autoencoder (50,000 iterations a "
                 + "layer, 100,000 end to end). Presets: quick = 20 pretraining + at most 30 clustering epochs, updateInterval "
-                + "20 (tests, the embedded data); default = 100 pretraining + at most 74 clustering epochs (fits 60 min on "
+                + "20 (tests, the embedded data); default = 50 pretraining + at most 74 clustering epochs (fits 60 min on "
                 + "70,000 images and 2 cores; the clustering phase is the paper's, what it gives up is half the paper "
                 + "preset's pretraining); paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 on 70,000 images).";
     }
@@ -56,7 +56,7 @@ public final class DecLearnerProvider implements LearnerProvider {
     public Map<String, Map<String, Object>> presets() {
         return Map.of(
                 "quick", Map.of("pretrainEpochs", 20, "epochs", 30, "updateInterval", 20),
-                "default", Map.of("pretrainEpochs", 100, "epochs", DEFAULT_EPOCHS),
+                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS),
                 "paper", Map.of("pretrainEpochs", 200, "epochs", PAPER_EPOCHS));
     }
 

@@ -51,7 +51,7 @@ public final class DkmLearner implements LatentLearner {
 
     /** DKM's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(100, 1e-3, 256));
+        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
         p.add(ParamSpec.integer("kmeansRestarts", 10, 1, 1000, "k-means restarts on the pretrained codes (the lowest inertia is kept)"));
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "clustering epochs (epochsPerAlpha per value of α)"));
         p.addAll(Optimizers.parameters(Optimizers.ADAM, 1e-3, 0.9));

@@ -34,7 +34,7 @@ public final class DkmLearnerProvider implements LearnerProvider {
                 + "epochsPerAlpha = 5 epochs at each). Pretraining: the shared end-to-end Adam autoencoder (the authors pair "
                 + "annealing with no pretraining, and pretraining with a constant alpha = 1000: annealing = false, alpha = 1000). "
                 + "Presets: quick = 20 pretraining + 10 clustering epochs, one per alpha (alpha up to 3.2; tests, the embedded "
-                + "data); default = 100 pretraining + " + DEFAULT_EPOCHS + " clustering epochs, one per alpha (fits 60 min on "
+                + "data); default = 50 pretraining + " + DEFAULT_EPOCHS + " clustering epochs, one per alpha (fits 60 min on "
                 + "70,000 images and 2 cores; walks the paper's whole ladder of 40 alphas with one epoch at each instead of "
                 + "five); paper = 50 pretraining (the authors' default) + 200 clustering epochs (40 alphas x 5).";
     }
@@ -54,7 +54,7 @@ public final class DkmLearnerProvider implements LearnerProvider {
     public Map<String, Map<String, Object>> presets() {
         return Map.of(
                 "quick", Map.of("pretrainEpochs", 20, "epochs", 10, "epochsPerAlpha", 1),
-                "default", Map.of("pretrainEpochs", 100, "epochs", DEFAULT_EPOCHS, "epochsPerAlpha", 1),
+                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS, "epochsPerAlpha", 1),
                 "paper", Map.of("pretrainEpochs", 50, "epochs", 200, "epochsPerAlpha", 5));
     }
 

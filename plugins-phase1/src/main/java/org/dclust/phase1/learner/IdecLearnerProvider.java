@@ -33,7 +33,7 @@ public final class IdecLearnerProvider implements LearnerProvider {
                 + "lr 0.001, batch 256, P recomputed over the whole data set every updateInterval = 140 iterations, stop when "
                 + "fewer than tol = 0.1% of the samples change cluster between two target updates. Pretraining: the shared "
                 + "end-to-end Adam autoencoder, as IDEC's own (200 epochs, batch 256). Presets: quick = 20 pretraining + at "
-                + "most 30 clustering epochs, updateInterval 20 (tests, the embedded data); default = 100 pretraining + at most "
+                + "most 30 clustering epochs, updateInterval 20 (tests, the embedded data); default = 50 pretraining + at most "
                 + DEFAULT_EPOCHS + " clustering epochs (fits 60 min on 70,000 images and 2 cores; gives up half the pretraining "
                 + "and the last 34 of the 74 epochs the paper's 2e4-iteration cap allows, if the tol stop has not come first); "
                 + "paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 on 70,000 images).";
@@ -55,7 +55,7 @@ public final class IdecLearnerProvider implements LearnerProvider {
     public Map<String, Map<String, Object>> presets() {
         return Map.of(
                 "quick", Map.of("pretrainEpochs", 20, "epochs", 30, "updateInterval", 20),
-                "default", Map.of("pretrainEpochs", 100, "epochs", DEFAULT_EPOCHS),
+                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS),
                 "paper", Map.of("pretrainEpochs", 200, "epochs", DecLearnerProvider.PAPER_EPOCHS));
     }
 
