@@ -1,0 +1,233 @@
+package org.dclust.phase1.learner;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.training.GradientCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.LatentLearner;
+import org.dclust.api.model.LatentModel;
+import org.dclust.api.model.SoftAssignment;
+import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.Embeddings;
+import org.dclust.api.toolkit.EpochLoop;
+import org.dclust.api.toolkit.KMeans;
+import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.SgdMomentum;
+import org.dclust.api.train.TrainingContext;
+
+/**
+ * DCSS phase 1, "DCSSu" (Sadeghi and Armanfard, section 3.1, eqs. 1-3), and its aggregated-loss
+ * ablation "DCSSagg" (section 4.8.1, Table 2).
+ *
+ * <ol>
+ *   <li>Autoencoder pretraining, the shared {@link Pretraining} (Adam on the mean squared error).</li>
+ *   <li>Centres: k-means on the pretrained codes ({@link KMeans}, 10 restarts, the same random stream
+ *       as the {@code ae} learner, so both start from the same centres).</li>
+ *   <li>DCSSu, per batch: one forward pass without gradient gives the memberships u (eq. 2) and the
+ *       fixed weights u^m; BatchNorm runs in training mode there, as in the reference code, whose
+ *       network stays in training mode throughout phase 1. Then K successive SGD updates, the k-th on
+ *       L_k = Σ_i u_ik^m (‖x_i − x̂_i‖² + λ‖z_i − c_k‖²) (eq. 1).
+ *       DCSSagg, per batch: one update on Σ_k L_k, the weights taken from the detached codes of that
+ *       update's own forward pass (the same values a separate pass would give), and K times as many
+ *       passes over the data, so both variants take the same number of updates.
+ *       SGD with momentum (lr 1e-6, μ 0.9) on summed, not averaged, losses, as the reference code. With
+ *       summed losses the step grows with the batch: the default batch of 256 takes steps about half the
+ *       reference's (batch 500), twice as often, so an epoch moves the weights about as far.</li>
+ *   <li>The centres are re-estimated over the whole data set (eq. 3, codes in evaluation mode) at the
+ *       start of epochs 2, 2 + T1, 2 + 2·T1, ... (the reference code's {@code T % T1 == 1}); for
+ *       DCSSagg an epoch means K passes, so both refresh after the same number of updates.</li>
+ * </ol>
+ * Its own assignment is the fuzzy membership with fuzziness m (eq. 2; the largest membership, i.e.
+ * the nearest centre, wins). Each pass ends with a checkpoint of the network (BatchNorm statistics
+ * included), the optimizer's momentum and the centres. The reported loss is the summed batch loss
+ * divided by the batch size (averaged over the K runs for DCSSu).
+ */
+public final class DcssLearner implements LatentLearner {
+    /** How the K cluster losses of a batch become updates. */
+    public enum Strategy {
+        /** DCSSu: K successive updates, the k-th on the k-th cluster's loss (section 3.1). */
+        PER_CLUSTER,
+        /** DCSSagg: one update on the sum of the K losses, K times as many passes (section 4.8.1). */
+        AGGREGATED
+    }
+
+    private final String name;
+    private final Strategy strategy;
+    private final Pretraining.Settings pretrain;
+    private final int epochs;
+    private final int batchSize;
+    private final double lr;
+    private final double momentum;
+    private final double lambda;
+    private final double m;
+    private final int centreInterval;
+
+    public DcssLearner(String name, Strategy strategy, Params p) {
+        this.name = name;
+        this.strategy = strategy;
+        this.pretrain = Pretraining.Settings.from(p);
+        this.epochs = p.getInt("epochs");
+        this.batchSize = p.getInt("batchSize");
+        this.lr = p.getDouble("lr");
+        this.momentum = p.getDouble("momentum");
+        this.lambda = p.getDouble("lambda");
+        this.m = p.getDouble("fuzziness");
+        this.centreInterval = p.getInt("centreInterval");
+    }
+
+    @Override
+    public LatentModel fit(Dataset data, TrainingContext ctx) {
+        int k = ctx.clusters();
+        if (k > data.size()) {
+            throw new DclustException(name + ": " + k + " clusters for " + data.size() + " samples");
+        }
+        NDManager manager = ctx.manager().newSubManager();
+        try {
+            AutoEncoder net = Pretraining.pretrain(data, ctx, pretrain, manager);
+            if (!net.hasDecoder()) {
+                throw new DclustException(name + " needs a backbone with a decoder (its loss reconstructs the input)");
+            }
+            float[][] z = Embeddings.encode(net, data, 1000);
+            float[][] init = KMeans.fit(z, k, ctx.random("kmeans", 0)).centres();
+            float[][] centres = train(net, data, ctx, init);
+            return new LatentModel(name, net, centres, SoftAssignment.fuzzy(m));
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Phase 1 from the given initial centres (K × d); returns the final centres. */
+    float[][] train(AutoEncoder net, Dataset data, TrainingContext ctx, float[][] init) {
+        int k = init.length;
+        int passesPerEpoch = strategy == Strategy.AGGREGATED ? k : 1;
+        int passes = epochs * passesPerEpoch;
+        try (NDManager own = net.manager().newSubManager();
+                SgdMomentum sgd = new SgdMomentum(net.parameters(), net.manager(), lr, momentum)) {
+            NDArray centres = own.create(init);
+            EpochLoop.State state = new EpochLoop.State() {
+                @Override
+                public List<NDArray> arrays() {
+                    List<NDArray> a = new ArrayList<>(net.state());
+                    a.addAll(sgd.state());
+                    a.add(centres);
+                    return a;
+                }
+
+                @Override
+                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
+                    List<NDArray> params = net.state();
+                    for (int i = 0; i < params.size(); i++) {
+                        arrays.get(i).copyTo(params.get(i));
+                    }
+                    sgd.restore(arrays.subList(params.size(), arrays.size() - 1));
+                    arrays.get(arrays.size() - 1).copyTo(centres);
+                }
+            };
+            EpochLoop.BatchStep step = (scope, idx) -> {
+                NDArray x = data.batch(scope, idx);
+                NDArray c = scoped(centres, scope);
+                return strategy == Strategy.AGGREGATED ? aggregatedStep(net, sgd, scope, x, c)
+                        : perClusterStep(net, sgd, scope, x, c);
+            };
+            EpochLoop.EpochEnd end = done -> {
+                Map<String, Double> out = new LinkedHashMap<>();
+                if (refreshAfter(done, passes, passesPerEpoch, centreInterval)) {
+                    try (NDManager scope = net.manager().newSubManager()) {
+                        NDArray z = scope.create(Embeddings.encode(net, data, 1000));
+                        NDArray old = scoped(centres, scope);
+                        NDArray fresh = DcssLoss.centres(z, old, m);
+                        out.put("centreShift", (double) fresh.sub(old).norm().getFloat());
+                        fresh.copyTo(centres);
+                    }
+                }
+                return out;
+            };
+            EpochLoop.run(name, passes, data.size(), batchSize, ctx, net.manager(), state, step, end);
+            return rows(centres);
+        }
+    }
+
+    /**
+     * Whether the centres are re-estimated after pass {@code done} (1-based) of {@code passes}: when
+     * the epoch that starts next has the 0-based index e with e % T1 == 1 % T1 (the reference code's
+     * rule), never after the last pass, and for DCSSagg only at whole epochs of K passes.
+     */
+    static boolean refreshAfter(int done, int passes, int passesPerEpoch, int interval) {
+        if (done >= passes || done % passesPerEpoch != 0) {
+            return false;
+        }
+        return (done / passesPerEpoch) % interval == 1 % interval;
+    }
+
+    /**
+     * DCSSu: memberships from one forward pass without gradient, then K successive updates. Each run
+     * works in its own sub-scope (on a copy of the batch, since results join their first operand's
+     * manager), so only one run's activations are alive at a time.
+     */
+    private double perClusterStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c) {
+        NDArray w = DcssLoss.weights(net.encode(x, true), c, m);
+        long k = c.getShape().get(0);
+        double total = 0;
+        for (long j = 0; j < k; j++) {
+            try (NDManager run = scope.newSubManager()) {
+                NDArray xr = x.duplicate();
+                xr.attach(run);
+                NDArray wk = w.get(new NDIndex(":, {}:{}", j, j + 1));
+                wk.attach(run);
+                NDArray ck = c.get(new NDIndex("{}:{}", j, j + 1));
+                ck.attach(run);
+                NDArray loss;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray z = net.encode(xr, true);
+                    NDArray recon = net.decode(z, true);
+                    loss = DcssLoss.loss(xr, recon, z, wk, ck, lambda);
+                    gc.backward(loss);
+                }
+                sgd.step(run);
+                total += loss.getFloat();
+            }
+        }
+        return total / k / x.getShape().get(0);
+    }
+
+    /** DCSSagg: one update on the sum of the K cluster losses, weights from the same forward pass. */
+    private double aggregatedStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c) {
+        NDArray loss;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray z = net.encode(x, true);
+            NDArray recon = net.decode(z, true);
+            NDArray w = DcssLoss.weights(z.stopGradient(), c, m);
+            loss = DcssLoss.loss(x, recon, z, w, c, lambda);
+            gc.backward(loss);
+        }
+        sgd.step(scope);
+        return loss.getFloat() / x.getShape().get(0);
+    }
+
+    /** A copy of a long-lived array in {@code scope}. */
+    private static NDArray scoped(NDArray a, NDManager scope) {
+        NDArray copy = a.duplicate();
+        copy.attach(scope);
+        return copy;
+    }
+
+    private static float[][] rows(NDArray a) {
+        int k = (int) a.getShape().get(0);
+        int d = (int) a.getShape().get(1);
+        float[] flat = a.toFloatArray();
+        float[][] out = new float[k][d];
+        for (int i = 0; i < k; i++) {
+            System.arraycopy(flat, i * d, out[i], 0, d);
+        }
+        return out;
+    }
+}
