@@ -112,8 +112,8 @@ class CliEndToEndTest {
         Outcome many = dclust("run", "--set", "learner.pretrainEpochs=-4", "--set", "mlp.latentDim=abc", "--set", "learner.nope=1",
                 "--clusters", "1", "--out", "/tmp/never");
         assertThat(many.code()).isEqualTo(2);
-        assertThat(many.err()).contains("4 configuration problems", "ae.pretrainEpochs = -4", "an integer in [0, 1000000]",
-                "mlp.latentDim = abc", "unknown parameter ae.nope", "K must be at least 2");
+        assertThat(many.err()).contains("4 configuration problems", "dcss.pretrainEpochs = -4", "an integer in [0, 1000000]",
+                "mlp.latentDim = abc", "unknown parameter dcss.nope", "K must be at least 2");
 
         Outcome missing = dclust("run", "--dataset", "fashion-mnist", "--set", "dataset.dir=/no/such/dir", "--out", "/tmp/never");
         assertThat(missing.code()).isEqualTo(2);

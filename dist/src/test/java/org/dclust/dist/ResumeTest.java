@@ -20,14 +20,21 @@ import org.dclust.framework.run.RunResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A run stopped in the middle of training and started again on its directory ends with the same labels. */
+/**
+ * A run of the headline pipeline (dcss + mnet) stopped in the middle of training and started again on
+ * its directory ends with the same labels.
+ */
 class ResumeTest {
     @Test
     void interruptedRunResumesToTheSameAssignments(@TempDir Path tmp) throws Exception {
         Injector injector = Guice.createInjector(new DclustModule());
         RunConfig c = new RunConfig();
         c.set.put("dataset.n", 300);
+        c.preset = "quick";
         c.set.put("learner.pretrainEpochs", 4);
+        c.set.put("learner.epochs", 1);
+        c.set.put("refiner.epochs", 3);
+        c.set.put("refiner.uEpochs", 1);
         c.set.put("mlp.hidden", "64,64");
         c.seed = 5L;
         ResolvedRun run = injector.getInstance(ConfigResolver.class).resolve(c);

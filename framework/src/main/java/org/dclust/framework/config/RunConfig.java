@@ -16,9 +16,9 @@ public final class RunConfig {
     /** The embedded default data set. */
     public static final String DEFAULT_DATASET = "fashion-mnist-small";
     /** The headline learner. */
-    public static final String DEFAULT_LEARNER = "ae";
+    public static final String DEFAULT_LEARNER = "dcss";
     /** The headline refiner. */
-    public static final String DEFAULT_REFINER = "centroid";
+    public static final String DEFAULT_REFINER = "mnet";
 
     public String dataset = DEFAULT_DATASET;
     public String learner = DEFAULT_LEARNER;
