@@ -80,7 +80,7 @@ public final class DcnLearner implements LatentLearner {
             NDArray centres = stateManager.create(start.kmeans().centres());
             NDArray counts = stateManager.full(new Shape(k), INITIAL_COUNT);
             NDArray assignments = stateManager.create(Matrices.toLong(start.kmeans().labels()));
-            double[] sums = new double[3];
+            double[] sums = new double[2];
             EpochLoop.State state = new EpochLoop.State() {
                 @Override
                 public List<NDArray> arrays() {
@@ -132,14 +132,13 @@ public final class DcnLearner implements LatentLearner {
                 updated[1].copyTo(counts);
                 assignments.set(new NDIndex("{}", where), fresh);
                 double l = loss.getFloat();
-                sums[0] += l * idx.length;
-                sums[1] += rec.getFloat() * idx.length;
-                sums[2] += clu.getFloat() * idx.length;
+                sums[0] += rec.getFloat() * idx.length;
+                sums[1] += clu.getFloat() * idx.length;
                 return l;
             }, epochsDone -> {
                 Map<String, Double> v = new LinkedHashMap<>();
-                v.put("reconstruction", sums[1] / n);
-                v.put("clustering", sums[2] / n);
+                v.put("reconstruction", sums[0] / n);
+                v.put("clustering", sums[1] / n);
                 java.util.Arrays.fill(sums, 0);
                 return v;
             });
