@@ -93,9 +93,11 @@ public final class EpochLoop {
             EpochReport r = new EpochReport(phase, e + 1, epochs, (System.nanoTime() - t0) / 1e9, values);
             reports.add(r);
             ctx.events().epochEnded(r);
-            Map<String, Object> meta = new LinkedHashMap<>(state.meta());
-            meta.put(STOP, stop);
-            Checkpoints.save(ctx.checkpointDir(), phase, e + 1, state.arrays(), meta);
+            if (ctx.checkpointDir() != null) {
+                Map<String, Object> meta = new LinkedHashMap<>(state.meta());
+                meta.put(STOP, stop);
+                Checkpoints.save(ctx.checkpointDir(), phase, e + 1, state.arrays(), meta);
+            }
             if (stop) {
                 ctx.events().info(phase + ": converged after epoch " + (e + 1));
                 break;
