@@ -1,5 +1,7 @@
 package org.dclust.phase1;
 
+import org.dclust.testkit.TestMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDManager;
@@ -97,8 +99,8 @@ class DcssFashionMnistBench {
             try (LatentModel lm = ap.create(Params.resolve("ae", ap.parameters(), Map.of("pretrainEpochs", pretrainEpochs, "batchSize", batch)))
                     .fit(data, ctx)) {
                 int[] y = AeLearnerTest.centroid(lm).predict(data);
-                out.put("aeAcc", AccNmi.acc(data.labels(), y));
-                out.put("aeNmi", AccNmi.nmi(data.labels(), y));
+                out.put("aeAcc", TestMetrics.acc(data.labels(), y));
+                out.put("aeNmi", TestMetrics.nmi(data.labels(), y));
             }
             out.put("aeWall", (System.nanoTime() - t0) / 1e9);
             LearnerProvider lp = learner.equals("dcss-agg") ? new DcssAggLearnerProvider() : new DcssLearnerProvider();
@@ -108,8 +110,8 @@ class DcssFashionMnistBench {
                 out.put("dcssWall", (System.nanoTime() - t0) / 1e9);
                 ClusterModel cm = AeLearnerTest.centroid(lm);
                 int[] y = cm.predict(data);
-                out.put("dcssAcc", AccNmi.acc(data.labels(), y));
-                out.put("dcssNmi", AccNmi.nmi(data.labels(), y));
+                out.put("dcssAcc", TestMetrics.acc(data.labels(), y));
+                out.put("dcssNmi", TestMetrics.nmi(data.labels(), y));
             }
         }
         for (var e : seconds.entrySet()) {

@@ -1,5 +1,7 @@
 package org.dclust.phase1;
 
+import org.dclust.testkit.TestMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -150,7 +152,7 @@ class DcssLearnerTest {
     void phaseOneTightensClustersAndKeepsAtLeastTheAccuracyOfAeKMeans(@TempDir Path tmp) {
         Dataset data = NonlinearClusters.clusters(400, 4, 2, 50, 0.8, 0.05, 2);
         Backbone bb = mlp("64,64", 4);
-        double pcaAcc = AccNmi.acc(data.labels(), NonlinearClusters.pcaKMeans(data, 4, 4, 1));
+        double pcaAcc = TestMetrics.acc(data.labels(), NonlinearClusters.pcaKMeans(data, 4, 4, 1));
         double aeAcc;
         double aeTightness;
         double dcssAcc;
@@ -161,7 +163,7 @@ class DcssLearnerTest {
             try (LatentModel lm = ae.create(Params.resolve("ae", ae.parameters(), Map.of("pretrainEpochs", 40, "batchSize", 50))).fit(data, ctx)) {
                 var cm = AeLearnerTest.centroid(lm);
                 int[] y = cm.predict(data);
-                aeAcc = AccNmi.acc(data.labels(), y);
+                aeAcc = TestMetrics.acc(data.labels(), y);
                 aeTightness = withinOverTotal(cm.transform(data), y, 4);
             }
             List<String> notes = new ArrayList<>();
@@ -175,7 +177,7 @@ class DcssLearnerTest {
                     .fit(data, logged)) {
                 var cm = AeLearnerTest.centroid(lm);
                 int[] y = cm.predict(data);
-                dcssAcc = AccNmi.acc(data.labels(), y);
+                dcssAcc = TestMetrics.acc(data.labels(), y);
                 dcssTightness = withinOverTotal(cm.transform(data), y, 4);
             }
             assertThat(notes).anyMatch(n -> n.startsWith("pretrained autoencoder loaded from the cache"));

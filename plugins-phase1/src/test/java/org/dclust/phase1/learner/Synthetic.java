@@ -3,6 +3,7 @@ package org.dclust.phase1.learner;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.toolkit.KMeans;
+import org.dclust.testkit.TestMetrics;
 
 /**
  * Test helpers: Gaussian clusters in a few dimensions pushed through a fixed random nonlinear map into
@@ -133,40 +134,9 @@ final class Synthetic {
         return out;
     }
 
-    /** Clustering accuracy: the best agreement over all one-to-one maps of predicted to true labels. */
+    /** Clustering accuracy (Hungarian), as the testkit computes it. */
     static double acc(int[] truth, int[] predicted, int k) {
-        int[][] w = new int[k][k];
-        for (int i = 0; i < truth.length; i++) {
-            w[predicted[i]][truth[i]]++;
-        }
-        int[] perm = new int[k];
-        for (int i = 0; i < k; i++) {
-            perm[i] = i;
-        }
-        int best = permute(w, perm, 0);
-        return best / (double) truth.length;
+        return TestMetrics.acc(truth, predicted);
     }
 
-    private static int permute(int[][] w, int[] perm, int from) {
-        if (from == perm.length) {
-            int s = 0;
-            for (int i = 0; i < perm.length; i++) {
-                s += w[i][perm[i]];
-            }
-            return s;
-        }
-        int best = 0;
-        for (int i = from; i < perm.length; i++) {
-            swap(perm, from, i);
-            best = Math.max(best, permute(w, perm, from + 1));
-            swap(perm, from, i);
-        }
-        return best;
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
 }

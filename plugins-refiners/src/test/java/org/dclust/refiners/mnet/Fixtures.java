@@ -14,6 +14,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.testkit.TestMetrics;
 
 /** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the mnet tests. */
 final class Fixtures {
@@ -115,39 +116,9 @@ final class Fixtures {
         return new ClusterModel(lm.network(), new CentroidHead(lm.network().manager(), lm.centres(), lm.assignment()), null, null);
     }
 
-    /** Clustering accuracy: the best one-to-one map of clusters to classes (all permutations; small K only). */
+    /** Clustering accuracy (Hungarian), as the testkit computes it. */
     static double accuracy(int[] truth, int[] pred, int k) {
-        int[][] counts = new int[k][k];
-        for (int i = 0; i < truth.length; i++) {
-            counts[pred[i]][truth[i]]++;
-        }
-        int[] perm = new int[k];
-        for (int i = 0; i < k; i++) {
-            perm[i] = i;
-        }
-        return best(counts, perm, 0) / (double) truth.length;
+        return TestMetrics.acc(truth, pred);
     }
 
-    private static int best(int[][] c, int[] perm, int at) {
-        if (at == perm.length) {
-            int s = 0;
-            for (int i = 0; i < perm.length; i++) {
-                s += c[i][perm[i]];
-            }
-            return s;
-        }
-        int b = 0;
-        for (int i = at; i < perm.length; i++) {
-            swap(perm, at, i);
-            b = Math.max(b, best(c, perm, at + 1));
-            swap(perm, at, i);
-        }
-        return b;
-    }
-
-    private static void swap(int[] a, int i, int j) {
-        int t = a[i];
-        a[i] = a[j];
-        a[j] = t;
-    }
 }

@@ -1,12 +1,15 @@
-package org.dclust.phase1;
+package org.dclust.testkit;
 
-/** Clustering scores for tests (the metrics proper live in framework, which plugins cannot see). */
-final class AccNmi {
-    private AccNmi() {
+/**
+ * Clustering scores for plugin tests: ACC (Hungarian) and NMI. The metrics proper live in the
+ * framework, which plugins cannot see; these are the same definitions for test assertions.
+ */
+public final class TestMetrics {
+    private TestMetrics() {
     }
 
     /** Unsupervised clustering accuracy: the best one-to-one map of clusters to classes (Hungarian method). */
-    static double acc(int[] truth, int[] pred) {
+    public static double acc(int[] truth, int[] pred) {
         int n = 0;
         for (int v : truth) {
             n = Math.max(n, v + 1);
@@ -79,7 +82,7 @@ final class AccNmi {
     }
 
     /** Normalised mutual information with the arithmetic-mean normaliser (scikit-learn's default). */
-    static double nmi(int[] truth, int[] pred) {
+    public static double nmi(int[] truth, int[] pred) {
         int n = truth.length;
         java.util.Map<Long, Integer> joint = new java.util.HashMap<>();
         java.util.Map<Integer, Integer> a = new java.util.HashMap<>();
