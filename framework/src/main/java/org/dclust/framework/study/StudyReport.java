@@ -189,6 +189,9 @@ public final class StudyReport {
     /** "m ± s" with the sample standard deviation (n − 1); just "m" for one value. */
     static String meanStd(List<Double> xs, double scale) {
         double m = mean(xs) * scale;
+        if (Double.isNaN(m)) {
+            return "";
+        }
         if (xs.size() < 2) {
             return String.format(Locale.ROOT, "%.2f", m);
         }
