@@ -1,7 +1,9 @@
 package org.dclust.testkit;
 
+import org.dclust.api.toolkit.HungarianAlgorithm;
+
 /**
- * Clustering scores for plugin tests: ACC (Hungarian) and NMI. The metrics proper live in the
+ * Clustering scores for plugin tests: ACC (the shared {@link HungarianAlgorithm}) and NMI. The metrics proper live in the
  * framework, which plugins cannot see; these are the same definitions for test assertions.
  */
 public final class TestMetrics {
@@ -17,65 +19,15 @@ public final class TestMetrics {
         for (int v : pred) {
             n = Math.max(n, v + 1);
         }
-        long[][] count = new long[n][n];
+        double[][] count = new double[n][n];
         for (int i = 0; i < truth.length; i++) {
             count[pred[i]][truth[i]]++;
         }
-        // minimise cost = max - count with the O(n^3) Hungarian algorithm (1-based potentials)
-        long max = 0;
-        for (long[] row : count) {
-            for (long v : row) {
-                max = Math.max(max, v);
-            }
-        }
-        long[] u = new long[n + 1];
-        long[] v = new long[n + 1];
-        int[] p = new int[n + 1];
-        int[] way = new int[n + 1];
-        for (int i = 1; i <= n; i++) {
-            p[0] = i;
-            int j0 = 0;
-            long[] minv = new long[n + 1];
-            boolean[] used = new boolean[n + 1];
-            java.util.Arrays.fill(minv, Long.MAX_VALUE);
-            do {
-                used[j0] = true;
-                int i0 = p[j0];
-                long delta = Long.MAX_VALUE;
-                int j1 = 0;
-                for (int j = 1; j <= n; j++) {
-                    if (!used[j]) {
-                        long cur = (max - count[i0 - 1][j - 1]) - u[i0] - v[j];
-                        if (cur < minv[j]) {
-                            minv[j] = cur;
-                            way[j] = j0;
-                        }
-                        if (minv[j] < delta) {
-                            delta = minv[j];
-                            j1 = j;
-                        }
-                    }
-                }
-                for (int j = 0; j <= n; j++) {
-                    if (used[j]) {
-                        u[p[j]] += delta;
-                        v[j] -= delta;
-                    } else {
-                        minv[j] -= delta;
-                    }
-                }
-                j0 = j1;
-            } while (p[j0] != 0);
-            do {
-                int j1 = way[j0];
-                p[j0] = p[j1];
-                j0 = j1;
-            } while (j0 != 0);
-        }
+        int[] classOf = HungarianAlgorithm.maximize(count);
         long matched = 0;
-        for (int j = 1; j <= n; j++) {
-            if (p[j] != 0) {
-                matched += count[p[j] - 1][j - 1];
+        for (int k = 0; k < n; k++) {
+            if (classOf[k] >= 0) {
+                matched += (long) count[k][classOf[k]];
             }
         }
         return (double) matched / truth.length;

@@ -1,5 +1,6 @@
 package org.dclust.framework.metrics;
 
+import org.dclust.api.toolkit.HungarianAlgorithm;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;

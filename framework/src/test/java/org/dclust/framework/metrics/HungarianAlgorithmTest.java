@@ -1,5 +1,6 @@
 package org.dclust.framework.metrics;
 
+import org.dclust.api.toolkit.HungarianAlgorithm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

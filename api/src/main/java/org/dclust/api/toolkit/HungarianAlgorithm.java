@@ -1,4 +1,4 @@
-package org.dclust.framework.metrics;
+package org.dclust.api.toolkit;
 
 import java.util.Arrays;
 
