@@ -52,8 +52,9 @@ class ResumeTest {
                 batches.incrementAndGet();
             }
         };
-        // 300 samples at batch 256 make 2 batches an epoch: stop in the middle of the third epoch.
-        assertThatThrownBy(() -> runner.run(run, new RunOptions(tmp.resolve("b"), null, counter, () -> batches.get() >= 5)))
+        // 300 samples at batch 256 make 2 batches an epoch: stop in the middle of the third epoch
+        // (checkpoints after every epoch, not only every 30 s as by default).
+        assertThatThrownBy(() -> runner.run(run, new RunOptions(tmp.resolve("b"), null, counter, () -> batches.get() >= 5).withCheckpointSeconds(0)))
                 .isInstanceOf(CancelledException.class);
         assertThat(tmp.resolve("b/result.json")).doesNotExist();
         assertThat(tmp.resolve("b/model")).doesNotExist();

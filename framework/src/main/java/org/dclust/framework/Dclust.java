@@ -14,6 +14,7 @@ import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.RefinerProvider;
 import org.dclust.api.train.EventSink;
+import org.dclust.api.train.TrainingContext;
 import org.dclust.framework.config.ConfigResolver;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
@@ -56,6 +57,7 @@ public final class Dclust {
     private PluginRegistry base;
     private boolean plots = true;
     private boolean tsne = true;
+    private double checkpointSeconds = TrainingContext.DEFAULT_CHECKPOINT_SECONDS;
 
     private Dclust() {
     }
@@ -225,6 +227,18 @@ public final class Dclust {
         return this;
     }
 
+    /**
+     * The least time between two checkpoints of a training phase, in seconds (default 30; 0 after
+     * every epoch). The last epoch of a phase is always checkpointed.
+     */
+    public Dclust checkpointEvery(double seconds) {
+        if (!(seconds >= 0)) {
+            throw new DclustException("the checkpoint interval must be 0 or more seconds, got " + seconds);
+        }
+        this.checkpointSeconds = seconds;
+        return this;
+    }
+
     /** Which plots to draw into the output directory's plots/ (default: all, t-SNE maps included). */
     public Dclust plots(boolean draw, boolean tsneMaps) {
         this.plots = draw;
@@ -259,7 +273,7 @@ public final class Dclust {
         ConfigResolver resolver = resolver();
         ResolvedRun run = resolver.resolve(config);
         PipelineRunner runner = new PipelineRunner(new Evaluation(registry()), new Phase1Cache());
-        RunOptions options = new RunOptions(outDir, cacheDir, listener, cancelled, plots, tsne);
+        RunOptions options = new RunOptions(outDir, cacheDir, listener, cancelled, plots, tsne, checkpointSeconds);
         return data == null ? runner.run(run, options) : runner.run(run, data, 0, options);
     }
 

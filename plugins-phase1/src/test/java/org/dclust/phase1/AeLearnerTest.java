@@ -47,7 +47,7 @@ class AeLearnerTest {
         int[] full;
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = TrainingContext.builder(m).seed(7).clusters(3).backbone(backbone).events(sink)
-                    .checkpointDir(tmp.resolve("a")).build();
+                    .checkpointDir(tmp.resolve("a")).checkpointSeconds(0).build();
             LatentModel lm = ap.create(p).fit(data, ctx);
             ClusterModel cm = centroid(lm);
             full = cm.predict(data);
@@ -61,7 +61,7 @@ class AeLearnerTest {
         // interrupted after 3 epochs, then resumed: same labels
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = TrainingContext.builder(m).seed(7).clusters(3).backbone(backbone)
-                    .checkpointDir(tmp.resolve("b")).build();
+                    .checkpointDir(tmp.resolve("b")).checkpointSeconds(0).build();
             ap.create(Params.resolve("ae", ap.parameters(), Map.of("pretrainEpochs", 3, "batchSize", 32))).fit(data, ctx).close();
             LatentModel lm = ap.create(p).fit(data, ctx);
             int[] resumed = centroid(lm).predict(data);

@@ -91,7 +91,7 @@ class DcssLearnerTest {
                 }
             };
             try (NDManager m = NDManager.newBaseManager()) {
-                TrainingContext ctx = TrainingContext.builder(m).seed(3).clusters(3).backbone(bb).checkpointDir(dir).events(counter)
+                TrainingContext ctx = TrainingContext.builder(m).seed(3).clusters(3).backbone(bb).checkpointDir(dir).checkpointSeconds(0).events(counter)
                         .cancelled(() -> done.get() >= stopAt).build();
                 assertThatThrownBy(() -> lp.create(p).fit(data, ctx)).isInstanceOf(CancelledException.class);
             }
@@ -104,7 +104,7 @@ class DcssLearnerTest {
                         notes.add(message);
                     }
                 };
-                resumed = labels(lp, p, data, TrainingContext.builder(m).seed(3).clusters(3).backbone(bb).checkpointDir(dir).events(log).build());
+                resumed = labels(lp, p, data, TrainingContext.builder(m).seed(3).clusters(3).backbone(bb).checkpointDir(dir).checkpointSeconds(0).events(log).build());
             }
             assertThat(notes).anyMatch(n -> n.equals(lp.name() + ": resumed from the checkpoint after epoch " + passesPerEpoch));
             assertThat(resumed).as(lp.name() + ": resumed run, same labels and centres").containsExactly(first);

@@ -14,8 +14,10 @@ import org.dclust.api.train.TrainingContext;
 /**
  * The epoch loop every training phase shares: per epoch a derived seed and a seeded shuffle, per batch
  * a fresh manager scope (closed at the batch end, so native memory stays flat) and a cancellation
- * check, per epoch an event with the mean loss and wall time and an atomic checkpoint. A run started
- * again with the same checkpoint directory resumes after the last finished epoch and draws the same
+ * check, per epoch an event with the mean loss and wall time, and an atomic checkpoint after the last
+ * epoch and after any epoch that ends at least {@link TrainingContext#checkpointSeconds()} after the
+ * previous checkpoint (written in the background, see {@link Checkpoints#save}). A run started again
+ * with the same checkpoint directory resumes after the last checkpointed epoch and draws the same
  * random numbers an uninterrupted run would.
  */
 public final class EpochLoop {
@@ -72,6 +74,18 @@ public final class EpochLoop {
         }
         List<EpochReport> reports = new ArrayList<>();
         ctx.events().phaseStarted(phase, epochs, Batches.count(samples, batchSize));
+        try {
+            runEpochs(phase, start, epochs, samples, batchSize, ctx, scopeParent, state, step, end, reports);
+        } finally {
+            Checkpoints.flush();
+        }
+        ctx.events().phaseEnded(phase);
+        return reports;
+    }
+
+    private static void runEpochs(String phase, int start, int epochs, int samples, int batchSize, TrainingContext ctx,
+            NDManager scopeParent, State state, BatchStep step, EpochEnd end, List<EpochReport> reports) {
+        long lastSave = System.nanoTime();
         for (int e = start; e < epochs; e++) {
             long t0 = System.nanoTime();
             ctx.reseed(phase, e);
@@ -93,7 +107,9 @@ public final class EpochLoop {
             EpochReport r = new EpochReport(phase, e + 1, epochs, (System.nanoTime() - t0) / 1e9, values);
             reports.add(r);
             ctx.events().epochEnded(r);
-            if (ctx.checkpointDir() != null) {
+            boolean due = e + 1 == epochs || stop || (System.nanoTime() - lastSave) / 1e9 >= ctx.checkpointSeconds();
+            if (ctx.checkpointDir() != null && due) {
+                lastSave = System.nanoTime();
                 Map<String, Object> meta = new LinkedHashMap<>(state.meta());
                 meta.put(STOP, stop);
                 Checkpoints.save(ctx.checkpointDir(), phase, e + 1, state.arrays(), meta);
@@ -103,7 +119,5 @@ public final class EpochLoop {
                 break;
             }
         }
-        ctx.events().phaseEnded(phase);
-        return reports;
     }
 }

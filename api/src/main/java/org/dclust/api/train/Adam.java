@@ -1,6 +1,7 @@
 package org.dclust.api.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -24,17 +25,19 @@ public final class Adam extends ParamOptimizer {
         }
     }
 
+    /**
+     * One fused libtorch update (DJL's {@code adamUpdate}, which also zeroes the gradient) with this
+     * optimizer's own moment arrays. DJL's kernel divides by √v + ε with the bias correction folded
+     * into the step size; passing ε·√(1 − β2^t) makes that exactly PyTorch's Adam,
+     * lr·m̂ / (√v̂ + ε).
+     */
     @Override
     protected void update(int i, NDArray w, NDArray g, NDManager scope) {
-        NDArray mi = m.get(i);
-        NDArray vi = v.get(i);
-        mi.muli(beta1).addi(scoped(g.mul(1 - beta1), scope));
-        vi.muli(beta2).addi(scoped(g.square().muli(1 - beta2), scope));
         double c1 = 1 - Math.pow(beta1, steps);
         double c2 = 1 - Math.pow(beta2, steps);
-        NDArray denom = scoped(vi.div(c2), scope).sqrt().addi(eps);
-        NDArray delta = scoped(mi.mul(lr / c1), scope).divi(denom);
-        w.subi(delta);
+        float step = (float) (lr * Math.sqrt(c2) / c1);
+        w.getNDArrayInternal().adamUpdate(new NDList(w, g, m.get(i), v.get(i)), new NDList(w), (float) lr, step, 0f, 1f, -1f,
+                (float) beta1, (float) beta2, (float) (eps * Math.sqrt(c2)), true, false);
     }
 
     @Override

@@ -45,7 +45,6 @@ public abstract class ParamOptimizer implements AutoCloseable {
             NDArray g = w.getGradient();
             g.attach(scope);
             update(i, w, g, scope);
-            g.subi(g);
         }
     }
 
@@ -58,7 +57,7 @@ public abstract class ParamOptimizer implements AutoCloseable {
         }
     }
 
-    /** One parameter's update; {@code w} must be changed in place. */
+    /** One parameter's update; {@code w} must be changed in place and its gradient zeroed. */
     protected abstract void update(int index, NDArray w, NDArray g, NDManager scope);
 
     /** The optimizer state (moments and step count) for a checkpoint. */

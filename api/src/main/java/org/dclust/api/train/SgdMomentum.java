@@ -1,6 +1,7 @@
 package org.dclust.api.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
@@ -21,15 +22,15 @@ public final class SgdMomentum extends ParamOptimizer {
         }
     }
 
+    /**
+     * One fused libtorch update (DJL's {@code sgdUpdate}, which also zeroes the gradient): the buffer
+     * holds the velocity v ← μv + lr·g and w ← w − v. At a fixed learning rate that is PyTorch's
+     * b ← μb + g, w ← w − lr·b, with v = lr·b.
+     */
     @Override
     protected void update(int i, NDArray w, NDArray g, NDManager scope) {
-        NDArray b = buffers.get(i);
-        if (steps == 1) {
-            b.addi(g);
-        } else {
-            b.muli(momentum).addi(g);
-        }
-        w.subi(scoped(b.mul(lr), scope));
+        w.getNDArrayInternal().sgdUpdate(new NDList(w, g, buffers.get(i)), new NDList(w), (float) lr, 0f, 1f, -1f,
+                (float) momentum, true);
     }
 
     @Override

@@ -27,8 +27,12 @@ public final class TrainingContext {
     private final Backbone backbone;
     private final EventSink events;
     private final Path checkpointDir;
+    private final double checkpointSeconds;
     private final Path cacheDir;
     private final BooleanSupplier cancelled;
+
+    /** The default least time between two checkpoints of a phase. */
+    public static final double DEFAULT_CHECKPOINT_SECONDS = 30;
 
     private TrainingContext(Builder b) {
         this.device = b.device;
@@ -38,6 +42,7 @@ public final class TrainingContext {
         this.backbone = b.backbone;
         this.events = b.events;
         this.checkpointDir = b.checkpointDir;
+        this.checkpointSeconds = b.checkpointSeconds;
         this.cacheDir = b.cacheDir;
         this.cancelled = b.cancelled;
     }
@@ -79,6 +84,14 @@ public final class TrainingContext {
     /** Where this run checkpoints (null: no checkpoints). */
     public Path checkpointDir() {
         return checkpointDir;
+    }
+
+    /**
+     * The least time between two checkpoints of a phase, in seconds (0: after every epoch). The last
+     * epoch of a phase is always checkpointed; an interrupted run redoes at most this much work.
+     */
+    public double checkpointSeconds() {
+        return checkpointSeconds;
     }
 
     /** Where shared results (pretrained autoencoders) are cached across runs (null: no cache). */
@@ -132,6 +145,7 @@ public final class TrainingContext {
         b.backbone = backbone;
         b.events = events;
         b.checkpointDir = checkpointDir;
+        b.checkpointSeconds = checkpointSeconds;
         b.cacheDir = cacheDir;
         b.cancelled = cancelled;
         return b;
@@ -146,6 +160,7 @@ public final class TrainingContext {
         private Backbone backbone;
         private EventSink events = EventSink.NONE;
         private Path checkpointDir;
+        private double checkpointSeconds = DEFAULT_CHECKPOINT_SECONDS;
         private Path cacheDir;
         private BooleanSupplier cancelled = () -> false;
 
@@ -176,6 +191,15 @@ public final class TrainingContext {
 
         public Builder checkpointDir(Path p) {
             this.checkpointDir = p;
+            return this;
+        }
+
+        /** The least time between two checkpoints (default {@value TrainingContext#DEFAULT_CHECKPOINT_SECONDS} s; 0: every epoch). */
+        public Builder checkpointSeconds(double seconds) {
+            if (!(seconds >= 0)) {
+                throw new IllegalArgumentException("checkpoint interval must be >= 0 seconds, got " + seconds);
+            }
+            this.checkpointSeconds = seconds;
             return this;
         }
 

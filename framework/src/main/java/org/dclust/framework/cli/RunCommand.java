@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * checkpoints, model/, assignments.csv and result.json into its output directory, and prints a
  * metrics table.
  */
-@Command(name = "run", description = "Run one pipeline and write its model and results.")
+@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one pipeline and write its model and results.")
 public final class RunCommand implements Callable<Integer> {
     private final PluginRegistry registry;
 
@@ -69,6 +69,9 @@ public final class RunCommand implements Callable<Integer> {
     boolean noTsne;
     @Option(names = "--epoch-lines", description = "print every n-th epoch line (default ${DEFAULT-VALUE})", defaultValue = "1")
     int epochLines;
+    @Option(names = "--checkpoint-every", description = "least seconds between two checkpoints of a phase; 0: after every epoch (default ${DEFAULT-VALUE}); a phase's last epoch is always checkpointed",
+            defaultValue = "30")
+    double checkpointSeconds;
 
     @Inject
     public RunCommand(PluginRegistry registry) {
@@ -104,7 +107,8 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.info("run directory: " + outDir);
         Path cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir());
-        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).plots(true, !noTsne).fit()) {
+        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).plots(true, !noTsne)
+                .checkpointEvery(checkpointSeconds).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));

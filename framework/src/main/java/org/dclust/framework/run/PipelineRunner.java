@@ -76,7 +76,8 @@ public final class PipelineRunner {
         NDManager manager = NDManager.newBaseManager(device);
         try {
             TrainingContext ctx = TrainingContext.builder(manager).seed(c.seed).clusters(k).backbone(backbone).events(recorder)
-                    .checkpointDir(out == null ? null : out.resolve("checkpoints")).cacheDir(options.cacheDir())
+                    .checkpointDir(out == null ? null : out.resolve("checkpoints")).checkpointSeconds(options.checkpointSeconds())
+                    .cacheDir(options.cacheDir())
                     .cancelled(options.cancelled()).build();
             long t1 = System.nanoTime();
             LatentModel latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);

@@ -35,7 +35,7 @@ final class Fits {
         Params p = Params.resolve(lp.name(), lp.parameters(), settings);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = TrainingContext.builder(m).seed(seed).clusters(data.numClasses()).backbone(backbone)
-                    .checkpointDir(checkpoints).cacheDir(cache).events(events).build();
+                    .checkpointDir(checkpoints).checkpointSeconds(0).cacheDir(cache).events(events).build();
             try (LatentModel lm = lp.create(p).fit(data, ctx)) {
                 assertShapes(lm, data);
                 return predict(lm, data);

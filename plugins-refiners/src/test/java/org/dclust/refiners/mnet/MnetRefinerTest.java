@@ -46,7 +46,7 @@ class MnetRefinerTest {
     }
 
     static TrainingContext.Builder ctx(NDManager m, long seed, Path checkpoints, EventSink sink) {
-        return TrainingContext.builder(m).seed(seed).clusters(2).backbone(Fixtures.backbone(4, "16")).checkpointDir(checkpoints)
+        return TrainingContext.builder(m).seed(seed).clusters(2).backbone(Fixtures.backbone(4, "16")).checkpointDir(checkpoints).checkpointSeconds(0)
                 .events(sink);
     }
 

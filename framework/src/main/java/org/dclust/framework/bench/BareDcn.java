@@ -1,0 +1,59 @@
+package org.dclust.framework.bench;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import java.util.List;
+
+/**
+ * Bare DCN (SGD lr 1e-4, momentum 0.9, λ = 1): per batch one update on the summed squared
+ * reconstruction error + λ/2 ‖z − c_assigned‖² (batch means), then codes in evaluation mode,
+ * nearest-centre assignments and the per-cluster count rule for the centres (counts from 100).
+ */
+final class BareDcn extends BareAutoEncoder {
+    private final Optimizer sgd = sgd(1e-4, 0.9);
+    private final List<Parameter> params = allParameters();
+    private final NDArray assignments;
+    private final NDArray counts;
+
+    BareDcn(NDManager parent, float[] values, int n, int k, int batchSize, long seed) {
+        super(parent, values, n, k, batchSize, seed);
+        assignments = manager.zeros(new Shape(n), DataType.INT64);
+        counts = manager.full(new Shape(k), 100f);
+    }
+
+    @Override
+    void epoch(int epoch) {
+        for (long[] idx : shuffledBatches()) {
+            try (NDManager scope = manager.newSubManager()) {
+                NDArray x = rows(scope, idx);
+                NDArray where = scope.create(idx);
+                NDArray s = assignments.get(where);
+                s.attach(scope);
+                NDArray c = inScope(centres, scope);
+                NDArray assigned = c.get(s);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray z = forward(encoder, x, true);
+                    NDArray rec = summedSquaredError(forward(decoder, z, true), x).mean();
+                    NDArray clu = z.sub(assigned).square().sum(new int[] {1}).mean();
+                    gc.backward(rec.add(clu.mul(0.5f)));
+                }
+                update(sgd, params, scope);
+                NDArray z = forward(encoder, x, false);
+                NDArray fresh = squaredDistances(z, c).argMin(1);
+                NDArray oneHot = fresh.oneHot(k);
+                NDArray cnt = inScope(counts, scope);
+                NDArray newCounts = cnt.add(oneHot.sum(new int[] {0}));
+                c.mul(cnt.reshape(k, 1)).add(oneHot.transpose().matMul(z)).div(newCounts.reshape(k, 1)).copyTo(centres);
+                newCounts.copyTo(counts);
+                assignments.set(new NDIndex("{}", where), fresh);
+            }
+        }
+    }
+}

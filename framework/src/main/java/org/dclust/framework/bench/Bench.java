@@ -1,0 +1,101 @@
+package org.dclust.framework.bench;
+
+import ai.djl.ndarray.NDManager;
+import com.google.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.DatasetProvider;
+import org.dclust.api.toolkit.Atomic;
+import org.dclust.framework.Dclust;
+import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.run.RunResult;
+import org.dclust.framework.run.Versions;
+
+/**
+ * The speed benchmark behind {@code dclust bench}: for each phase, one dclust run of it with an
+ * {@link EpochInterleaver} that takes turns with the phase's {@link BareLoop}, on the same data in the
+ * same process, at least {@code rounds} times each. dclust's side is the real pipeline (the data set
+ * class, the epoch loop with its per-epoch checkpoint, events, its own optimizers); the bare side is
+ * DJL alone.
+ */
+public final class Bench {
+    private final PluginRegistry registry;
+
+    @Inject
+    public Bench(PluginRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** What to time: a data set (a registered name and its parameters), phases, rounds, seed, K (null: the data set's classes). */
+    public record Settings(String dataset, Map<String, Object> datasetParams, List<String> phases, int rounds, long seed,
+            Integer clusters) {
+        public Settings {
+            List<String> unknown = phases.stream().filter(p -> !BenchPhase.ALL.contains(p)).toList();
+            if (!unknown.isEmpty()) {
+                throw new DclustException("unknown bench phase(s) " + unknown + "; known: " + String.join(", ", BenchPhase.ALL));
+            }
+            if (phases.isEmpty()) {
+                throw new DclustException("no bench phase given; known: " + String.join(", ", BenchPhase.ALL));
+            }
+            if (rounds < 1) {
+                throw new DclustException("--rounds must be at least 1 (5 or more for a figure worth quoting), got " + rounds);
+            }
+        }
+    }
+
+    /** Runs the benchmark, {@code log} receiving one line per round; scratch output goes under {@code work}. */
+    public BenchResult run(Settings s, Path work, Consumer<String> log) {
+        DatasetProvider provider = registry.get(DatasetProvider.class, s.dataset());
+        Dataset data = provider.load(Params.resolve(s.dataset(), provider.parameters(), s.datasetParams()));
+        int k = s.clusters() != null ? s.clusters() : data.numClasses();
+        if (k < 2 || k > data.size()) {
+            throw new DclustException("bench needs 2 <= K <= " + data.size() + " clusters; got " + k
+                    + (s.clusters() == null ? " from the data set's classes: give --clusters" : ""));
+        }
+        float[] values = new float[data.size() * data.featureSize()];
+        for (int i = 0; i < data.size(); i++) {
+            System.arraycopy(data.sample(i), 0, values, i * data.featureSize(), data.featureSize());
+        }
+        List<PhaseTiming> timings = new ArrayList<>();
+        try {
+            Files.createDirectories(work);
+            for (String name : s.phases()) {
+                BenchPhase phase = BenchPhase.of(name, s.rounds(), k);
+                log.accept(name + ": " + s.rounds() + " rounds (" + phase.learner() + " + " + phase.refiner() + ", batch "
+                        + phase.batchSize() + ")");
+                try (NDManager manager = NDManager.newBaseManager();
+                        BareLoop bare = phase.bare().create(manager, values, data.size(), k, s.seed())) {
+                    EpochInterleaver interleaver = new EpochInterleaver(phase.eventPhase(), bare, log);
+                    try (RunResult ignored = Dclust.pipeline().registry(registry).data(data).backbone("mlp", Map.of())
+                            .learner(phase.learner(), phase.learnerParams()).refiner(phase.refiner(), phase.refinerParams())
+                            .clusters(k).seed(s.seed()).outputDirectory(work.resolve(name)).cacheDirectory(work.resolve("cache"))
+                            .plots(false, false).listener(interleaver).fit()) {
+                        timings.add(new PhaseTiming(name, phase.batchSize(), interleaver.dclustSeconds(), interleaver.bareSeconds()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Atomic.deleteTree(work);
+            } catch (IOException e) {
+                log.accept("could not delete the scratch directory " + work + ": " + e.getMessage());
+            }
+        }
+        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), Versions.all(), timings);
+    }
+
+    private static String threads() {
+        return System.getProperty("ai.djl.pytorch.num_threads", "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)");
+    }
+}

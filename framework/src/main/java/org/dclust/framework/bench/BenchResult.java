@@ -1,0 +1,68 @@
+package org.dclust.framework.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.dclust.api.toolkit.Atomic;
+
+/** A benchmark's outcome with what it ran on; written as bench.json, bench.csv and bench.md. */
+public record BenchResult(String dataset, int samples, int clusters, int rounds, long seed, String threads,
+        Map<String, String> versions, List<PhaseTiming> phases) {
+
+    /** The Markdown table (also what the command prints). */
+    public String markdown() {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds, seed %d, libtorch threads %s%n%n",
+                dataset, samples, clusters, rounds, seed, threads));
+        b.append("| phase | batch | rounds | dclust s/epoch (median) | bare DJL s/epoch (median) | ratio | goal ≤ ")
+                .append(PhaseTiming.GOAL).append(" |\n|---|---|---|---|---|---|---|\n");
+        for (PhaseTiming t : phases) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %s |%n", t.phase(), t.batchSize(),
+                    t.dclustSeconds().size(), t.dclustMedian(), t.bareMedian(), t.ratio(), t.ratio() <= PhaseTiming.GOAL ? "met" : "missed"));
+        }
+        b.append("\nAn epoch of dcss-agg is one pass (one update per batch); a DCSSu-equivalent epoch is K passes.\n");
+        return b.toString();
+    }
+
+    /** Writes bench.json, bench.csv and bench.md into {@code dir} (each atomically). */
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("dataset", dataset);
+        json.put("samples", samples);
+        json.put("clusters", clusters);
+        json.put("rounds", rounds);
+        json.put("seed", seed);
+        json.put("threads", threads);
+        json.put("versions", versions);
+        json.put("goal", PhaseTiming.GOAL);
+        json.put("phases", phases.stream().map(t -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("phase", t.phase());
+            m.put("batchSize", t.batchSize());
+            m.put("dclustSeconds", t.dclustSeconds());
+            m.put("bareSeconds", t.bareSeconds());
+            m.put("dclustMedian", t.dclustMedian());
+            m.put("bareMedian", t.bareMedian());
+            m.put("ratio", t.ratio());
+            return m;
+        }).toList());
+        Atomic.writeString(dir.resolve("bench.json"),
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
+        StringBuilder csv = new StringBuilder("phase,batch,round,dclust_seconds,bare_seconds\n");
+        for (PhaseTiming t : phases) {
+            for (int i = 0; i < t.dclustSeconds().size(); i++) {
+                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", t.phase(), t.batchSize(), i + 1,
+                        t.dclustSeconds().get(i), t.bareSeconds().get(i)));
+            }
+        }
+        Atomic.writeString(dir.resolve("bench.csv"), csv.toString());
+        Atomic.writeString(dir.resolve("bench.md"), markdown());
+    }
+}

@@ -1,0 +1,94 @@
+package org.dclust.framework.cli;
+
+import com.google.inject.Inject;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dclust.api.DclustException;
+import org.dclust.framework.bench.Bench;
+import org.dclust.framework.bench.BenchResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code dclust bench}: each phase's epoch as dclust runs it against the same arithmetic in a bare DJL
+ * loop, interleaved, with the ratio of medians; writes bench.json, bench.csv and bench.md.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Time each phase's epoch as dclust runs it against a bare DJL loop of the same arithmetic (interleaved; ratio of medians).")
+public final class BenchCommand implements Callable<Integer> {
+    private final Bench bench;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--dataset", description = "data set plugin (default ${DEFAULT-VALUE})", defaultValue = "fashion-mnist-small")
+    String dataset;
+    @Option(names = "--set", description = "a data set parameter, param=value or dataset.param=value; repeatable")
+    Map<String, String> set = new LinkedHashMap<>();
+    @Option(names = "--phases", split = ",", description = "phases to time (default: all of ${DEFAULT-VALUE})",
+            defaultValue = "pretrain,dcss,dcss-agg,dec,idec,dcn,dkm,mnet")
+    List<String> phases;
+    @Option(names = "--rounds", description = "interleaved epochs of each kind per phase (default ${DEFAULT-VALUE})", defaultValue = "5")
+    int rounds;
+    @Option(names = "--clusters", description = "K (default: the data set's number of classes)")
+    Integer clusters;
+    @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})", defaultValue = "1")
+    long seed;
+    @Option(names = "--out", description = "output directory (default: a new directory under runs/)")
+    Path out;
+
+    @Inject
+    public BenchCommand(Bench bench) {
+        this.bench = bench;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> params = new LinkedHashMap<>();
+        set.forEach((key, value) -> {
+            int dot = key.indexOf('.');
+            String owner = dot < 0 ? dataset : key.substring(0, dot);
+            if (!owner.equals(dataset) && !owner.equals("dataset")) {
+                throw new DclustException("--set " + key + ": bench takes data set parameters only (" + dataset + ".param=value)");
+            }
+            params.put(dot < 0 ? key : key.substring(dot + 1), value);
+        });
+        Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters);
+        Path dir = out != null ? out : newDir();
+        if (Files.exists(dir.resolve("bench.json"))) {
+            throw new DclustException(dir + " already holds a benchmark; choose another --out");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        BenchResult result = bench.run(settings, dir.resolve("scratch"), line -> {
+            err.println(line);
+            err.flush();
+        });
+        result.write(dir);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println();
+        o.print(result.markdown());
+        o.println("results: " + Arrays.asList(dir.resolve("bench.json"), dir.resolve("bench.csv"), dir.resolve("bench.md")));
+        o.flush();
+        return 0;
+    }
+
+    private static Path newDir() {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        Path dir = Path.of("runs", "bench-" + stamp);
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = Path.of("runs", "bench-" + stamp + "-" + i);
+        }
+        return dir;
+    }
+}
