@@ -1,0 +1,92 @@
+package org.dclust.api.toolkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.dclust.api.train.CancelledException;
+import org.dclust.api.train.Checkpoints;
+import org.dclust.api.train.EventSink;
+import org.dclust.api.train.TrainingContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shared epoch loop: an interrupted phase resumes from its last checkpoint to the same state as an
+ * uninterrupted one, and checkpoints follow the time interval (always after the last epoch).
+ */
+class EpochLoopTest {
+    private static final int EPOCHS = 4;
+    private static final int SAMPLES = 30;
+    private static final int BATCH = 10;
+
+    /** A phase whose state sums the engine's random numbers and the batch indices it sees. */
+    private static float[] run(Path dir, double interval, int stopAfterBatches, List<String> notes) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray acc = m.zeros(new ai.djl.ndarray.types.Shape(3));
+            AtomicInteger batches = new AtomicInteger();
+            EventSink sink = new EventSink() {
+                @Override
+                public void batchDone(String phase) {
+                    batches.incrementAndGet();
+                }
+
+                @Override
+                public void info(String message) {
+                    notes.add(message);
+                }
+            };
+            TrainingContext ctx = TrainingContext.builder(m).seed(7).checkpointDir(dir).checkpointSeconds(interval).events(sink)
+                    .cancelled(() -> stopAfterBatches > 0 && batches.get() >= stopAfterBatches).build();
+            EpochLoop.State state = new EpochLoop.State() {
+                @Override
+                public List<NDArray> arrays() {
+                    return List.of(acc);
+                }
+
+                @Override
+                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
+                    arrays.get(0).copyTo(acc);
+                }
+            };
+            EpochLoop.run("toy", EPOCHS, SAMPLES, BATCH, ctx, m, state, (scope, idx) -> {
+                NDArray r = scope.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(3));
+                acc.addi(r.add(idx[0]));
+                return 0;
+            }, null);
+            return acc.toFloatArray();
+        }
+    }
+
+    @Test
+    void anInterruptedPhaseResumesToTheUninterruptedState(@TempDir Path tmp) {
+        float[] whole = run(tmp.resolve("a"), 0, 0, new ArrayList<>());
+        // 3 batches an epoch: stop in the middle of the third epoch
+        assertThatThrownBy(() -> run(tmp.resolve("b"), 0, 8, new ArrayList<>())).isInstanceOf(CancelledException.class);
+        List<String> notes = new ArrayList<>();
+        float[] resumed = run(tmp.resolve("b"), 0, 0, notes);
+        assertThat(notes).contains("toy: resumed from the checkpoint after epoch 2");
+        assertThat(resumed).containsExactly(whole);
+    }
+
+    @Test
+    void aLongIntervalCheckpointsOnlyTheLastEpoch(@TempDir Path tmp) {
+        assertThatThrownBy(() -> run(tmp.resolve("b"), 3600, 8, new ArrayList<>())).isInstanceOf(CancelledException.class);
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(Checkpoints.load(tmp.resolve("b"), "toy", m)).isEmpty();
+        }
+        float[] whole = run(tmp.resolve("a"), 0, 0, new ArrayList<>());
+        List<String> notes = new ArrayList<>();
+        assertThat(run(tmp.resolve("b"), 3600, 0, notes)).containsExactly(whole);
+        assertThat(notes).isEmpty();
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertThat(Checkpoints.load(tmp.resolve("b"), "toy", m).orElseThrow().epochsDone()).isEqualTo(EPOCHS);
+        }
+    }
+}
