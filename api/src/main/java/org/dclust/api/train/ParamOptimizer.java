@@ -71,11 +71,6 @@ public abstract class ParamOptimizer implements AutoCloseable {
         return steps;
     }
 
-    protected static NDArray scoped(NDArray a, NDManager scope) {
-        a.attach(scope);
-        return a;
-    }
-
     @Override
     public void close() {
         manager.close();

@@ -72,7 +72,7 @@ final class BareDec extends BareAutoEncoder {
         }
         NDArray q = NDArrays.concat(parts, 0);
         NDArray fresh = q.argMax(1);
-        fresh.neq(labels).toType(DataType.INT64, false).sum().getLong();
+        fresh.neq(labels).toType(DataType.INT64, false).sum().getLong(); // the changed fraction dclust reports
         NDArray weight = q.square().div(q.sum(new int[] {0}, true));
         NDArray p = weight.div(weight.sum(new int[] {1}, true));
         p.attach(manager);
