@@ -49,6 +49,26 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aResumedRunKeepsTheCacheAndCheckpointSettingsItStartedWith(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("run");
+        Path cache = tmp.resolve("cache");
+        List<String> args = new ArrayList<>(List.of("run", "--dataset", "fashion-mnist-small", "--set", "dataset.n=300",
+                "--learner", "ae", "--refiner", "centroid", "--set", "learner.pretrainEpochs=3", "--set", "mlp.hidden=64,64",
+                "--seed", "3", "--no-tsne", "--checkpoint-every", "0", "--cache", cache.toString(), "--out", dir.toString()));
+        Outcome first = dclust(args.toArray(String[]::new));
+        assertThat(first.code()).as(first.err()).isZero();
+        String settings = Files.readString(dir.resolve("run-settings.json"));
+        assertThat(settings).contains(cache.toAbsolutePath().toString()).contains("\"checkpointEvery\" : 0.0").contains("\"tsne\" : false");
+        // as if the run had been killed before writing its results
+        Files.delete(dir.resolve("result.json"));
+        Outcome resumed = dclust("run", "--resume", dir.toString());
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.err()).contains("loaded from the cache " + cache.toAbsolutePath());
+        assertThat(Files.readString(dir.resolve("run-settings.json"))).isEqualTo(settings);
+        assertThat(Files.readAllLines(dir.resolve("assignments.csv"))).isNotEmpty();
+    }
+
+    @Test
     void pluginsListsEveryKind() {
         Outcome o = dclust("plugins");
         assertThat(o.code()).isZero();

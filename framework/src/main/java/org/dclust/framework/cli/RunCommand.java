@@ -79,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         RunConfig c;
         Path outDir;
         if (resume != null) {
@@ -106,15 +106,30 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.info("run directory: " + outDir);
-        Path cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir());
-        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(cacheDir).listener(progress).plots(true, !noTsne)
-                .checkpointEvery(checkpointSeconds).fit()) {
+        RunSettings settings = settings(resume == null ? null : RunSettings.read(resume));
+        Files.createDirectories(outDir);
+        settings.write(outDir);
+        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(settings.cacheDir()).listener(progress)
+                .plots(true, settings.tsne()).checkpointEvery(settings.checkpointEvery()).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));
         }
         o.flush();
         return 0;
+    }
+
+    /** The cache, t-SNE and checkpoint settings: the options given, else those saved by the run resumed, else the defaults. */
+    private RunSettings settings(RunSettings saved) {
+        var parsed = spec.commandLine().getParseResult();
+        boolean cacheGiven = parsed.hasMatchedOption("--cache") || parsed.hasMatchedOption("--no-cache");
+        String cacheDir = noCache ? null : (cache != null ? cache : RunOptions.defaultCacheDir()).toAbsolutePath().toString();
+        if (saved == null) {
+            return new RunSettings(cacheDir, !noTsne, checkpointSeconds);
+        }
+        return new RunSettings(cacheGiven ? cacheDir : saved.cache(),
+                parsed.hasMatchedOption("--no-tsne") ? false : saved.tsne(),
+                parsed.hasMatchedOption("--checkpoint-every") ? checkpointSeconds : saved.checkpointEvery());
     }
 
     private void apply(RunConfig c) {
