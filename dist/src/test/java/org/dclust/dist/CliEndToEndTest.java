@@ -69,6 +69,15 @@ class CliEndToEndTest {
     }
 
     @Test
+    void everyCommandPrintsItsHelp() {
+        for (String command : List.of("plugins", "run", "predict", "evaluate", "study", "bench")) {
+            Outcome o = dclust(command, "--help");
+            assertThat(o.code()).as(command).isZero();
+            assertThat(o.out()).as(command).contains("Usage: dclust " + command);
+        }
+    }
+
+    @Test
     void pluginsListsEveryKind() {
         Outcome o = dclust("plugins");
         assertThat(o.code()).isZero();

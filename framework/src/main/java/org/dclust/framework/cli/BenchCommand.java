@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code dclust bench}: each phase's epoch as dclust runs it against the same arithmetic in a bare DJL
  * loop, interleaved, with the ratio of medians; writes bench.json, bench.csv and bench.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Time each phase's epoch as dclust runs it against a bare DJL loop of the same arithmetic (interleaved; ratio of medians).")
 public final class BenchCommand implements Callable<Integer> {
     private final Bench bench;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dclust evaluate}: every clustering metric for two label files, as a table or JSON. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, description = "Score predicted cluster ids against true labels (two label files).")
+@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Score predicted cluster ids against true labels (two label files).")
 public final class EvaluateCommand implements Callable<Integer> {
     private final Evaluation evaluation;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code dclust plugins}: every plugin by kind, with its title, paper, parameters, defaults and presets. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, description = "List every plugin by kind with its paper, parameters and presets.")
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every plugin by kind with its paper, parameters and presets.")
 public final class PluginsCommand implements Callable<Integer> {
     private final PluginRegistry registry;
 

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  * CSV ({@code --proba}: with probabilities, {@code --embed}: with latent codes), plus metrics when the
  * data set has labels. The model's fitted preprocessing is applied to the new data.
  */
-@Command(name = "predict", mixinStandardHelpOptions = true, description = "Assign clusters to a data set with a saved model.")
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Assign clusters to a data set with a saved model.")
 public final class PredictCommand implements Callable<Integer> {
     private final PluginRegistry registry;
     private final Evaluation evaluation;

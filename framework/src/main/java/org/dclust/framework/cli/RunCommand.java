@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
  * checkpoints, model/, assignments.csv and result.json into its output directory, and prints a
  * metrics table.
  */
-@Command(name = "run", mixinStandardHelpOptions = true, description = "Run one pipeline and write its model and results.")
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run one pipeline and write its model and results.")
 public final class RunCommand implements Callable<Integer> {
     private final PluginRegistry registry;
 

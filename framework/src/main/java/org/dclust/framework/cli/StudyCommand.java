@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  * {@code dclust study FILE.yaml}: runs a grid of data sets × learners × refiners × seeds. Started again
  * on the same output directory it skips finished runs and resumes the unfinished one.
  */
-@Command(name = "study", mixinStandardHelpOptions = true, description = "Run a study grid (resumable) and write results.json, results.csv and results.md.")
+@Command(name = "study", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run a study grid (resumable) and write results.json, results.csv and results.md.")
 public final class StudyCommand implements Callable<Integer> {
     private final StudyRunner runner;
 
