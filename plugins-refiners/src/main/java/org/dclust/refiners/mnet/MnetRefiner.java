@@ -143,6 +143,30 @@ public final class MnetRefiner implements Refiner {
         }
     }
 
+    /**
+     * A warning when the q space has collapsed: some of the K clusters got no sample, or one holds
+     * more than half of them (more than 2/K of them for K below 4). Nothing in the pairwise loss keeps clusters apart once q itself supervises
+     * (eqs. 4-5 only ask similar pairs to agree), and on a weak latent space clusters can merge; the
+     * labels are still written, the user decides. Null when the sizes look sound.
+     */
+    static String collapseWarning(int[] sizes) {
+        int n = 0;
+        int empty = 0;
+        int largest = 0;
+        for (int c : sizes) {
+            n += c;
+            empty += c == 0 ? 1 : 0;
+            largest = Math.max(largest, c);
+        }
+        if (empty == 0 && largest <= n * Math.max(0.5, 2.0 / sizes.length)) {
+            return null;
+        }
+        return "mnet: the q space collapsed: " + empty + " of " + sizes.length + " clusters are empty and the largest holds "
+                + largest + " of " + n + " samples " + Arrays.toString(sizes) + "; MNet can merge clusters when the phase-1 latent"
+                + " space is weak: compare with the learner's own assignment (refiner centroid); the levers are a stronger phase 1"
+                + " and fewer q-space epochs (mnet.epochs closer to mnet.uEpochs)";
+    }
+
     /** One training run: the mutable state EpochLoop checkpoints. */
     private final class Run implements EpochLoop.State {
         private final AutoEncoder net;
@@ -172,7 +196,12 @@ public final class MnetRefiner implements Refiner {
         void train() {
             EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), this,
                     this::step, this::afterEpoch);
-            ctx.events().series(PHASE, "qResidual", qResiduals());
+            int[] sizes = new int[head.clusters()];
+            ctx.events().series(PHASE, "qResidual", qResiduals(sizes));
+            String warning = collapseWarning(sizes);
+            if (warning != null) {
+                ctx.events().info(warning);
+            }
         }
 
         private double step(NDManager scope, int[] idx) {
@@ -253,7 +282,7 @@ public final class MnetRefiner implements Refiner {
         }
 
         /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
-        private double[] qResiduals() {
+        private double[] qResiduals(int[] sizes) {
             int n = data.size();
             int k = head.clusters();
             double[] out = new double[n];
@@ -269,6 +298,7 @@ public final class MnetRefiner implements Refiner {
                                 best = j;
                             }
                         }
+                        sizes[best]++;
                         double ss = 0;
                         for (int j = 0; j < k; j++) {
                             double r = q[off + j] - (j == best ? 1.0 : 0.0);
