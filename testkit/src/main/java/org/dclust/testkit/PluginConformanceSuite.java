@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.CentroidHead;
@@ -146,22 +147,9 @@ public abstract class PluginConformanceSuite {
     Stream<DynamicNode> learners() {
         List<DynamicNode> nodes = new ArrayList<>();
         for (LearnerProvider p : Plugins.all(LearnerProvider.class)) {
-            nodes.add(DynamicTest.dynamicTest("learner " + p.name() + ": same seed, same labels; save/load predicts identically", () -> {
-                Dataset data = SyntheticData.blobs(120, 8, 3, 5);
-                Params params = tinyParams(p);
-                Path dir = Files.createTempDirectory("dclust-conformance");
-                try (NDManager m = NDManager.newBaseManager()) {
-                    int[] first = centroidModel(p.create(params).fit(data, context(m, 11))).predict(data);
-                    ClusterModel second = centroidModel(p.create(params).fit(data, context(m, 11)));
-                    assertThat(second.predict(data)).containsExactly(first);
-                    second.save(dir.resolve("model"));
-                    try (ClusterModel loaded = ClusterModel.load(dir.resolve("model"))) {
-                        assertThat(loaded.predict(data)).containsExactly(first);
-                    }
-                } finally {
-                    Atomic.deleteTree(dir);
-                }
-            }));
+            Params params = tinyParams(p);
+            nodes.add(DynamicTest.dynamicTest("learner " + p.name() + ": same seed, same labels; save/load predicts identically",
+                    () -> sameLabelsAndRoundTrip((m, data) -> centroidModel(p.create(params).fit(data, context(m, 11))))));
         }
         return nodes.stream();
     }
@@ -170,24 +158,28 @@ public abstract class PluginConformanceSuite {
     Stream<DynamicNode> refiners() {
         List<DynamicNode> nodes = new ArrayList<>();
         for (RefinerProvider p : Plugins.all(RefinerProvider.class)) {
-            nodes.add(DynamicTest.dynamicTest("refiner " + p.name() + ": same seed, same labels; save/load predicts identically", () -> {
-                Dataset data = SyntheticData.blobs(120, 8, 3, 5);
-                Params params = tinyParams(p);
-                Path dir = Files.createTempDirectory("dclust-conformance");
-                try (NDManager m = NDManager.newBaseManager()) {
-                    int[] first = p.create(params).refine(latent(m, data), data, context(m, 11)).predict(data);
-                    ClusterModel second = p.create(params).refine(latent(m, data), data, context(m, 11));
-                    assertThat(second.predict(data)).containsExactly(first);
-                    second.save(dir.resolve("model"));
-                    try (ClusterModel loaded = ClusterModel.load(dir.resolve("model"))) {
-                        assertThat(loaded.predict(data)).containsExactly(first);
-                    }
-                } finally {
-                    Atomic.deleteTree(dir);
-                }
-            }));
+            Params params = tinyParams(p);
+            nodes.add(DynamicTest.dynamicTest("refiner " + p.name() + ": same seed, same labels; save/load predicts identically",
+                    () -> sameLabelsAndRoundTrip((m, data) -> p.create(params).refine(latent(m, data), data, context(m, 11)))));
         }
         return nodes.stream();
+    }
+
+    /** Fits twice with the same seed (same labels), then saves and loads the second model (same labels again). */
+    private static void sameLabelsAndRoundTrip(BiFunction<NDManager, Dataset, ClusterModel> fit) throws Exception {
+        Dataset data = SyntheticData.blobs(120, 8, 3, 5);
+        Path dir = Files.createTempDirectory("dclust-conformance");
+        try (NDManager m = NDManager.newBaseManager()) {
+            int[] first = fit.apply(m, data).predict(data);
+            ClusterModel second = fit.apply(m, data);
+            assertThat(second.predict(data)).containsExactly(first);
+            second.save(dir.resolve("model"));
+            try (ClusterModel loaded = ClusterModel.load(dir.resolve("model"))) {
+                assertThat(loaded.predict(data)).containsExactly(first);
+            }
+        } finally {
+            Atomic.deleteTree(dir);
+        }
     }
 
     private Params tinyParams(PluginInfo p) {
