@@ -55,11 +55,16 @@ public final class ConsoleProgress implements EventSink {
         if (r.epoch() == 1 || r.epoch() == r.epochs() || r.epoch() % every == 0) {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-10s epoch %4d/%-4d", r.phase(), r.epoch(), r.epochs()));
             for (Map.Entry<String, Double> e : r.values().entrySet()) {
-                line.append(String.format(Locale.ROOT, "  %s %.5g", e.getKey(), e.getValue()));
+                line.append("  ").append(e.getKey()).append(' ').append(format(e.getValue()));
             }
             line.append(String.format(Locale.ROOT, "  (%.1f s)", r.seconds()));
             println(line.toString());
         }
+    }
+
+    /** Counts (whole numbers) as integers, everything else with five significant digits. */
+    static String format(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.5g", v);
     }
 
     @Override

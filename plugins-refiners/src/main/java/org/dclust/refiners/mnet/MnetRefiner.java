@@ -50,7 +50,7 @@ import org.dclust.api.train.TrainingContext;
  *   <li>Result: {@code new ClusterModel(encoder, MNet)}; the assignment is argmax q (section 3.3).</li>
  *   <li>Events: per epoch {@code loss} (the mean batch loss) and {@code participation}, the fraction of
  *       the batch pairs (the b × b matrices the loss sums over) outside the ambiguity region (the paper's
- *       Fig. 11a); at the end the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
+ *       Fig. 11a), and {@link #clusterUse}'s {@code clustersUsed} and {@code largestShare}; at the end the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
  *   <li>Checkpoints (phase {@value #PHASE}): encoder parameters, MNet parameters with its BatchNorm
  *       running statistics, both Adam states, the centres and the epoch count.</li>
  * </ul>
@@ -167,6 +167,27 @@ public final class MnetRefiner implements Refiner {
                 + " and fewer q-space epochs (mnet.epochs closer to mnet.uEpochs)";
     }
 
+    /**
+     * How the epoch's training samples spread over the clusters by argmax q (training-mode forward,
+     * label-free): {@code clustersUsed}, how many of the K got at least one sample, and
+     * {@code largestShare}, the fraction in the biggest. A falling count or a share far above 1/K in the
+     * q-space epochs is the collapse {@link #collapseWarning} reports at the end, seen as it happens.
+     */
+    static Map<String, Double> clusterUse(long[] counts) {
+        long n = 0;
+        long largest = 0;
+        int used = 0;
+        for (long c : counts) {
+            n += c;
+            largest = Math.max(largest, c);
+            used += c > 0 ? 1 : 0;
+        }
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("clustersUsed", (double) used);
+        out.put("largestShare", n == 0 ? 0.0 : (double) largest / n);
+        return out;
+    }
+
     /** One training run: the mutable state EpochLoop checkpoints. */
     private final class Run implements EpochLoop.State {
         private final AutoEncoder net;
@@ -180,6 +201,8 @@ public final class MnetRefiner implements Refiner {
         private int epochsDone;
         private long pairsIn;
         private long pairsAll;
+        /** Per cluster, how many of this epoch's training samples had it as argmax q. */
+        private final long[] argmaxCounts;
 
         Run(AutoEncoder net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
                 Adam headOpt, float[][] initialCentres) {
@@ -191,6 +214,7 @@ public final class MnetRefiner implements Refiner {
             this.headOpt = headOpt;
             this.centres = work.create(initialCentres);
             this.encoderOptSize = 2 * countTrainable(net.encoderParameters()) + 1;
+            this.argmaxCounts = new long[head.clusters()];
         }
 
         void train() {
@@ -208,11 +232,12 @@ public final class MnetRefiner implements Refiner {
             NDArray x = data.batch(scope, idx);
             boolean uSpace = epochsDone < s.uEpochs();
             NDArray loss = null;
+            NDArray q;
             long similar;
             long dissimilar;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray z = net.encode(x, true);
-                NDArray q = head.probabilities(z, true);
+                q = head.probabilities(z, true);
                 NDArray ref = uSpace ? FuzzyMemberships.of(z.stopGradient(), scoped(centres, scope), s.fuzziness())
                         : q.stopGradient();
                 NDArray sim = PairwiseLoss.similarity(ref);
@@ -227,6 +252,7 @@ public final class MnetRefiner implements Refiner {
             }
             pairsIn += similar + dissimilar;
             pairsAll += (long) idx.length * idx.length;
+            countArgmax(q);
             if (loss == null) {
                 // an all-zero gradient: skip both steps so that Adam's moments do not move the parameters
                 encoderOpt.zeroGradients(scope);
@@ -238,12 +264,20 @@ public final class MnetRefiner implements Refiner {
             return loss.getFloat();
         }
 
+        private void countArgmax(NDArray q) {
+            for (long c : q.stopGradient().argMax(1).toLongArray()) {
+                argmaxCounts[(int) c]++;
+            }
+        }
+
         private Map<String, Double> afterEpoch(int done) {
             epochsDone = done;
             Map<String, Double> out = new LinkedHashMap<>();
             out.put("participation", pairsAll == 0 ? 0.0 : (double) pairsIn / pairsAll);
+            out.putAll(clusterUse(argmaxCounts));
             pairsIn = 0;
             pairsAll = 0;
+            Arrays.fill(argmaxCounts, 0);
             if (done <= s.uEpochs()) {
                 refreshCentres();
             }

@@ -91,6 +91,13 @@ class MnetRefinerTest {
     }
 
     @Test
+    void clusterUseCountsTheClustersHoldingSamplesAndTheLargestShare() {
+        assertThat(MnetRefiner.clusterUse(new long[] {3, 0, 1, 0})).containsEntry("clustersUsed", 2.0).containsEntry("largestShare", 0.75);
+        assertThat(MnetRefiner.clusterUse(new long[] {5, 5})).containsEntry("clustersUsed", 2.0).containsEntry("largestShare", 0.5);
+        assertThat(MnetRefiner.clusterUse(new long[] {0, 0})).containsEntry("clustersUsed", 0.0).containsEntry("largestShare", 0.0);
+    }
+
+    @Test
     void sameSeedTwiceGivesIdenticalLabels() {
         Dataset data = data();
         float[][][] proba = new float[2][][];
@@ -120,11 +127,13 @@ class MnetRefinerTest {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-        // events: loss and participation per epoch, the q residual per sample at the end
+        // events: loss, participation and cluster use per epoch, the q residual per sample at the end
         assertThat(rec.epochs).hasSize(6);
         for (EpochReport r : rec.epochs) {
-            assertThat(r.values()).containsKeys("loss", "participation");
+            assertThat(r.values()).containsKeys("loss", "participation", "clustersUsed", "largestShare");
             assertThat(r.values().get("participation")).isBetween(0.0, 1.0);
+            assertThat(r.values().get("clustersUsed")).isBetween(1.0, 2.0);
+            assertThat(r.values().get("largestShare")).isBetween(0.5, 1.0);
             assertThat(r.values().get("loss")).isGreaterThanOrEqualTo(0.0);
         }
         double[] residual = rec.series.get("mnet.qResidual");
