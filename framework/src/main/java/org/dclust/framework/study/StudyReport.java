@@ -15,7 +15,8 @@ import org.dclust.framework.run.PipelineRunner;
 /**
  * Writes a study's results: {@code results.json} (every finished run with its provenance),
  * {@code results.csv} (one row per run), {@code results.md} (mean ± std over seeds per data set and
- * pipeline, the published figures beside them, and each learner's gain from MNet) and
+ * pipeline, the published figures beside them, the share of the largest cluster and the empty clusters
+ * per seed, which show a refiner that merged clusters, and each learner's gain from MNet) and
  * {@code acc-by-learner.png} (ACC per learner for each refiner).
  */
 public final class StudyReport {
@@ -70,8 +71,8 @@ public final class StudyReport {
             if (ref) {
                 md.append(" published ACC | published NMI |");
             }
-            md.append(" phase-1 s/epoch | wall min |\n|---|---|---|---|---|");
-            md.append(ref ? "---|---|" : "").append("---|---|\n");
+            md.append(" largest cluster % | empty clusters | phase-1 s/epoch | wall min |\n|---|---|---|---|---|");
+            md.append(ref ? "---|---|" : "").append("---|---|---|---|\n");
             Map<String, Map<String, List<Double>>> byPipeline = collect(d, cells, done);
             for (String learner : s.learners) {
                 for (String refiner : s.refiners) {
@@ -89,6 +90,8 @@ public final class StudyReport {
                         md.append(" | ").append(f == null || f.get("acc") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("acc")));
                         md.append(" | ").append(f == null || f.get("nmi") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("nmi")));
                     }
+                    md.append(" | ").append(meanStd(m.get("largestShare"), 100));
+                    md.append(" | ").append(counts(m.get("emptyClusters")));
                     md.append(" | ").append(meanStd(m.get("phase1SecondsPerEpoch"), 1));
                     md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
                 }
@@ -130,8 +133,28 @@ public final class StudyReport {
             }
             m.computeIfAbsent("wallMinutes", x -> new ArrayList<>()).add(wall(r).getOrDefault("total", Double.NaN) / 60);
             m.computeIfAbsent("phase1SecondsPerEpoch", x -> new ArrayList<>()).add(phase1SecondsPerEpoch(r));
+            List<Number> sizes = clusterSizes(r);
+            long n = sizes.stream().mapToLong(Number::longValue).sum();
+            long largest = sizes.stream().mapToLong(Number::longValue).max().orElse(0);
+            m.computeIfAbsent("largestShare", x -> new ArrayList<>()).add(n == 0 ? Double.NaN : (double) largest / n);
+            m.computeIfAbsent("emptyClusters", x -> new ArrayList<>())
+                    .add(sizes.isEmpty() ? Double.NaN : (double) sizes.stream().filter(size -> size.longValue() == 0).count());
         }
         return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Number> clusterSizes(Map<String, Object> r) {
+        Object v = r.get("clusterSizes");
+        return v instanceof List ? (List<Number>) v : List.of();
+    }
+
+    /** Whole numbers per seed, comma-separated ("0, 2, 0"); blank where a run did not record them. */
+    static String counts(List<Double> xs) {
+        if (xs.stream().anyMatch(x -> x.isNaN())) {
+            return "";
+        }
+        return String.join(", ", xs.stream().map(x -> String.valueOf(x.longValue())).toList());
     }
 
     @SuppressWarnings("unchecked")
