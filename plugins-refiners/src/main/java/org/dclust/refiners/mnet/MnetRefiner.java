@@ -50,7 +50,8 @@ import org.dclust.api.train.TrainingContext;
  *   <li>Result: {@code new ClusterModel(encoder, MNet)}; the assignment is argmax q (section 3.3).</li>
  *   <li>Events: per epoch {@code loss} (the mean batch loss) and {@code participation}, the fraction of
  *       the batch pairs (the b × b matrices the loss sums over) outside the ambiguity region (the paper's
- *       Fig. 11a), and {@link #clusterUse}'s {@code clustersUsed} and {@code largestShare}; at the end the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
+ *       Fig. 11a), and {@link #clusterUse}'s {@code clustersUsed} and {@code largestShare}; at the end
+ *       the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
  *   <li>Checkpoints (phase {@value #PHASE}): encoder parameters, MNet parameters with its BatchNorm
  *       running statistics, both Adam states, the centres and the epoch count.</li>
  * </ul>
