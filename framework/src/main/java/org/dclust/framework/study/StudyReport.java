@@ -3,6 +3,7 @@ package org.dclust.framework.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -143,9 +144,13 @@ public final class StudyReport {
         return out;
     }
 
+    /** The run's cluster sizes: an int[] in a record just produced, a list in one read back from result.json. */
     @SuppressWarnings("unchecked")
     private static List<Number> clusterSizes(Map<String, Object> r) {
         Object v = r.get("clusterSizes");
+        if (v instanceof int[] a) {
+            return Arrays.stream(a).<Number>mapToObj(Integer::valueOf).toList();
+        }
         return v instanceof List ? (List<Number>) v : List.of();
     }
 
