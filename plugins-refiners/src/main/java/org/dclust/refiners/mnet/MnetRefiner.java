@@ -150,20 +150,15 @@ public final class MnetRefiner implements Refiner {
      * (eqs. 4-5 only ask similar pairs to agree), and on a weak latent space clusters can merge; the
      * labels are still written, the user decides. Null when the sizes look sound.
      */
-    static String collapseWarning(int[] sizes) {
-        int n = 0;
-        int empty = 0;
-        int largest = 0;
-        for (int c : sizes) {
-            n += c;
-            empty += c == 0 ? 1 : 0;
-            largest = Math.max(largest, c);
-        }
-        if (empty == 0 && largest <= n * Math.max(0.5, 2.0 / sizes.length)) {
+    static String collapseWarning(long[] sizes) {
+        Map<String, Double> use = clusterUse(sizes);
+        int empty = sizes.length - use.get("clustersUsed").intValue();
+        double largest = use.get("largestShare");
+        if (empty == 0 && largest <= Math.max(0.5, 2.0 / sizes.length)) {
             return null;
         }
         return "mnet: the q space collapsed: " + empty + " of " + sizes.length + " clusters are empty and the largest holds "
-                + largest + " of " + n + " samples " + Arrays.toString(sizes) + "; MNet can merge clusters when the phase-1 latent"
+                + Math.round(100 * largest) + "% of the samples " + Arrays.toString(sizes) + "; MNet can merge clusters when the phase-1 latent"
                 + " space is weak: compare with the learner's own assignment (refiner centroid); the levers are a stronger phase 1"
                 + " and fewer q-space epochs (mnet.epochs closer to mnet.uEpochs)";
     }
@@ -221,7 +216,7 @@ public final class MnetRefiner implements Refiner {
         void train() {
             EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), this,
                     this::step, this::afterEpoch);
-            int[] sizes = new int[head.clusters()];
+            long[] sizes = new long[head.clusters()];
             ctx.events().series(PHASE, "qResidual", qResiduals(sizes));
             String warning = collapseWarning(sizes);
             if (warning != null) {
@@ -317,7 +312,7 @@ public final class MnetRefiner implements Refiner {
         }
 
         /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
-        private double[] qResiduals(int[] sizes) {
+        private double[] qResiduals(long[] sizes) {
             int n = data.size();
             int k = head.clusters();
             double[] out = new double[n];

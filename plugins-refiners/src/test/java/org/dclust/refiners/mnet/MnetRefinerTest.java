@@ -81,13 +81,13 @@ class MnetRefinerTest {
 
     @Test
     void warnsWhenTheQSpaceCollapsed() {
-        assertThat(MnetRefiner.collapseWarning(new int[] {5, 5, 5})).isNull();
-        assertThat(MnetRefiner.collapseWarning(new int[] {60, 40})).isNull();
-        assertThat(MnetRefiner.collapseWarning(new int[] {0, 10, 5})).contains("1 of 3 clusters are empty");
+        assertThat(MnetRefiner.collapseWarning(new long[] {5, 5, 5})).isNull();
+        assertThat(MnetRefiner.collapseWarning(new long[] {60, 40})).isNull();
+        assertThat(MnetRefiner.collapseWarning(new long[] {0, 10, 5})).contains("1 of 3 clusters are empty");
         // the 70k Fashion-MNIST ae + mnet run: two empty clusters, two of 21,000 each
-        assertThat(MnetRefiner.collapseWarning(new int[] {3613, 0, 3283, 20763, 1096, 4291, 622, 0, 21061, 15271}))
+        assertThat(MnetRefiner.collapseWarning(new long[] {3613, 0, 3283, 20763, 1096, 4291, 622, 0, 21061, 15271}))
                 .contains("2 of 10 clusters are empty");
-        assertThat(MnetRefiner.collapseWarning(new int[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 91})).contains("largest holds 91 of 100");
+        assertThat(MnetRefiner.collapseWarning(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 91})).contains("largest holds 91% of the samples");
     }
 
     @Test
