@@ -99,8 +99,8 @@ class CliEndToEndTest {
         assertThat(r.at("/volatile/epochs/pretrain")).hasSize(3);
         assertThat(tmp.resolve("a/model/manifest.json")).exists();
         assertThat(tmp.resolve("a/plots/loss.png")).isNotEmptyFile();
-        assertThat(tmp.resolve("a/plots/tsne-u.png")).isNotEmptyFile();
-        assertThat(tmp.resolve("a/plots/tsne-q.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("a/plots/tsne-latent.png")).isNotEmptyFile();
+        assertThat(tmp.resolve("a/plots/tsne-output.png")).isNotEmptyFile();
 
         Outcome b = dclust(tinyRun("--out", tmp.resolve("b").toString()));
         assertThat(b.code()).isZero();

@@ -3,6 +3,7 @@ package org.dclust.framework.cli;
 import com.google.inject.ConfigurationException;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import java.util.ServiceLoader;
 import org.dclust.api.DclustException;
 import org.dclust.framework.DclustModule;
 import org.dclust.framework.run.Versions;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dclust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep clustering: latent-space learners x refiners, on real data.",
-        subcommands = {PluginsCommand.class, RunCommand.class, PredictCommand.class, EvaluateCommand.class, StudyCommand.class, BenchCommand.class,
+        subcommands = {PluginsCommand.class, RunCommand.class, PredictCommand.class, EvaluateCommand.class, StudyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of user errors. */
@@ -38,7 +39,11 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (for tests). */
     public static int execute(String... args) {
         Injector injector = Guice.createInjector(new DclustModule());
-        CommandLine cl = new CommandLine(Main.class, new GuiceFactory(injector));
+        GuiceFactory factory = new GuiceFactory(injector);
+        CommandLine cl = new CommandLine(Main.class, factory);
+        for (CommandExtension extension : ServiceLoader.load(CommandExtension.class)) {
+            cl.addSubcommand(new CommandLine(extension.commandClass(), factory));
+        }
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             boolean debug = parsed.hasMatchedOption("--debug")
                     || parsed.subcommands().stream().anyMatch(p -> p.hasMatchedOption("--debug"));
@@ -76,8 +81,8 @@ public final class Main implements Runnable {
         }
     }
 
-    /** Prints dclust's and DJL's versions. */
-    static final class Version implements CommandLine.IVersionProvider {
+    /** Prints dclust's and DJL's versions (also for commands of {@link CommandExtension}s). */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"dclust " + Versions.dclust(), "DJL " + ai.djl.engine.Engine.getDjlVersion()};

@@ -4,24 +4,33 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dclust.api.train.EpochReport;
 
 /**
- * The PNG plots of one run: {@code loss.png} (loss per epoch, a line per phase),
- * {@code participation.png} (fraction of pairs outside the ambiguity region per epoch, DCSS Fig. 11a),
- * {@code q-residual.png} (histogram of {@code ||q - onehot(q)||}, DCSS Fig. 9) and {@code tsne-u.png},
- * {@code tsne-q.png} (Barnes-Hut t-SNE maps of the u and q spaces coloured by cluster, DCSS Fig. 4).
- * A plot without data is not written.
+ * The PNG plots of one run, drawn from whatever the plugins report, so a new learner's or refiner's
+ * diagnostics plot themselves and the framework names no method's quantity:
+ * <ul>
+ *   <li>{@code NAME.png} for every value {@code NAME} that any phase reports per epoch
+ *       ({@link EpochReport#values()}: {@code loss.png}, MNet's {@code participation.png}, DCSS Fig. 11a,
+ *       {@code clustersUsed.png}...), one line per phase, epochs on the x axis;</li>
+ *   <li>{@code PHASE-NAME.png}, a histogram of every series a phase reports at its end
+ *       ({@link org.dclust.api.train.EventSink#series}: MNet's {@code mnet-qResidual.png}, the
+ *       distribution of ||q - onehot(q)|| of DCSS Fig. 9);</li>
+ *   <li>{@code tsne-latent.png} and {@code tsne-output.png}: Barnes-Hut t-SNE maps, coloured by cluster,
+ *       of the learner's latent space after phase 1 and of the refiner's cluster probabilities after
+ *       phase 2 (for MNet these are DCSS's u and q spaces, Fig. 4).</li>
+ * </ul>
+ * A plot without data (no finite value, a series of fewer than two values, no points) is not written.
  */
 public final class RunPlots {
-    /** Values reported under this name per epoch feed {@code loss.png}. */
-    public static final String LOSS = "loss";
-    /** Values reported under this name per epoch feed {@code participation.png}. */
-    public static final String PARTICIPATION = "participation";
-    /** Series whose key ("phase.name") ends with this feed {@code q-residual.png}. */
-    public static final String Q_RESIDUAL = ".qResidual";
+    /** The t-SNE map of the latent space after phase 1. */
+    public static final String TSNE_LATENT = "tsne-latent.png";
+    /** The t-SNE map of the refiner's cluster probabilities after phase 2. */
+    public static final String TSNE_OUTPUT = "tsne-output.png";
 
     private static final int BINS = 40;
 
@@ -41,23 +50,44 @@ public final class RunPlots {
     }
 
     /**
-     * Writes the plots there is data for into dir. epochs: reports by phase; series: by "phase.name";
-     * u: the latent (u) space after phase 1; q: the q space after phase 2. Any may be null.
+     * Writes the plots there is data for into dir. epochs: reports by phase; series: values by
+     * "phase.name" (as {@code PhaseRecorder} keeps them); latent: the latent space after phase 1;
+     * output: the refiner's probabilities after phase 2. Any may be null.
      */
-    public static void write(Path dir, Map<String, List<EpochReport>> epochs, Map<String, double[]> series, Scatter u, Scatter q)
+    public static void write(Path dir, Map<String, List<EpochReport>> epochs, Map<String, double[]> series, Scatter latent, Scatter output)
             throws IOException {
         Map<String, List<EpochReport>> byPhase = epochs == null ? Map.of() : epochs;
-        perEpoch(dir.resolve("loss.png"), "Loss per epoch", LOSS, "loss", byPhase);
-        perEpoch(dir.resolve("participation.png"), "Pair participation per epoch", PARTICIPATION, "fraction of pairs outside the ambiguity region",
-                byPhase);
-        if (series != null) {
-            residuals(dir, series);
+        for (String name : valueNames(byPhase)) {
+            perEpoch(dir.resolve(fileName(name)), name, byPhase);
         }
-        tsne(dir.resolve("tsne-u.png"), "t-SNE of the u space after phase 1", u);
-        tsne(dir.resolve("tsne-q.png"), "t-SNE of the q space after phase 2", q);
+        if (series != null) {
+            for (Map.Entry<String, double[]> e : series.entrySet()) {
+                histogram(dir, e.getKey(), e.getValue());
+            }
+        }
+        tsne(dir.resolve(TSNE_LATENT), "t-SNE of the latent space after phase 1", latent);
+        tsne(dir.resolve(TSNE_OUTPUT), "t-SNE of the cluster probabilities after phase 2", output);
     }
 
-    private static void perEpoch(Path file, String title, String name, String yLabel, Map<String, List<EpochReport>> byPhase) throws IOException {
+    /** Every value name reported per epoch, in the order first seen. */
+    private static Set<String> valueNames(Map<String, List<EpochReport>> byPhase) {
+        Set<String> names = new LinkedHashSet<>();
+        for (List<EpochReport> reports : byPhase.values()) {
+            for (EpochReport r : reports) {
+                if (r.values() != null) {
+                    names.addAll(r.values().keySet());
+                }
+            }
+        }
+        return names;
+    }
+
+    /** A file name from a reported name: letters, digits, '_' and '-' kept, anything else '_'. */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
+    }
+
+    private static void perEpoch(Path file, String name, Map<String, List<EpochReport>> byPhase) throws IOException {
         Map<String, double[]> xs = new LinkedHashMap<>();
         Map<String, double[]> ys = new LinkedHashMap<>();
         double lo = Double.POSITIVE_INFINITY;
@@ -80,22 +110,19 @@ public final class RunPlots {
         if (!ys.isEmpty()) {
             // phases' losses can differ by orders of magnitude: a log axis keeps every line readable
             boolean log = lo > 0 && hi / lo > 100;
-            Charts.lines(file, title, "epoch", yLabel, xs, ys, log);
+            Charts.lines(file, name + " per epoch", "epoch", name, xs, ys, log);
         }
     }
 
-    private static void residuals(Path dir, Map<String, double[]> series) throws IOException {
-        boolean first = true;
-        for (Map.Entry<String, double[]> e : series.entrySet()) {
-            String key = e.getKey();
-            if (!key.endsWith(Q_RESIDUAL) || e.getValue() == null || e.getValue().length == 0) {
-                continue;
-            }
-            String phase = key.substring(0, key.length() - Q_RESIDUAL.length());
-            String name = first ? "q-residual.png" : "q-residual-" + phase.replaceAll("[^A-Za-z0-9_-]", "_") + ".png";
-            Charts.histogram(dir.resolve(name), "Residual ||q - onehot(q)|| after " + phase, "||q - onehot(q)||", e.getValue(), BINS);
-            first = false;
+    private static void histogram(Path dir, String key, double[] values) throws IOException {
+        if (values == null || values.length < 2) {
+            return;
         }
+        int dot = key.indexOf('.');
+        String phase = dot < 0 ? "" : key.substring(0, dot);
+        String name = dot < 0 ? key : key.substring(dot + 1);
+        String file = fileName(phase.isEmpty() ? name : phase + "-" + name);
+        Charts.histogram(dir.resolve(file), "Histogram of " + name + (phase.isEmpty() ? "" : " after " + phase), name, values, BINS);
     }
 
     private static void tsne(Path file, String title, Scatter s) throws IOException {

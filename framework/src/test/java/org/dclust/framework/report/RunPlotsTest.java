@@ -26,6 +26,7 @@ class RunPlotsTest {
             v.put("loss", 1.0 / e);
             if (participation) {
                 v.put("participation", 0.2 + 0.05 * e);
+                v.put("clusters used", e < 3 ? Double.NaN : 3.0);
             }
             out.add(new EpochReport(name, e, epochs, 0.1, v));
         }
@@ -54,6 +55,7 @@ class RunPlotsTest {
         }
     }
 
+    /** Every reported per-epoch value and series gets its plot, by its own name: the framework knows no method. */
     @Test
     void writesEveryPlotWithData(@TempDir Path dir) throws IOException {
         Map<String, List<EpochReport>> epochs = new LinkedHashMap<>();
@@ -64,7 +66,8 @@ class RunPlotsTest {
 
         RunPlots.write(dir, epochs, series, scatter(1), scatter(2));
 
-        assertThat(files(dir)).containsExactly("loss.png", "participation.png", "q-residual.png", "tsne-q.png", "tsne-u.png");
+        assertThat(files(dir)).containsExactly("clusters_used.png", "loss.png", "mnet-other.png", "mnet-qResidual.png", "participation.png",
+                "tsne-latent.png", "tsne-output.png");
         for (String f : files(dir)) {
             byte[] bytes = Files.readAllBytes(dir.resolve(f));
             assertThat(bytes.length).as(f).isGreaterThan(1000);
@@ -82,5 +85,9 @@ class RunPlotsTest {
                 Map.of("mnet.qResidual", new double[0]), new RunPlots.Scatter(new float[0][], new int[0], 1), null);
         assertThat(files(dir.resolve("b"))).isEmpty();
         assertThat(files(dir.resolve("c"))).isEmpty();
+
+        // a value that is never finite draws nothing
+        RunPlots.write(dir.resolve("d"), Map.of("x", List.of(new EpochReport("x", 1, 1, 0.1, Map.of("gap", Double.NaN)))), null, null, null);
+        assertThat(files(dir.resolve("d"))).isEmpty();
     }
 }

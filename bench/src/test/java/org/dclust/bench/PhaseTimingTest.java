@@ -1,4 +1,4 @@
-package org.dclust.framework.bench;
+package org.dclust.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.dclust.framework.bench;
+package org.dclust.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package org.dclust.framework.cli;
+package org.dclust.bench;
 
 import com.google.inject.Inject;
 import java.io.PrintWriter;
@@ -13,8 +13,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
-import org.dclust.framework.bench.Bench;
-import org.dclust.framework.bench.BenchResult;
+import org.dclust.framework.cli.Main;
+
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

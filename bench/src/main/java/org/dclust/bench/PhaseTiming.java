@@ -1,4 +1,4 @@
-package org.dclust.framework.bench;
+package org.dclust.bench;
 
 import java.util.List;
 

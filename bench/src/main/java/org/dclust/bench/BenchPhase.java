@@ -1,4 +1,4 @@
-package org.dclust.framework.bench;
+package org.dclust.bench;
 
 import ai.djl.ndarray.NDManager;
 import java.util.List;

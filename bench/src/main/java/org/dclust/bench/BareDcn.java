@@ -1,4 +1,4 @@
-package org.dclust.framework.bench;
+package org.dclust.bench;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
