@@ -29,6 +29,12 @@ final class BareDcn extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        // a training step, then the codes again in evaluation mode for the assignments
+        return n * (trainingFlops(encoder, decoder) + forwardFlops(encoder));
+    }
+
+    @Override
     void epoch(int epoch) {
         for (long[] idx : shuffledBatches()) {
             try (NDManager scope = manager.newSubManager()) {

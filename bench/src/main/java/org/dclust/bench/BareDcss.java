@@ -31,6 +31,20 @@ final class BareDcss extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        if (aggregated) {
+            return n * trainingFlops(encoder, decoder);
+        }
+        // one forward pass for the memberships, then K training steps per batch, and the centre refresh
+        double flops = n * (forwardFlops(encoder) + k * trainingFlops(encoder, decoder));
+        return refreshes(epoch) ? flops + n * forwardFlops(encoder) : flops;
+    }
+
+    private boolean refreshes(int epoch) {
+        return !aggregated && epoch + 1 < epochs && (epoch + 1) % 2 == 1;
+    }
+
+    @Override
     void epoch(int epoch) {
         for (long[] idx : shuffledBatches()) {
             try (NDManager scope = manager.newSubManager()) {
@@ -58,7 +72,7 @@ final class BareDcss extends BareAutoEncoder {
                 }
             }
         }
-        if (!aggregated && epoch + 1 < epochs && (epoch + 1) % 2 == 1) {
+        if (refreshes(epoch)) {
             refreshCentres(encoder, centres, M);
         }
     }

@@ -39,6 +39,15 @@ final class BareDec extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        // the target is refreshed (a forward pass over all data) at every multiple of the interval
+        long first = (long) epoch * batches();
+        long refreshes = (first + batches() - 1) / UPDATE_INTERVAL - (first - 1) / UPDATE_INTERVAL + (first == 0 ? 1 : 0);
+        double step = improved ? trainingFlops(encoder, decoder) : trainingFlops(encoder);
+        return n * step + refreshes * n * forwardFlops(encoder);
+    }
+
+    @Override
     void epoch(int epoch) {
         for (long[] idx : shuffledBatches()) {
             try (NDManager scope = manager.newSubManager()) {

@@ -27,6 +27,11 @@ final class BareDkm extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        return n * trainingFlops(encoder, decoder);
+    }
+
+    @Override
     void epoch(int epoch) {
         double alpha = 0.1;
         for (int i = 1; i <= epoch; i++) {

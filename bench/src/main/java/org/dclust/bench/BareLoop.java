@@ -51,6 +51,46 @@ abstract class BareLoop implements AutoCloseable {
     /** Runs epoch {@code epoch} (0-based) of the phase. */
     abstract void epoch(int epoch);
 
+    /**
+     * The floating-point operations of the matrix products in epoch {@code epoch} (0-based), counted
+     * as the field does: a forward pass through a linear layer of {@code in x out} weights costs
+     * {@code 2 in out} per sample, a training step (forward and backward) three times that; the
+     * element-wise work, the losses and the small K-column products are left out. dclust's epoch of
+     * the phase does the same products.
+     */
+    abstract double matmulFlops(int epoch);
+
+    /** Multiply-accumulates per sample of a forward pass through the linear layers of {@code block}. */
+    protected static double macs(Block block) {
+        double total = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            Shape s = p.getValue().getArray().getShape();
+            if (p.getValue().getType() == Parameter.Type.WEIGHT && s.dimension() == 2) {
+                total += (double) s.get(0) * s.get(1);
+            }
+        }
+        return total;
+    }
+
+    /** FLOPs per sample of a forward pass ({@code 2 macs}). */
+    protected static double forwardFlops(Block... blocks) {
+        double total = 0;
+        for (Block b : blocks) {
+            total += 2 * macs(b);
+        }
+        return total;
+    }
+
+    /** FLOPs per sample of a training step through the blocks (forward and backward: 3 forward passes). */
+    protected static double trainingFlops(Block... blocks) {
+        return 3 * forwardFlops(blocks);
+    }
+
+    /** The number of batches of an epoch. */
+    protected final int batches() {
+        return (n + batchSize - 1) / batchSize;
+    }
+
     /** The number of features of a sample. */
     protected final int features() {
         return (int) data.getShape().get(1);

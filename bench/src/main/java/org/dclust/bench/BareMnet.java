@@ -44,6 +44,13 @@ final class BareMnet extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        // encoder and head trained per batch; in the u epochs the centres are re-estimated at the end
+        double flops = n * trainingFlops(encoder, head);
+        return epoch < uEpochs ? flops + n * forwardFlops(encoder) : flops;
+    }
+
+    @Override
     void epoch(int epoch) {
         boolean uSpace = epoch < uEpochs;
         for (long[] idx : shuffledBatches()) {

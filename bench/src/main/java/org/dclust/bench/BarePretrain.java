@@ -18,6 +18,11 @@ final class BarePretrain extends BareAutoEncoder {
     }
 
     @Override
+    double matmulFlops(int epoch) {
+        return n * trainingFlops(encoder, decoder);
+    }
+
+    @Override
     void epoch(int epoch) {
         for (long[] idx : shuffledBatches()) {
             try (NDManager scope = manager.newSubManager()) {

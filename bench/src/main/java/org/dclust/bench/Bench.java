@@ -66,6 +66,8 @@ public final class Bench {
             System.arraycopy(data.sample(i), 0, values, i * data.featureSize(), data.featureSize());
         }
         List<PhaseTiming> timings = new ArrayList<>();
+        MatmulThroughput throughput = MatmulThroughput.measure(threadCount(), s.rounds());
+        log.accept(throughput.markdown().strip());
         try {
             Files.createDirectories(work);
             for (String name : s.phases()) {
@@ -79,7 +81,8 @@ public final class Bench {
                             .learner(phase.learner(), phase.learnerParams()).refiner(phase.refiner(), phase.refinerParams())
                             .clusters(k).seed(s.seed()).outputDirectory(work.resolve(name)).cacheDirectory(work.resolve("cache"))
                             .plots(false, false).listener(interleaver).fit()) {
-                        timings.add(new PhaseTiming(name, phase.batchSize(), interleaver.dclustSeconds(), interleaver.bareSeconds()));
+                        timings.add(new PhaseTiming(name, phase.batchSize(), interleaver.dclustSeconds(), interleaver.bareSeconds(),
+                                interleaver.matmulFlops()));
                     }
                 }
             }
@@ -92,7 +95,17 @@ public final class Bench {
                 log.accept("could not delete the scratch directory " + work + ": " + e.getMessage());
             }
         }
-        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), Versions.all(), timings);
+        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), Versions.all(), throughput, timings);
+    }
+
+    /** libtorch's intra-op thread count: the property dclust sets, else libtorch's default of one per core. */
+    private static int threadCount() {
+        String p = System.getProperty("ai.djl.pytorch.num_threads");
+        try {
+            return p == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(p.trim());
+        } catch (NumberFormatException e) {
+            return Runtime.getRuntime().availableProcessors();
+        }
     }
 
     private static String threads() {

@@ -11,21 +11,30 @@ import java.util.Locale;
 import java.util.Map;
 import org.dclust.api.toolkit.Atomic;
 
-/** A benchmark's outcome with what it ran on; written as bench.json, bench.csv and bench.md. */
+/**
+ * A benchmark's outcome with what it ran on and the machine's matrix-product throughput; written as
+ * bench.json, bench.csv and bench.md.
+ */
 public record BenchResult(String dataset, int samples, int clusters, int rounds, long seed, String threads,
-        Map<String, String> versions, List<PhaseTiming> phases) {
+        Map<String, String> versions, MatmulThroughput throughput, List<PhaseTiming> phases) {
 
     /** The Markdown table (also what the command prints). */
     public String markdown() {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds, seed %d, libtorch threads %s%n%n",
                 dataset, samples, clusters, rounds, seed, threads));
+        b.append(throughput.markdown()).append('\n');
         b.append("| phase | batch | rounds | dclust s/epoch (median) | bare DJL s/epoch (median) | ratio | goal ≤ ")
-                .append(PhaseTiming.GOAL).append(" |\n|---|---|---|---|---|---|---|\n");
+                .append(PhaseTiming.GOAL).append(" | dclust GFLOP/s | bare GFLOP/s | dclust / square matmul | dclust / nominal peak |\n")
+                .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (PhaseTiming t : phases) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %s |%n", t.phase(), t.batchSize(),
-                    t.dclustSeconds().size(), t.dclustMedian(), t.bareMedian(), t.ratio(), t.ratio() <= PhaseTiming.GOAL ? "met" : "missed"));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %s | %.1f | %.1f | %.0f%% | %.0f%% |%n", t.phase(),
+                    t.batchSize(), t.dclustSeconds().size(), t.dclustMedian(), t.bareMedian(), t.ratio(),
+                    t.ratio() <= PhaseTiming.GOAL ? "met" : "missed", t.dclustGflops(), t.bareGflops(),
+                    100 * t.dclustGflops() / throughput.squareGflops(), 100 * t.dclustGflops() / throughput.peakGflops()));
         }
+        b.append("\nGFLOP/s count the matrix products of the network only (a linear layer costs 2 in out FLOPs a sample forward, "
+                + "three times that for a training step).\n");
         b.append("\nAn epoch of dcss-agg is one pass (one update per batch); a DCSSu-equivalent epoch is K passes.\n");
         return b.toString();
     }
@@ -42,6 +51,14 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
         json.put("threads", threads);
         json.put("versions", versions);
         json.put("goal", PhaseTiming.GOAL);
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("threads", throughput.threads());
+        machine.put("squareMatmulGflops", throughput.squareGflops());
+        machine.put("layerMatmulGflops", throughput.layerGflops());
+        machine.put("cpuMhz", throughput.mhz());
+        machine.put("flopsPerCycle", throughput.flopsPerCycle());
+        machine.put("nominalPeakGflops", throughput.peakGflops());
+        json.put("matmul", machine);
         json.put("phases", phases.stream().map(t -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("phase", t.phase());
@@ -51,15 +68,18 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
             m.put("dclustMedian", t.dclustMedian());
             m.put("bareMedian", t.bareMedian());
             m.put("ratio", t.ratio());
+            m.put("matmulFlops", t.matmulFlops());
+            m.put("dclustGflops", t.dclustGflops());
+            m.put("bareGflops", t.bareGflops());
             return m;
         }).toList());
         Atomic.writeString(dir.resolve("bench.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        StringBuilder csv = new StringBuilder("phase,batch,round,dclust_seconds,bare_seconds\n");
+        StringBuilder csv = new StringBuilder("phase,batch,round,dclust_seconds,bare_seconds,matmul_flops\n");
         for (PhaseTiming t : phases) {
             for (int i = 0; i < t.dclustSeconds().size(); i++) {
-                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f%n", t.phase(), t.batchSize(), i + 1,
-                        t.dclustSeconds().get(i), t.bareSeconds().get(i)));
+                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.0f%n", t.phase(), t.batchSize(), i + 1,
+                        t.dclustSeconds().get(i), t.bareSeconds().get(i), t.matmulFlops().get(i)));
             }
         }
         Atomic.writeString(dir.resolve("bench.csv"), csv.toString());

@@ -19,6 +19,7 @@ final class EpochInterleaver implements EventSink {
     private final Consumer<String> log;
     private final List<Double> dclust = new ArrayList<>();
     private final List<Double> bareSeconds = new ArrayList<>();
+    private final List<Double> flops = new ArrayList<>();
     private long mark;
 
     EpochInterleaver(String phase, BareLoop bare, Consumer<String> log) {
@@ -41,6 +42,7 @@ final class EpochInterleaver implements EventSink {
         }
         double ours = (System.nanoTime() - mark) / 1e9;
         long t0 = System.nanoTime();
+        flops.add(bare.matmulFlops(bareSeconds.size()));
         bare.epoch(bareSeconds.size());
         double theirs = (System.nanoTime() - t0) / 1e9;
         dclust.add(ours);
@@ -55,5 +57,10 @@ final class EpochInterleaver implements EventSink {
 
     List<Double> bareSeconds() {
         return bareSeconds;
+    }
+
+    /** The matrix-product FLOPs of each round's epoch (the same for dclust's and the bare one). */
+    List<Double> matmulFlops() {
+        return flops;
     }
 }

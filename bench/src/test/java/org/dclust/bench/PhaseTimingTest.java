@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
@@ -13,10 +14,46 @@ import org.junit.jupiter.api.Test;
 class PhaseTimingTest {
     @Test
     void ratioOfMediansOfOddAndEvenCounts() {
-        PhaseTiming t = new PhaseTiming("pretrain", 256, List.of(3.0, 1.0, 2.0, 10.0), List.of(2.0, 4.0, 1.0));
+        PhaseTiming t = new PhaseTiming("pretrain", 256, List.of(3.0, 1.0, 2.0, 10.0), List.of(2.0, 4.0, 1.0),
+                List.of(6e9, 6e9, 6e9, 6e9));
         assertThat(t.dclustMedian()).isEqualTo(2.5);
         assertThat(t.bareMedian()).isEqualTo(2.0);
         assertThat(t.ratio()).isCloseTo(1.25, within(1e-12));
+        // rates per round: dclust 2, 6, 3, 0.6 GFLOP/s (median 2.5); bare 3, 1.5, 6 (median 3; the 4th FLOP count has no bare round)
+        assertThat(t.dclustGflops()).isCloseTo(2.5, within(1e-12));
+        assertThat(t.bareGflops()).isCloseTo(3.0, within(1e-12));
+    }
+
+    /**
+     * The FLOP count of the mlp autoencoder on 784 features: encoder 784*500 + 500*500 + 500*2000 +
+     * 2000*10 = 1,662,000 multiply-accumulates a sample, the decoder as many; a training step is
+     * 3 x 2 x 3,324,000 = 19,944,000 FLOPs a sample (the "about 20 MFLOP an image" of issue 14).
+     */
+    @Test
+    void matmulFlopsFollowTheNetworkAndThePhasesSchedule() {
+        int n = 1000;
+        float[] x = new float[n * 784];
+        double enc = 2 * 1_662_000.0;
+        try (NDManager m = NDManager.newBaseManager();
+                BareLoop pretrain = new BarePretrain(m, x, n, 10, 256, 1);
+                BareLoop dcss = new BareDcss(m, x, n, 10, 256, 1, false, 4);
+                BareLoop agg = new BareDcss(m, x, n, 10, 256, 1, true, 4);
+                BareLoop dec = new BareDec(m, x, n, 10, 256, 1, false);
+                BareLoop dcn = new BareDcn(m, x, n, 10, 256, 1)) {
+            assertThat(pretrain.matmulFlops(0)).isEqualTo(n * 19_944_000.0);
+            assertThat(agg.matmulFlops(0)).isEqualTo(n * 19_944_000.0);
+            // DCSSu: one forward pass for the memberships and K = 10 steps a batch; the centres refreshed after epochs 1 and 3 of 4
+            assertThat(dcss.matmulFlops(1)).isEqualTo(n * (enc + 10 * 19_944_000.0));
+            assertThat(dcss.matmulFlops(0)).isEqualTo(n * (enc + 10 * 19_944_000.0) + n * enc);
+            assertThat(dcss.matmulFlops(3)).isEqualTo(n * (enc + 10 * 19_944_000.0));
+            // DEC trains the encoder only; 4 batches an epoch, target refreshed at iterations 0, 140, 280:
+            // in epochs 0 (iterations 0-3) and 35 (140-143), not in 34 (136-139)
+            assertThat(dec.matmulFlops(0)).isEqualTo(n * 3 * enc + n * enc);
+            assertThat(dec.matmulFlops(34)).isEqualTo(n * 3 * enc);
+            assertThat(dec.matmulFlops(35)).isEqualTo(n * 3 * enc + n * enc);
+            // DCN: a training step and the codes again for the assignments
+            assertThat(dcn.matmulFlops(2)).isEqualTo(n * (19_944_000.0 + enc));
+        }
     }
 
     @Test
