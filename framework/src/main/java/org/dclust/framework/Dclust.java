@@ -81,6 +81,7 @@ public final class Dclust {
         d.config.seed = copy.seed;
         d.config.device = copy.device;
         d.config.set.putAll(copy.set);
+        d.config.readProblems.addAll(copy.readProblems);
         return d;
     }
 

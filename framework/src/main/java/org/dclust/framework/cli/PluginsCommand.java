@@ -2,24 +2,40 @@ package org.dclust.framework.cli;
 
 import com.google.inject.Inject;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import org.dclust.api.DclustException;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.Plugins;
+import org.dclust.framework.config.CloseMatches;
 import org.dclust.framework.registry.PluginRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dclust plugins}: every plugin by kind, with its title, paper, parameters, defaults and presets. */
-@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "List every plugin by kind with its paper, parameters and presets.")
+/**
+ * {@code dclust plugins [NAME] [--kind KIND]}: every plugin by kind, or one plugin's page (by name or
+ * alias), with its title, paper, parameters, defaults and presets. An unknown kind or name is a user
+ * error naming the valid kinds or the closest names.
+ */
+@Command(name = "plugins", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "List every plugin by kind with its paper, parameters and presets, or show one plugin.")
 public final class PluginsCommand implements Callable<Integer> {
     private final PluginRegistry registry;
 
     @Spec
     CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "show only this plugin (a name or an alias)")
+    String name;
 
     @Option(names = "--kind", description = "only this kind: dataset, backbone, learner, refiner, metric, index")
     String kind;
@@ -31,30 +47,81 @@ public final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        for (Class<? extends PluginInfo> k : PluginRegistry.KINDS) {
-            String word = Plugins.kindName(k);
-            if (kind != null && !kind.equalsIgnoreCase(word)) {
-                continue;
-            }
-            out.println(word.equals("index") ? "INTERNAL INDICES" : word.toUpperCase(java.util.Locale.ROOT) + "S");
+        Map<Class<? extends PluginInfo>, List<PluginInfo>> shown = new LinkedHashMap<>();
+        for (Class<? extends PluginInfo> k : kinds()) {
+            List<PluginInfo> plugins = new ArrayList<>();
             for (PluginInfo p : registry.all(k)) {
-                out.println("  " + p.name() + (p.aliases().isEmpty() ? "" : " (aliases: " + String.join(", ", p.aliases()) + ")")
-                        + " - " + p.title());
-                p.paper().ifPresent(c -> out.println("      paper: " + c));
-                if (!p.description().isEmpty()) {
-                    out.println("      " + p.description());
-                }
-                for (ParamSpec s : p.parameters()) {
-                    out.println("      " + p.name() + "." + s.name() + " = " + s.defaultValue() + "  (" + s.rangeText() + ") " + s.doc());
-                }
-                for (Map.Entry<String, Map<String, Object>> e : new java.util.TreeMap<>(p.presets()).entrySet()) {
-                    out.println("      preset " + e.getKey() + ": " + e.getValue());
+                if (name == null || answersTo(p, name)) {
+                    plugins.add(p);
                 }
             }
-            out.println();
+            if (name == null || !plugins.isEmpty()) {
+                shown.put(k, plugins);
+            }
         }
+        if (shown.isEmpty()) {
+            throw unknownName();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        shown.forEach((k, plugins) -> {
+            String word = Plugins.kindName(k);
+            out.println(word.equals("index") ? "INTERNAL INDICES" : word.toUpperCase(Locale.ROOT) + "S");
+            plugins.forEach(p -> print(out, p));
+            out.println();
+        });
         out.flush();
         return 0;
+    }
+
+    /** The kinds to show: all, or the one {@code --kind} names (singular or plural, any case). */
+    private List<Class<? extends PluginInfo>> kinds() {
+        if (kind == null) {
+            return PluginRegistry.KINDS;
+        }
+        String k = kind.trim().toLowerCase(Locale.ROOT);
+        for (Class<? extends PluginInfo> c : PluginRegistry.KINDS) {
+            String word = Plugins.kindName(c);
+            if (k.equals(word) || k.equals(word + "s") || (word.equals("index") && k.equals("indices"))) {
+                return List.of(c);
+            }
+        }
+        throw new DclustException("unknown plugin kind '" + kind + "'; --kind takes one of: " + String.join(", ", kindWords()));
+    }
+
+    private DclustException unknownName() {
+        List<String> known = new ArrayList<>();
+        for (Class<? extends PluginInfo> k : kinds()) {
+            for (PluginInfo p : registry.all(k)) {
+                known.add(p.name());
+                known.addAll(p.aliases());
+            }
+        }
+        String where = kind == null ? "" : " of kind " + Plugins.kindName(kinds().get(0));
+        String close = CloseMatches.hint(name, known);
+        return new DclustException("no plugin" + where + " is named '" + name + "'" + close
+                + "; ./dclust plugins" + (kind == null ? "" : " --kind " + kind) + " lists them all");
+    }
+
+    private static boolean answersTo(PluginInfo p, String n) {
+        return p.name().equalsIgnoreCase(n) || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(n));
+    }
+
+    private static List<String> kindWords() {
+        return PluginRegistry.KINDS.stream().map(Plugins::kindName).toList();
+    }
+
+    private static void print(PrintWriter out, PluginInfo p) {
+        out.println("  " + p.name() + (p.aliases().isEmpty() ? "" : " (aliases: " + String.join(", ", p.aliases()) + ")")
+                + " - " + p.title());
+        p.paper().ifPresent(c -> out.println("      paper: " + c));
+        if (!p.description().isEmpty()) {
+            out.println("      " + p.description());
+        }
+        for (ParamSpec s : p.parameters()) {
+            out.println("      " + p.name() + "." + s.name() + " = " + s.defaultValue() + "  (" + s.rangeText() + ") " + s.doc());
+        }
+        for (Map.Entry<String, Map<String, Object>> e : new TreeMap<>(p.presets()).entrySet()) {
+            out.println("      preset " + e.getKey() + ": " + e.getValue());
+        }
     }
 }

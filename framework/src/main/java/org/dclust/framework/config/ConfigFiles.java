@@ -2,45 +2,46 @@ package org.dclust.framework.config;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dclust.api.DclustException;
 
 /** Reads and writes run configurations as YAML (JSON is valid YAML too). */
 public final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** A YAML mapper that rejects unknown fields. */
+    /** A YAML mapper that rejects unknown fields (for writing; files are read through {@link YamlDocument}). */
     public static ObjectMapper yaml() {
         return new ObjectMapper(new YAMLFactory()).enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
-    /** Reads a run configuration file; unknown fields and malformed YAML are user errors naming the file. */
+    /**
+     * Reads a run configuration file. Its content problems (not valid YAML, a field given twice, an
+     * unknown field, a value of the wrong kind such as {@code seed: 1.5}) do not stop the reading: each
+     * is recorded in {@link RunConfig#readProblems} with the file, line, column, field and what was
+     * expected, the field keeps its default, and {@link ConfigResolver} reports them together with
+     * every other problem of the run. A missing or unreadable file is an immediate error.
+     */
     public static RunConfig read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DclustException("configuration file " + file + " does not exist");
-        }
-        try {
-            RunConfig c = yaml().readValue(file.toFile(), RunConfig.class);
-            if (c == null) {
-                throw new DclustException("configuration file " + file + " is empty");
-            }
-            if (c.set == null) {
-                c.set = new java.util.LinkedHashMap<>();
-            }
-            return c;
-        } catch (UnrecognizedPropertyException e) {
-            throw new DclustException(file + ": unknown field '" + e.getPropertyName() + "'; known fields: "
-                    + "dataset, learner, refiner, backbone, clusters, preset, preprocessing, seed, device, set");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DclustException(file + " is not a valid configuration: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new DclustException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        RunConfig c = new RunConfig();
+        YamlDocument doc = YamlDocument.read(file, "configuration file");
+        doc.fields().ifPresent(f -> {
+            f.rejectUnknown(RunConfig.FIELDS);
+            c.dataset = f.text("dataset", c.dataset);
+            c.learner = f.text("learner", c.learner);
+            c.refiner = f.text("refiner", c.refiner);
+            c.backbone = f.text("backbone", c.backbone);
+            Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            c.clusters = k == null ? null : k.intValue();
+            c.preset = f.optionalText("preset", c.preset);
+            c.preprocessing = f.text("preprocessing", c.preprocessing);
+            c.seed = f.integer("seed", c.seed, Long.MIN_VALUE, Long.MAX_VALUE);
+            c.device = f.text("device", c.device);
+            c.set = f.settings("set");
+        });
+        c.readProblems.addAll(doc.problems());
+        return c;
     }
 
     /** The configuration as YAML text. */

@@ -40,7 +40,7 @@ public final class ConfigResolver {
     /** Resolves a configuration or throws with every problem listed. */
     public synchronized ResolvedRun resolve(RunConfig c) {
         unknown = null;
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(c.readProblems);
         DatasetProvider dataset = find(DatasetProvider.class, c.dataset, problems);
         BackboneProvider backbone = find(BackboneProvider.class, c.backbone, problems);
         LearnerProvider learner = find(LearnerProvider.class, c.learner, problems);

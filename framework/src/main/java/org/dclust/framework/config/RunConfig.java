@@ -1,8 +1,11 @@
 package org.dclust.framework.config;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +22,9 @@ public final class RunConfig {
     public static final String DEFAULT_LEARNER = "dcss";
     /** The headline refiner. */
     public static final String DEFAULT_REFINER = "mnet";
+    /** The fields of a configuration file, in the order they are written. */
+    public static final List<String> FIELDS = List.of("dataset", "learner", "refiner", "backbone", "clusters", "preset", "preprocessing",
+            "seed", "device", "set");
 
     public String dataset = DEFAULT_DATASET;
     public String learner = DEFAULT_LEARNER;
@@ -35,6 +41,13 @@ public final class RunConfig {
     public String device = "auto";
     /** Parameter settings keyed {@code plugin.param} where plugin is a plugin name or a role (dataset, learner, refiner, backbone). */
     public Map<String, Object> set = new LinkedHashMap<>();
+    /**
+     * Problems found while reading this configuration from a file ({@link ConfigFiles#read}), each
+     * naming the file, line, column and field; {@link ConfigResolver} reports them with its own.
+     * Never written out.
+     */
+    @JsonIgnore
+    public List<String> readProblems = new ArrayList<>();
 
     /** A deep copy. */
     public RunConfig copy() {
@@ -49,6 +62,7 @@ public final class RunConfig {
         c.seed = seed;
         c.device = device;
         c.set = new LinkedHashMap<>(set);
+        c.readProblems = new ArrayList<>(readProblems);
         return c;
     }
 

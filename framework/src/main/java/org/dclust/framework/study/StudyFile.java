@@ -1,16 +1,13 @@
 package org.dclust.framework.study;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dclust.api.DclustException;
-import org.dclust.framework.config.ConfigFiles;
+import org.dclust.api.param.InvalidParameterException;
+import org.dclust.framework.config.YamlDocument;
+import org.dclust.framework.config.YamlFields;
 
 /**
  * A study: data sets × learners × refiners × seeds, with shared settings and, optionally, published
@@ -30,7 +27,6 @@ import org.dclust.framework.config.ConfigFiles;
  *   figures: {dcss+mnet: {acc: 66.40, nmi: 67.10}}
  * </pre>
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public final class StudyFile {
     public String name = "study";
     public List<DatasetEntry> datasets = new ArrayList<>();
@@ -51,8 +47,7 @@ public final class StudyFile {
     public Reference reference;
 
     /** One data set of the study: a plugin name, a label for tables, and its parameters. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public static final class DatasetEntry {
+        public static final class DatasetEntry {
         public String name;
         public String label;
         public Map<String, Object> set = new LinkedHashMap<>();
@@ -64,51 +59,94 @@ public final class StudyFile {
     }
 
     /** Published figures (in percent) keyed "learner+refiner", and where they come from. */
-    @JsonIgnoreProperties(ignoreUnknown = false)
-    public static final class Reference {
+        public static final class Reference {
         public String source;
         public Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
     }
 
-    /** Reads a study file; unknown fields and empty grids are user errors naming the file. */
+    /** The fields of a study file. */
+    public static final List<String> FIELDS = List.of("name", "datasets", "learners", "refiners", "seeds", "backbone", "preset",
+            "preprocessing", "clusters", "device", "set", "plots", "tsne", "reference");
+
+    /**
+     * Reads a study file. Every problem of the file (not valid YAML, a field given twice, an unknown
+     * field, a value of the wrong kind, an empty grid) is reported together, each naming the line,
+     * column and field, in one {@link InvalidParameterException}; a missing file is a user error too.
+     */
     public static StudyFile read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DclustException("study file " + file + " does not exist");
-        }
-        StudyFile s;
-        try {
-            s = ConfigFiles.yaml().readValue(file.toFile(), StudyFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new DclustException(file + ": unknown field '" + e.getPropertyName() + "' (known: " + e.getKnownPropertyIds() + ")");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new DclustException(file + " is not a valid study file: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new DclustException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        List<String> problems = new ArrayList<>();
-        if (s == null) {
-            throw new DclustException("study file " + file + " is empty");
-        }
-        if (s.datasets.isEmpty()) {
-            problems.add("no datasets");
-        }
-        if (s.learners.isEmpty()) {
-            problems.add("no learners");
-        }
-        if (s.refiners.isEmpty()) {
-            problems.add("no refiners");
-        }
-        if (s.seeds.isEmpty()) {
-            problems.add("no seeds");
-        }
-        for (DatasetEntry d : s.datasets) {
-            if (d.name == null) {
-                problems.add("a dataset entry has no name");
-            }
+        StudyFile s = new StudyFile();
+        YamlDocument doc = YamlDocument.read(file, "study file");
+        List<String> missing = doc.fields().map(s::bind).orElse(List.of());
+        List<String> problems = new ArrayList<>(doc.problems());
+        if (!missing.isEmpty()) {
+            problems.add(file + ": no " + String.join(", no ", missing) + " given; a study needs at least one of each: datasets,"
+                    + " learners, refiners and seeds (e.g. learners: [ae, dcss])");
         }
         if (!problems.isEmpty()) {
-            throw new DclustException(file + ": " + String.join("; ", problems));
+            throw new InvalidParameterException(problems);
         }
         return s;
+    }
+
+    /** Sets the fields from {@code f}; returns the grid lists that are absent or empty (a wrong one is a problem already). */
+    private List<String> bind(YamlFields f) {
+        f.rejectUnknown(FIELDS);
+        List<String> missing = new ArrayList<>();
+        name = f.text("name", name);
+        for (YamlFields d : f.mappings("datasets", "{name: fashion-mnist, label: fmnist, set: {n: 20000}}")) {
+            d.rejectUnknown(List.of("name", "label", "set"));
+            DatasetEntry e = new DatasetEntry();
+            e.name = d.text("name", null);
+            e.label = d.optionalText("label", null);
+            e.set = d.settings("set");
+            if (!d.names().contains("name")) {
+                d.missing("name", "the data set plugin, e.g. name: fashion-mnist");
+            }
+            datasets.add(e);
+        }
+        if (datasets.isEmpty() && f.isEmptyOrAbsent("datasets")) {
+            missing.add("datasets");
+        }
+        learners = f.texts("learners", learners, "[ae, dcss, dec]");
+        if (learners.isEmpty() && f.isEmptyOrAbsent("learners")) {
+            missing.add("learners");
+        }
+        refiners = f.texts("refiners", refiners, "[centroid, mnet]");
+        if (refiners.isEmpty() && f.isEmptyOrAbsent("refiners")) {
+            missing.add("refiners");
+        }
+        seeds = f.integers("seeds", seeds, Long.MIN_VALUE, Long.MAX_VALUE, "[1, 2, 3]");
+        if (seeds.isEmpty() && f.isEmptyOrAbsent("seeds")) {
+            missing.add("seeds");
+        }
+        backbone = f.text("backbone", backbone);
+        preset = f.optionalText("preset", preset);
+        preprocessing = f.text("preprocessing", preprocessing);
+        Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        clusters = k == null ? null : k.intValue();
+        device = f.text("device", device);
+        set = f.settings("set");
+        plots = f.bool("plots", plots);
+        tsne = f.bool("tsne", tsne);
+        f.mapping("reference", "{source: DCSS paper, figures: {dcss+mnet: {acc: 66.4}}}").ifPresent(r -> {
+            r.rejectUnknown(List.of("source", "figures"));
+            reference = new Reference();
+            reference.source = r.optionalText("source", null);
+            r.mapping("figures", "{dcss+mnet: {acc: 66.4, nmi: 67.1}}").ifPresent(figures -> {
+                for (String pipeline : figures.names()) {
+                    figures.mapping(pipeline, "{acc: 66.4, nmi: 67.1}").ifPresent(metrics -> {
+                        Map<String, Double> values = new LinkedHashMap<>();
+                        for (String metric : metrics.names()) {
+                            Double v = metrics.number(metric, null);
+                            if (v != null) {
+                                values.put(metric, v);
+                            }
+                        }
+                        reference.figures.put(pipeline, values);
+                    });
+                }
+            });
+        });
+        return missing;
     }
 }

@@ -1,0 +1,117 @@
+package org.dclust.framework.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.param.InvalidParameterException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading study files: every field typed, every problem named with its line, column and field path. */
+class StudyFileTest {
+    @TempDir
+    Path tmp;
+
+    private Path file(String yaml) throws IOException {
+        Path f = tmp.resolve("study.yaml");
+        Files.writeString(f, yaml);
+        return f;
+    }
+
+    private List<String> problems(String yaml) throws IOException {
+        return catchThrowableOfType(InvalidParameterException.class, () -> StudyFile.read(file(yaml))).problems();
+    }
+
+    @Test
+    void aValidStudyGivesEveryField() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                name: t
+                datasets:
+                  - {name: synthetic, label: blobs, set: {n: 200, shape: moons}}
+                  - name: fashion-mnist-small
+                learners: [ae, dcss]
+                refiners: [centroid]
+                seeds: [3, 4]
+                backbone: conv
+                preset: quick
+                preprocessing: minmax
+                clusters: 5
+                device: cpu
+                set: {mlp.latentDim: 8}
+                plots: false
+                tsne: true
+                reference:
+                  source: a paper
+                  figures: {ae+centroid: {acc: 57.94, nmi: 57}}
+                """));
+        assertThat(s.name).isEqualTo("t");
+        assertThat(s.datasets).extracting(d -> d.name, StudyFile.DatasetEntry::label)
+                .containsExactly(tuple("synthetic", "blobs"), tuple("fashion-mnist-small", "fashion-mnist-small"));
+        assertThat(s.datasets.get(0).set).containsExactly(entry("n", 200), entry("shape", "moons"));
+        assertThat(s.learners).containsExactly("ae", "dcss");
+        assertThat(s.refiners).containsExactly("centroid");
+        assertThat(s.seeds).containsExactly(3L, 4L);
+        assertThat(List.of(s.backbone, s.preset, s.preprocessing, s.device)).containsExactly("conv", "quick", "minmax", "cpu");
+        assertThat(s.clusters).isEqualTo(5);
+        assertThat(s.set).containsEntry("mlp.latentDim", 8);
+        assertThat(s.plots).isFalse();
+        assertThat(s.tsne).isTrue();
+        assertThat(s.reference.source).isEqualTo("a paper");
+        assertThat(s.reference.figures).containsEntry("ae+centroid", Map.of("acc", 57.94, "nmi", 57.0));
+    }
+
+    @Test
+    void seedsDefaultToOne() throws IOException {
+        StudyFile s = StudyFile.read(file("datasets: [{name: synthetic}]\nlearners: [ae]\nrefiners: [centroid]\n"));
+        assertThat(s.seeds).containsExactly(1L);
+    }
+
+    @Test
+    void everyProblemOfTheFileIsListedInFileOrder() throws IOException {
+        List<String> p = problems("""
+                name: x
+                datasets:
+                  - {name: synthetic, lable: s1, set: {n: [1]}}
+                  - synthetic
+                  - {label: y}
+                learners: ae
+                refiners: []
+                seeds: [1, 2.5, a]
+                plots: maybe
+                reference:
+                  figures: {ae+centroid: {acc: high}}
+                learners: [dec]
+                """);
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(p).containsExactly(
+                f + ", line 3, column 23: unknown field 'datasets[1].lable' (did you mean label?); the fields of datasets[1] are: name, label, set",
+                f + ", line 3, column 43: datasets[1].set.n: expected one value (a number, text or true/false), found a list;"
+                        + " a list-valued parameter takes comma-separated text, e.g. mlp.hidden: 500,500,2000",
+                f + ", line 4, column 5: datasets[2]: expected a mapping, e.g. {name: fashion-mnist, label: fmnist, set: {n: 20000}},"
+                        + " found 'synthetic'",
+                f + ", line 5, column 5: datasets[3]: 'name' is missing: give the data set plugin, e.g. name: fashion-mnist",
+                f + ", line 6, column 11: learners: expected a list of names, e.g. learners: [ae, dcss, dec], found 'ae'",
+                f + ", line 8, column 12: seeds[2]: expected an integer, found 2.5",
+                f + ", line 8, column 17: seeds[3]: expected an integer, found 'a'",
+                f + ", line 9, column 8: plots: expected true or false, found 'maybe'",
+                f + ", line 11, column 32: reference.figures.ae+centroid.acc: expected a number, found 'high'",
+                f + ", line 12, column 1: 'learners' is given twice (first on line 6); give each field once",
+                f + ": no refiners given; a study needs at least one of each: datasets, learners, refiners and seeds"
+                        + " (e.g. learners: [ae, dcss])");
+    }
+
+    @Test
+    void anEmptyGridSaysWhichListsAreMissing() throws IOException {
+        assertThat(problems("name: x\nseeds: []\n")).containsExactly(tmp.resolve("study.yaml") + ": no datasets, no learners, no refiners,"
+                + " no seeds given; a study needs at least one of each: datasets, learners, refiners and seeds (e.g. learners: [ae, dcss])");
+        assertThat(problems("")).singleElement().asString().endsWith("study.yaml is empty: write the study file's fields as 'field: value' lines");
+        assertThat(problems("learners: [ae\n")).singleElement().asString().contains("line 2, column 1: not valid YAML");
+    }
+}
