@@ -56,8 +56,8 @@ final class BareDcn extends BareAutoEncoder {
                 NDArray oneHot = fresh.oneHot(k);
                 NDArray cnt = inScope(counts, scope);
                 NDArray newCounts = cnt.add(oneHot.sum(new int[] {0}));
-                c.mul(cnt.reshape(k, 1)).add(oneHot.transpose().matMul(z)).div(newCounts.reshape(k, 1)).copyTo(centres);
-                newCounts.copyTo(counts);
+                centres.set(new NDIndex(":"), c.mul(cnt.reshape(k, 1)).add(oneHot.transpose().matMul(z)).div(newCounts.reshape(k, 1)));
+                counts.set(new NDIndex(":"), newCounts);
                 assignments.set(new NDIndex("{}", where), fresh);
             }
         }

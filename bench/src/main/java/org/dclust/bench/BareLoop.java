@@ -3,6 +3,7 @@ package org.dclust.bench;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -213,7 +214,7 @@ abstract class BareLoop implements AutoCloseable {
                 num = num.add(w.transpose().matMul(z));
                 den = den.add(w.sum(new int[] {0}));
             }
-            num.div(den.expandDims(1)).copyTo(centres);
+            centres.set(new NDIndex(":"), num.div(den.expandDims(1)));
         }
     }
 

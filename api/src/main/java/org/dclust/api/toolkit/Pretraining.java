@@ -26,6 +26,7 @@ import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.Adam;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -94,7 +95,7 @@ public final class Pretraining {
                 public void restore(List<NDArray> arrays, Map<String, Object> meta) {
                     List<NDArray> own = net.state();
                     for (int i = 0; i < own.size(); i++) {
-                        arrays.get(i).copyTo(own.get(i));
+                        InPlace.copy(arrays.get(i), own.get(i));
                     }
                     adam.restore(arrays.subList(own.size(), arrays.size()));
                 }

@@ -44,7 +44,7 @@ public final class Adam extends ParamOptimizer {
     public List<NDArray> state() {
         List<NDArray> s = new ArrayList<>(m);
         s.addAll(v);
-        stepCount.set(new long[] {steps});
+        InPlace.copy(new long[] {steps}, stepCount);
         s.add(stepCount);
         return s;
     }
@@ -53,8 +53,8 @@ public final class Adam extends ParamOptimizer {
     public void restore(List<NDArray> state) {
         int n = m.size();
         for (int i = 0; i < n; i++) {
-            state.get(i).copyTo(m.get(i));
-            state.get(n + i).copyTo(v.get(i));
+            InPlace.copy(state.get(i), m.get(i));
+            InPlace.copy(state.get(n + i), v.get(i));
         }
         steps = state.get(2 * n).getLong(0);
     }

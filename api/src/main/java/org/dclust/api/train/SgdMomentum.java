@@ -36,7 +36,7 @@ public final class SgdMomentum extends ParamOptimizer {
     @Override
     public List<NDArray> state() {
         List<NDArray> s = new ArrayList<>(buffers);
-        stepCount.set(new long[] {steps});
+        InPlace.copy(new long[] {steps}, stepCount);
         s.add(stepCount);
         return s;
     }
@@ -44,7 +44,7 @@ public final class SgdMomentum extends ParamOptimizer {
     @Override
     public void restore(List<NDArray> state) {
         for (int i = 0; i < buffers.size(); i++) {
-            state.get(i).copyTo(buffers.get(i));
+            InPlace.copy(state.get(i), buffers.get(i));
         }
         steps = state.get(buffers.size()).getLong(0);
     }

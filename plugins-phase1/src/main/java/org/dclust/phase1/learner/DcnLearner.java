@@ -20,6 +20,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Distances;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
 import org.dclust.api.train.TrainingContext;
 
@@ -96,14 +97,14 @@ public final class DcnLearner implements LatentLearner {
                 public void restore(List<NDArray> arrays, Map<String, Object> meta) {
                     int i = 0;
                     for (NDArray a : net.state()) {
-                        arrays.get(i++).copyTo(a);
+                        InPlace.copy(arrays.get(i++), a);
                     }
                     int optSize = arrays.size() - i - 3;
                     opt.restore(arrays.subList(i, i + optSize));
                     i += optSize;
-                    arrays.get(i++).copyTo(centres);
-                    arrays.get(i++).copyTo(counts);
-                    arrays.get(i).copyTo(assignments);
+                    InPlace.copy(arrays.get(i++), centres);
+                    InPlace.copy(arrays.get(i++), counts);
+                    InPlace.copy(arrays.get(i), assignments);
                 }
             };
             EpochLoop.run(name, params.getInt("epochs"), n, params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
@@ -128,8 +129,8 @@ public final class DcnLearner implements LatentLearner {
                 NDArray fresh = Distances.squared(z, c).argMin(1);
                 NDArray cnt = scope.zeros(counts.getShape()).add(counts);
                 NDArray[] updated = CountRule.update(c, cnt, z, fresh);
-                updated[0].copyTo(centres);
-                updated[1].copyTo(counts);
+                InPlace.copy(updated[0], centres);
+                InPlace.copy(updated[1], counts);
                 assignments.set(new NDIndex("{}", where), fresh);
                 double l = loss.getFloat();
                 sums[0] += rec.getFloat() * idx.length;

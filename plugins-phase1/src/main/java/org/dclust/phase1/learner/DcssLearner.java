@@ -20,6 +20,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.SgdMomentum;
 import org.dclust.api.train.TrainingContext;
 
@@ -126,10 +127,10 @@ public final class DcssLearner implements LatentLearner {
                 public void restore(List<NDArray> arrays, Map<String, Object> meta) {
                     List<NDArray> params = net.state();
                     for (int i = 0; i < params.size(); i++) {
-                        arrays.get(i).copyTo(params.get(i));
+                        InPlace.copy(arrays.get(i), params.get(i));
                     }
                     sgd.restore(arrays.subList(params.size(), arrays.size() - 1));
-                    arrays.get(arrays.size() - 1).copyTo(centres);
+                    InPlace.copy(arrays.get(arrays.size() - 1), centres);
                 }
             };
             EpochLoop.BatchStep step = (scope, idx) -> {
@@ -146,7 +147,7 @@ public final class DcssLearner implements LatentLearner {
                         NDArray old = scoped(centres, scope);
                         NDArray fresh = DcssLoss.centres(z, old, m);
                         out.put("centreShift", (double) fresh.sub(old).norm().getFloat());
-                        fresh.copyTo(centres);
+                        InPlace.copy(fresh, centres);
                     }
                 }
                 return out;

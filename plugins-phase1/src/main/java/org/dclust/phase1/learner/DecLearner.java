@@ -22,6 +22,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
 import org.dclust.api.train.TrainingContext;
 
@@ -123,14 +124,14 @@ public final class DecLearner implements LatentLearner {
                         List<NDArray> own = net.state();
                         int i = 0;
                         for (NDArray a : own) {
-                            arrays.get(i++).copyTo(a);
+                            InPlace.copy(arrays.get(i++), a);
                         }
                         int optSize = opt.state().size();
                         opt.restore(arrays.subList(i, i + optSize));
                         i += optSize;
-                        arrays.get(i++).copyTo(centres.array());
-                        arrays.get(i++).copyTo(target);
-                        arrays.get(i).copyTo(labels);
+                        InPlace.copy(arrays.get(i++), centres.array());
+                        InPlace.copy(arrays.get(i++), target);
+                        InPlace.copy(arrays.get(i), labels);
                         pr.iterations = ((Number) meta.get("iterations")).longValue();
                         pr.converged = Boolean.TRUE.equals(meta.get("converged"));
                         pr.changed = ((Number) meta.get("changed")).doubleValue();
@@ -208,8 +209,8 @@ public final class DecLearner implements LatentLearner {
         NDArray q = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
         NDArray fresh = q.argMax(1);
         double changed = fresh.neq(labels).toType(DataType.INT64, false).sum().getLong() / (double) n;
-        DecLoss.target(q).copyTo(target);
-        fresh.copyTo(labels);
+        InPlace.copy(DecLoss.target(q), target);
+        InPlace.copy(fresh, labels);
         return changed;
     }
 

@@ -17,6 +17,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
 import org.dclust.api.train.TrainingContext;
 
@@ -99,10 +100,10 @@ public final class DkmLearner implements LatentLearner {
                     public void restore(List<NDArray> arrays, Map<String, Object> meta) {
                         int i = 0;
                         for (NDArray a : net.state()) {
-                            arrays.get(i++).copyTo(a);
+                            InPlace.copy(arrays.get(i++), a);
                         }
                         opt.restore(arrays.subList(i, arrays.size() - 1));
-                        arrays.get(arrays.size() - 1).copyTo(centres.array());
+                        InPlace.copy(arrays.get(arrays.size() - 1), centres.array());
                         epoch[0] = ((Number) meta.get("epoch")).intValue();
                     }
                 };

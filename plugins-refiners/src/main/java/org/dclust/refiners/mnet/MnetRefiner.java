@@ -21,6 +21,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.train.Adam;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -308,7 +309,7 @@ public final class MnetRefiner implements Refiner {
                     next[j * d + t] = den[j] > 0 ? (float) (num[j * d + t] / den[j]) : now[j * d + t];
                 }
             }
-            centres.set(next);
+            InPlace.copy(next, centres);
         }
 
         /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
@@ -369,17 +370,17 @@ public final class MnetRefiner implements Refiner {
             }
             int i = 0;
             for (NDArray a : enc) {
-                arrays.get(i++).copyTo(a);
+                InPlace.copy(arrays.get(i++), a);
             }
             for (NDArray a : hd) {
-                arrays.get(i++).copyTo(a);
+                InPlace.copy(arrays.get(i++), a);
             }
             encoderOpt.restore(arrays.subList(i, i + encoderOptSize));
             i += encoderOptSize;
             int headOptSize = arrays.size() - 1 - i;
             headOpt.restore(arrays.subList(i, i + headOptSize));
             i += headOptSize;
-            arrays.get(i).copyTo(centres);
+            InPlace.copy(arrays.get(i), centres);
             epochsDone = ((Number) meta.get("mnetEpochsDone")).intValue();
         }
 
