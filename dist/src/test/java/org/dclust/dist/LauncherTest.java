@@ -1,0 +1,98 @@
+package org.dclust.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code dclust} launcher script, run on a copy of itself next to a stand-in {@code mvnw} and with a
+ * stand-in {@code java} first on the PATH (and an {@code mvn} there that fails if called): it builds
+ * with the Maven wrapper only, quietly and without colour codes, shows one line for a good build and
+ * the end of the log, stripped of escape sequences, for a failed one, and does not build again when
+ * nothing changed.
+ */
+class LauncherTest {
+    private static final String ESC = "\u001b";
+    @TempDir
+    Path home;
+    private Path bin;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        Path launcher = Path.of("").toAbsolutePath().getParent().resolve("dclust");
+        assumeTrue(Files.isRegularFile(launcher) && Files.isExecutable(Path.of("/bin/bash")), "bash and the launcher");
+        Files.copy(launcher, home.resolve("dclust"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.writeString(home.resolve("pom.xml"), "<project/>");
+        bin = Files.createDirectory(home.resolve("bin"));
+        script(bin.resolve("mvn"), "echo 'the system mvn was called' >&2; exit 99");
+        script(bin.resolve("java"), "echo \"java $*\"");
+    }
+
+    @Test
+    void aGoodBuildShowsOneLineAndThenRunsJava() throws Exception {
+        mvnw("echo \"$*\" > mvnw.args; printf '" + ESC + "[0m" + ESC + "[0m[WARNING] noise\\n'; mkdir -p dist/target/lib");
+        Result r = launch("plugins", "mnet");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEqualTo("dclust: building (first use or changed sources; the first build also fetches Maven and the libraries"
+                + " from Maven Central)...\n");
+        assertThat(Files.readString(home.resolve("mvnw.args")).strip())
+                .isEqualTo("-B -q --no-transfer-progress -Dstyle.color=never -DskipTests package -pl dist -am");
+        assertThat(r.out().strip()).startsWith("java -Dai.djl.offline=true").endsWith("-cp " + home + "/dist/target/lib/*"
+                + " org.dclust.framework.cli.Main plugins mnet");
+        assertThat(Files.readString(home.resolve("dist/target/build.log"))).contains("[WARNING] noise");
+
+        Result again = launch("plugins");
+        assertThat(again.err()).as("nothing changed: no second build").isEmpty();
+        assertThat(again.out()).contains("org.dclust.framework.cli.Main plugins");
+    }
+
+    @Test
+    void aFailedBuildShowsTheEndOfItsLogWithoutEscapeCodes() throws Exception {
+        mvnw("for i in $(seq 1 40); do printf '" + ESC + "[1;31m[ERROR]" + ESC + "[m line %s\\n' $i; done; exit 1");
+        Result r = launch("run");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        List<String> lines = r.err().lines().toList();
+        assertThat(lines).hasSize(27);
+        assertThat(lines.get(1)).isEqualTo("dclust: the build failed; the end of its log (" + home + "/dist/target/build.log):");
+        assertThat(lines.get(2)).isEqualTo("[ERROR] line 16");
+        assertThat(lines.get(26)).isEqualTo("[ERROR] line 40");
+        assertThat(r.err()).doesNotContain(ESC);
+        assertThat(home.resolve("dist/target/lib/.built")).doesNotExist();
+    }
+
+    private void mvnw(String body) throws IOException {
+        script(home.resolve("mvnw"), body);
+    }
+
+    private static void script(Path file, String body) throws IOException {
+        Files.writeString(file, "#!/bin/bash\n" + body + "\n");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    private Result launch(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", home.resolve("dclust").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().remove("DCLUST_JAVA_OPTS");
+        pb.environment().remove("DCLUST_PLUGIN_PATH");
+        pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        return new Result(p.exitValue(), Files.readString(home.resolve("out.txt")), Files.readString(home.resolve("err.txt")));
+    }
+}
