@@ -9,7 +9,8 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 /**
  * The known names closest to a misspelt one, for "did you mean" hints (plugin names, configuration
  * fields). A name is close when its Levenshtein distance to the given one, ignoring case, is at most
- * {@code max(1, length / 3)}, or when one of the two contains the other (at least three characters).
+ * 1 for a given name of up to three characters and {@code max(2, length / 3)} for a longer one (so a
+ * swap of two letters counts), or when one of the two contains the other (at least three characters).
  */
 public final class CloseMatches {
     private static final int MAX_SUGGESTIONS = 5;
@@ -20,7 +21,7 @@ public final class CloseMatches {
     /** Up to five known names close to {@code given}, closest first; empty when none is close. */
     public static List<String> of(String given, Collection<String> known) {
         String g = given.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, g.length() / 3);
+        int limit = g.length() <= 3 ? 1 : Math.max(2, g.length() / 3);
         LevenshteinDistance distance = LevenshteinDistance.getDefaultInstance();
         record Scored(String name, int distance) {
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.dclust.framework.config.YamlDocument.Entry;
 import org.dclust.framework.config.YamlDocument.Mapping;
 import org.dclust.framework.config.YamlDocument.Node;
@@ -122,37 +123,32 @@ public final class YamlFields {
 
     /** A list of names; {@code fallback} when absent. */
     public List<String> texts(String field, List<String> fallback, String example) {
-        Node n = node(field);
-        if (n == null) {
-            return fallback;
-        }
-        if (!(n instanceof Sequence seq)) {
-            return wrong(field, n, "a list of names, e.g. " + field + ": " + example, fallback);
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < seq.items().size(); i++) {
-            Node item = seq.items().get(i);
+        return list(field, fallback, "a list of names, e.g. " + field + ": " + example, (name, item) -> {
             if (item instanceof Scalar s && s.value() != null) {
-                out.add(s.text());
-            } else {
-                doc.problem(item.at(), path + field + "[" + (i + 1) + "]: expected a name, found " + item.describe());
+                return s.text();
             }
-        }
-        return out;
+            doc.problem(item.at(), name + ": expected a name, found " + item.describe());
+            return null;
+        });
     }
 
     /** A list of whole numbers in [min, max]; {@code fallback} when absent. */
     public List<Long> integers(String field, List<Long> fallback, long min, long max, String example) {
+        return list(field, fallback, "a list of integers, e.g. " + field + ": " + example, (name, item) -> integer(name, item, min, max, null));
+    }
+
+    /** The items of a list read one by one ({@code read} reports a wrong item and gives null, which is left out). */
+    private <T> List<T> list(String field, List<T> fallback, String expected, BiFunction<String, Node, T> read) {
         Node n = node(field);
         if (n == null) {
             return fallback;
         }
         if (!(n instanceof Sequence seq)) {
-            return wrong(field, n, "a list of integers, e.g. " + field + ": " + example, fallback);
+            return wrong(field, n, expected, fallback);
         }
-        List<Long> out = new ArrayList<>();
+        List<T> out = new ArrayList<>();
         for (int i = 0; i < seq.items().size(); i++) {
-            Long v = integer(path + field + "[" + (i + 1) + "]", seq.items().get(i), min, max, null);
+            T v = read.apply(path + field + "[" + (i + 1) + "]", seq.items().get(i));
             if (v != null) {
                 out.add(v);
             }
