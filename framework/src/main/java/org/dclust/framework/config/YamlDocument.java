@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +177,11 @@ public final class YamlDocument {
             case VALUE_NULL:
                 return new Scalar(null, p.getText(), t, at);
             default:
+                if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                    // Jackson reports an alias (*name) as the text "name": refuse it rather than read the wrong value
+                    problem(at, (path.isEmpty() ? "" : path.substring(0, path.length() - 1) + ": ") + "the alias *" + p.getText()
+                            + " is not supported here; write the value out");
+                }
                 return new Scalar(p.getText(), p.getText(), JsonToken.VALUE_STRING, at);
         }
     }

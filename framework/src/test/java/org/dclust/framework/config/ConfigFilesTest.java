@@ -145,6 +145,12 @@ class ConfigFilesTest {
     }
 
     @Test
+    void anAliasIsRefusedNotReadAsItsName() throws IOException {
+        List<String> p = problems("dataset: &d synthetic\nlearner: *d\n");
+        assertThat(p).singleElement().asString().endsWith("line 2, column 10: learner: the alias *d is not supported here; write the value out");
+    }
+
+    @Test
     void nullableFieldsMayBeEmpty() throws IOException {
         RunConfig c = ConfigFiles.read(file("clusters:\npreset: null\nset:\n"));
         assertThat(c.readProblems).isEmpty();
