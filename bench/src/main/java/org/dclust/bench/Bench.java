@@ -35,9 +35,13 @@ public final class Bench {
         this.registry = registry;
     }
 
-    /** What to time: a data set (a registered name and its parameters), phases, rounds, seed, K (null: the data set's classes). */
+    /**
+     * What to time: a data set (a registered name and its parameters), phases, rounds, seed, K (null:
+     * the data set's classes), and the number of busy threads that load the machine meanwhile (0: none;
+     * the contended mode, {@link BusyLoad}).
+     */
     public record Settings(String dataset, Map<String, Object> datasetParams, List<String> phases, int rounds, long seed,
-            Integer clusters) {
+            Integer clusters, int load) {
         public Settings {
             List<String> unknown = phases.stream().filter(p -> !BenchPhase.ALL.contains(p)).toList();
             if (!unknown.isEmpty()) {
@@ -45,6 +49,9 @@ public final class Bench {
             }
             if (phases.isEmpty()) {
                 throw new DclustException("no bench phase given; known: " + String.join(", ", BenchPhase.ALL));
+            }
+            if (load < 0) {
+                throw new DclustException("--load must be 0 or more busy threads, got " + load);
             }
             if (rounds < 1) {
                 throw new DclustException("--rounds must be at least 1 (5 or more for a figure worth quoting), got " + rounds);
@@ -66,6 +73,10 @@ public final class Bench {
             System.arraycopy(data.sample(i), 0, values, i * data.featureSize(), data.featureSize());
         }
         List<PhaseTiming> timings = new ArrayList<>();
+        BusyLoad busy = new BusyLoad(s.load());
+        if (s.load() > 0) {
+            log.accept("contended: " + s.load() + " busy thread(s) load the machine while the benchmark runs");
+        }
         MatmulThroughput throughput = MatmulThroughput.measure(threadCount(), s.rounds());
         log.accept(throughput.markdown().strip());
         try {
@@ -89,13 +100,14 @@ public final class Bench {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
+            busy.close();
             try {
                 Atomic.deleteTree(work);
             } catch (IOException e) {
                 log.accept("could not delete the scratch directory " + work + ": " + e.getMessage());
             }
         }
-        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), Versions.all(), throughput, timings);
+        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), s.load(), Versions.all(), throughput, timings);
     }
 
     /** libtorch's intra-op thread count: the property dclust sets, else libtorch's default of one per core. */

@@ -46,6 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
     Integer clusters;
     @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})", defaultValue = "1")
     long seed;
+    @Option(names = "--load", description = "busy threads that load the machine meanwhile, as another process would "
+            + "(the contended mode; default ${DEFAULT-VALUE})", defaultValue = "0")
+    int load;
     @Option(names = "--out", description = "output directory (default: a new directory under runs/)")
     Path out;
 
@@ -65,7 +68,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             params.put(dot < 0 ? key : key.substring(dot + 1), value);
         });
-        Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters);
+        Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters, load);
         Path dir = out != null ? out : newDir();
         if (Files.exists(dir.resolve("bench.json"))) {
             throw new DclustException(dir + " already holds a benchmark; choose another --out");

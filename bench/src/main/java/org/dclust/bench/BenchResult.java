@@ -15,14 +15,14 @@ import org.dclust.api.toolkit.Atomic;
  * A benchmark's outcome with what it ran on and the machine's matrix-product throughput; written as
  * bench.json, bench.csv and bench.md.
  */
-public record BenchResult(String dataset, int samples, int clusters, int rounds, long seed, String threads,
+public record BenchResult(String dataset, int samples, int clusters, int rounds, long seed, String threads, int load,
         Map<String, String> versions, MatmulThroughput throughput, List<PhaseTiming> phases) {
 
     /** The Markdown table (also what the command prints). */
     public String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds, seed %d, libtorch threads %s%n%n",
-                dataset, samples, clusters, rounds, seed, threads));
+        b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds, seed %d, libtorch threads %s%s%n%n",
+                dataset, samples, clusters, rounds, seed, threads, load == 0 ? "" : ", contended by " + load + " busy thread(s)"));
         b.append(throughput.markdown()).append('\n');
         b.append("| phase | batch | rounds | dclust s/epoch (median) | bare DJL s/epoch (median) | ratio | goal ≤ ")
                 .append(PhaseTiming.GOAL).append(" | dclust GFLOP/s | bare GFLOP/s | dclust / square matmul | dclust / nominal peak |\n")
@@ -49,6 +49,7 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
         json.put("rounds", rounds);
         json.put("seed", seed);
         json.put("threads", threads);
+        json.put("load", load);
         json.put("versions", versions);
         json.put("goal", PhaseTiming.GOAL);
         Map<String, Object> machine = new LinkedHashMap<>();

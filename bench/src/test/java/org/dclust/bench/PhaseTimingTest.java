@@ -58,10 +58,12 @@ class PhaseTimingTest {
 
     @Test
     void unknownPhasesAndTooFewRoundsAreUserErrors() {
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss", "vade"), 5, 1, null))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss", "vade"), 5, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("vade").hasMessageContaining("dcss-agg");
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 0, 1, null))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 0, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("--rounds");
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 5, 1, null, -1))
+                .isInstanceOf(DclustException.class).hasMessageContaining("--load");
     }
 
     @Test

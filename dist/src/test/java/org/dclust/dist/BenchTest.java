@@ -20,6 +20,9 @@ class BenchTest {
         JsonNode json = new ObjectMapper().readTree(out.resolve("bench.json").toFile());
         assertThat(json.get("samples").asInt()).isEqualTo(200);
         assertThat(json.get("phases")).hasSize(3);
+        assertThat(json.get("load").asInt()).isZero();
+        assertThat(json.at("/matmul/squareMatmulGflops").asDouble()).isPositive().isFinite();
+        assertThat(json.at("/matmul/layerMatmulGflops").asDouble()).isPositive().isFinite();
         for (JsonNode phase : json.get("phases")) {
             assertThat(phase.get("dclustSeconds")).hasSize(2);
             assertThat(phase.get("bareSeconds")).hasSize(2);
@@ -27,6 +30,8 @@ class BenchTest {
                 assertThat(s.asDouble()).isPositive();
             }
             assertThat(phase.get("ratio").asDouble()).isPositive().isFinite();
+            assertThat(phase.get("dclustGflops").asDouble()).isPositive().isFinite();
+            assertThat(phase.get("matmulFlops")).hasSize(2);
         }
         // the rounds alternate: the log shows dclust's and the bare loop's time on each line
         assertThat(o.err()).contains("dcss      round  2   dclust");

@@ -1,0 +1,287 @@
+package org.dclust.framework.select;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.apache.commons.math3.ml.clustering.Cluster;
+import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
+import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.dclust.api.toolkit.KMeans;
+import org.dclust.framework.metrics.CalinskiHarabaszIndex;
+import org.dclust.framework.metrics.DaviesBouldinIndex;
+import org.dclust.framework.metrics.SilhouetteIndex;
+
+/**
+ * Estimates the number of clusters K of a latent space without labels (issue 19; the DCSS paper's first
+ * open question). On a seeded sample of at most {@value #SAMPLE} codes, for every K in the range,
+ * k-means (k-means++ seeding, {@value #RESTARTS} restarts) and four indices of the partition:
+ * <ul>
+ *   <li>the mean silhouette (Rousseeuw 1987), highest wins;</li>
+ *   <li>Calinski-Harabasz (1974), highest wins;</li>
+ *   <li>Davies-Bouldin (1979), lowest wins;</li>
+ *   <li>the gap statistic (Tibshirani, Walther, Hastie 2001, eq. 3 and the "smallest K with
+ *       Gap(K) >= Gap(K+1) - s(K+1)" rule of Sec. 3), with {@value #REFERENCES} reference sets drawn
+ *       uniformly over the box of the sample in its principal axes (their reference (b)).</li>
+ * </ul>
+ * and one density-based count: DBSCAN (Ester et al. 1996; Apache Commons Math's implementation)
+ * with {@code minPts = }{@value #MIN_POINTS} and eps the median distance of each code to its
+ * {@value #MIN_POINTS}-th nearest neighbour, times 1.5 (a radius that most points' neighbourhoods
+ * reach, derived from the data: no parameter to tune); its count of clusters votes when it falls in the
+ * range.
+ *
+ * <p>The rule: every method votes for its K; the K with the most votes wins; a tie goes to the tied K
+ * with the highest silhouette. The indices disagree in known ways (Calinski-Harabasz leans to large
+ * K, Davies-Bouldin and the gap to small K on overlapping clusters), so no single one decides.
+ */
+public final class KEstimator {
+    /** Codes the estimate is computed on at most (a seeded sample of larger inputs). */
+    public static final int SAMPLE = 3000;
+    /** k-means restarts per K. */
+    public static final int RESTARTS = 4;
+    /** Reference data sets of the gap statistic. */
+    public static final int REFERENCES = 8;
+    /** DBSCAN's minimum neighbourhood size. */
+    public static final int MIN_POINTS = 10;
+
+    private KEstimator() {
+    }
+
+    /**
+     * Estimates K in {@code [min, max]}.
+     *
+     * @param codes n x d latent codes (n >= max)
+     * @throws IllegalArgumentException when the range is empty, starts below 2 or exceeds the codes
+     */
+    public static KEstimate estimate(float[][] codes, int min, int max, long seed) {
+        if (min < 2 || max < min) {
+            throw new IllegalArgumentException("a K range needs 2 <= min <= max, got " + min + ".." + max);
+        }
+        Random random = new Random(seed);
+        float[][] x = sample(codes, SAMPLE, random);
+        if (max > x.length) {
+            throw new IllegalArgumentException("K up to " + max + " needs at least " + max + " samples, got " + x.length);
+        }
+        int span = max - min + 1;
+        double[] silhouette = new double[span];
+        double[] ch = new double[span];
+        double[] db = new double[span];
+        double[] logW = new double[span];
+        // every K (and every reference set below) draws from its own seeded stream, so the K values can
+        // run in parallel and give the same estimate as a sequential run
+        IntStream.range(0, span).parallel().forEach(i -> {
+            KMeans.Result r = KMeans.fit(x, min + i, RESTARTS, 100, new Random(stream(seed, 1, min + i)));
+            silhouette[i] = new SilhouetteIndex().score(x, r.labels(), seed);
+            ch[i] = new CalinskiHarabaszIndex().score(x, r.labels(), seed);
+            db[i] = new DaviesBouldinIndex().score(x, r.labels(), seed);
+            logW[i] = Math.log(r.inertia());
+        });
+        double[][] gap = gap(x, min, max, logW, seed);
+
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        votes.put("silhouette", min + argBest(silhouette, true));
+        votes.put("calinski-harabasz", min + argBest(ch, true));
+        votes.put("davies-bouldin", min + argBest(db, false));
+        votes.put("gap", min + gapChoice(gap[0], gap[1]));
+        int density = dbscanClusters(x);
+        if (density >= min && density <= max) {
+            votes.put("dbscan", density);
+        }
+        Map<String, double[]> curves = new LinkedHashMap<>();
+        curves.put("silhouette", silhouette);
+        curves.put("calinski-harabasz", ch);
+        curves.put("davies-bouldin", db);
+        curves.put("gap", gap[0]);
+        return combine(votes, curves, silhouette, min, max, density);
+    }
+
+    /** The rule: most votes; a tie to the tied K with the highest silhouette. */
+    static KEstimate combine(Map<String, Integer> votes, Map<String, double[]> curves, double[] silhouette, int min, int max, int density) {
+        int[] count = new int[max - min + 1];
+        votes.values().forEach(k -> count[k - min]++);
+        int most = Arrays.stream(count).max().orElse(0);
+        int chosen = -1;
+        List<Integer> tied = new ArrayList<>();
+        for (int i = 0; i < count.length; i++) {
+            if (count[i] == most) {
+                tied.add(min + i);
+                if (chosen < 0 || silhouette[i] > silhouette[chosen - min]) {
+                    chosen = min + i;
+                }
+            }
+        }
+        String reason = most + " of " + votes.size() + " methods chose K = " + chosen
+                + (tied.size() > 1 ? " (tied with " + tied.stream().filter(k -> k != -1).map(String::valueOf).toList()
+                        + "; the highest silhouette broke the tie)" : "")
+                + "; votes " + votes + (votes.containsKey("dbscan") ? "" : "; DBSCAN found " + density + " clusters, outside the range");
+        return new KEstimate(chosen, min, max, votes, curves, reason);
+    }
+
+    /**
+     * Gap(K) and s(K) per K: mean log W of the references minus log W of the codes, and the references'
+     * standard deviation times sqrt(1 + 1/B). The references are uniform over the box of the codes in
+     * their principal axes (Tibshirani et al.'s reference (b)): a latent space often fills a thin
+     * subspace, which a box in the original axes would not follow, and then the gap grows with K.
+     * Their k-means runs in principal coordinates, which leave distances, so W, unchanged.
+     */
+    private static double[][] gap(float[][] x, int min, int max, double[] logW, long seed) {
+        float[][] pc = principalCoordinates(x);
+        int d = pc[0].length;
+        float[] lo = new float[d];
+        float[] hi = new float[d];
+        Arrays.fill(lo, Float.POSITIVE_INFINITY);
+        Arrays.fill(hi, Float.NEGATIVE_INFINITY);
+        for (float[] row : pc) {
+            for (int j = 0; j < d; j++) {
+                lo[j] = Math.min(lo[j], row[j]);
+                hi[j] = Math.max(hi[j], row[j]);
+            }
+        }
+        int span = max - min + 1;
+        double[][] ref = new double[REFERENCES][span];
+        IntStream.range(0, REFERENCES).parallel().forEach(b -> {
+            Random random = new Random(stream(seed, 2, b));
+            float[][] u = new float[pc.length][d];
+            for (float[] row : u) {
+                for (int j = 0; j < d; j++) {
+                    row[j] = lo[j] + (hi[j] - lo[j]) * random.nextFloat();
+                }
+            }
+            for (int i = 0; i < span; i++) {
+                ref[b][i] = Math.log(KMeans.fit(u, min + i, 1, 30, random).inertia());
+            }
+        });
+        double[] g = new double[span];
+        double[] s = new double[span];
+        for (int i = 0; i < span; i++) {
+            double mean = 0;
+            for (double[] r : ref) {
+                mean += r[i] / REFERENCES;
+            }
+            double var = 0;
+            for (double[] r : ref) {
+                var += (r[i] - mean) * (r[i] - mean) / REFERENCES;
+            }
+            g[i] = mean - logW[i];
+            s[i] = Math.sqrt(var) * Math.sqrt(1 + 1.0 / REFERENCES);
+        }
+        return new double[][] {g, s};
+    }
+
+    /** The centred codes in the axes of their covariance's eigenvectors (all d of them). */
+    static float[][] principalCoordinates(float[][] x) {
+        int n = x.length;
+        int d = x[0].length;
+        double[] mean = new double[d];
+        for (float[] row : x) {
+            for (int j = 0; j < d; j++) {
+                mean[j] += row[j] / (double) n;
+            }
+        }
+        double[][] cov = new double[d][d];
+        for (float[] row : x) {
+            for (int a = 0; a < d; a++) {
+                double da = row[a] - mean[a];
+                for (int b = a; b < d; b++) {
+                    cov[a][b] += da * (row[b] - mean[b]);
+                }
+            }
+        }
+        for (int a = 0; a < d; a++) {
+            for (int b = 0; b < a; b++) {
+                cov[a][b] = cov[b][a];
+            }
+        }
+        RealMatrix axes = new EigenDecomposition(new Array2DRowRealMatrix(cov, false)).getV();
+        float[][] out = new float[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < d; c++) {
+                double v = 0;
+                for (int j = 0; j < d; j++) {
+                    v += (x[i][j] - mean[j]) * axes.getEntry(j, c);
+                }
+                out[i][c] = (float) v;
+            }
+        }
+        return out;
+    }
+
+    /** A seed for one purpose and index, derived from the estimate's seed. */
+    private static long stream(long seed, int purpose, int index) {
+        long h = seed * 0x9E3779B97F4A7C15L + purpose * 0xBF58476D1CE4E5B9L + index;
+        return h ^ (h >>> 31);
+    }
+
+    /** Tibshirani's rule: the smallest K with Gap(K) >= Gap(K+1) - s(K+1); the last K when none. */
+    static int gapChoice(double[] gap, double[] s) {
+        for (int i = 0; i + 1 < gap.length; i++) {
+            if (gap[i] >= gap[i + 1] - s[i + 1]) {
+                return i;
+            }
+        }
+        return gap.length - 1;
+    }
+
+    private static int argBest(double[] v, boolean higher) {
+        int best = -1;
+        for (int i = 0; i < v.length; i++) {
+            if (Double.isNaN(v[i])) {
+                continue;
+            }
+            if (best < 0 || (higher ? v[i] > v[best] : v[i] < v[best])) {
+                best = i;
+            }
+        }
+        return Math.max(best, 0);
+    }
+
+    /** DBSCAN's number of clusters with eps from the data (see the class doc); noise is not a cluster. */
+    static int dbscanClusters(float[][] x) {
+        double[] kth = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            double[] d = new double[x.length];
+            for (int j = 0; j < x.length; j++) {
+                d[j] = Math.sqrt(KMeans.squared(x[i], x[j]));
+            }
+            Arrays.sort(d);
+            kth[i] = d[Math.min(MIN_POINTS, x.length - 1)]; // d[0] is the point itself
+        }
+        Arrays.sort(kth);
+        double eps = 1.5 * kth[kth.length / 2];
+        List<DoublePoint> points = new ArrayList<>(x.length);
+        for (float[] row : x) {
+            double[] p = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                p[j] = row[j];
+            }
+            points.add(new DoublePoint(p));
+        }
+        List<Cluster<DoublePoint>> clusters = new DBSCANClusterer<DoublePoint>(eps, MIN_POINTS).cluster(points);
+        return clusters.size();
+    }
+
+    private static float[][] sample(float[][] codes, int size, Random random) {
+        if (codes.length <= size) {
+            return codes;
+        }
+        int[] idx = new int[codes.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        float[][] out = new float[size][];
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(idx.length - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+            out[i] = codes[idx[i]];
+        }
+        return out;
+    }
+}

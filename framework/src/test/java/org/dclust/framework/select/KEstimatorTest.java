@@ -1,0 +1,115 @@
+package org.dclust.framework.select;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** K without labels: synthetic data with known K, the gap rule and the combining rule by hand. */
+class KEstimatorTest {
+    /**
+     * K Gaussian blobs (sd 1) of unequal sizes (30 to 90 points) around centres drawn in [-12, 12]^6,
+     * lifted into 50 dimensions by a random linear map, plus noise of sd 0.1 in all 50.
+     */
+    static float[][] blobs(int k, long seed) {
+        Random r = new Random(seed);
+        int low = 6;
+        double[][] centres = new double[k][low];
+        for (double[] c : centres) {
+            for (int j = 0; j < low; j++) {
+                c[j] = -12 + 24 * r.nextDouble();
+            }
+        }
+        double[][] lift = new double[low][50];
+        for (double[] row : lift) {
+            for (int j = 0; j < 50; j++) {
+                row[j] = r.nextGaussian() / Math.sqrt(low);
+            }
+        }
+        List<float[]> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            int size = 30 + r.nextInt(61);
+            for (int i = 0; i < size; i++) {
+                double[] p = new double[low];
+                for (int j = 0; j < low; j++) {
+                    p[j] = centres[c][j] + r.nextGaussian();
+                }
+                float[] x = new float[50];
+                for (int j = 0; j < 50; j++) {
+                    double v = 0.1 * r.nextGaussian();
+                    for (int t = 0; t < low; t++) {
+                        v += p[t] * lift[t][j];
+                    }
+                    x[j] = (float) v;
+                }
+                out.add(x);
+            }
+        }
+        return out.toArray(new float[0][]);
+    }
+
+    @Test
+    void findsTheNumberOfBlobsInAtLeastFourOfFiveCasesFromThreeToTwelve() {
+        int hits = 0;
+        int total = 0;
+        StringBuilder misses = new StringBuilder();
+        for (int k = 3; k <= 12; k++) {
+            for (long seed = 1; seed <= 5; seed++) {
+                KEstimate e = KEstimator.estimate(blobs(k, seed * 100 + k), 2, 15, seed);
+                total++;
+                if (e.k() == k) {
+                    hits++;
+                } else {
+                    misses.append("K=").append(k).append(" seed ").append(seed).append(": ").append(e.reason()).append('\n');
+                }
+            }
+        }
+        System.out.println("K estimation: " + hits + " of " + total + " right\n" + misses);
+        assertThat((double) hits / total).as(misses.toString()).isGreaterThanOrEqualTo(0.8);
+    }
+
+    @Test
+    void theEstimateIsTheSameForTheSameSeedAndHasACurveOverTheRange() {
+        float[][] x = blobs(4, 7);
+        KEstimate a = KEstimator.estimate(x, 2, 8, 3);
+        KEstimate b = KEstimator.estimate(x, 2, 8, 3);
+        assertThat(a).usingRecursiveComparison().isEqualTo(b);
+        assertThat(a.ks()).containsExactly(2, 3, 4, 5, 6, 7, 8);
+        assertThat(a.curves().get("silhouette")).hasSize(7);
+        assertThat(a.curves().get("gap")).hasSize(7);
+        assertThat(a.reason()).contains("K = " + a.k());
+    }
+
+    @Test
+    void tibshiranisRuleTakesTheSmallestKWhoseGapIsWithinOneStandardErrorOfTheNext() {
+        // Gap: 0.1, 0.5, 0.55, 0.56; s: 0.05 each: K index 1 since 0.5 >= 0.55 - 0.05
+        assertThat(KEstimator.gapChoice(new double[] {0.1, 0.5, 0.55, 0.56}, new double[] {0.05, 0.05, 0.05, 0.05})).isEqualTo(1);
+        // always rising by more than s: the last
+        assertThat(KEstimator.gapChoice(new double[] {0.1, 0.3, 0.5}, new double[] {0.01, 0.01, 0.01})).isEqualTo(2);
+    }
+
+    @Test
+    void mostVotesWinAndATieGoesToTheHigherSilhouette() {
+        Map<String, Integer> votes = new LinkedHashMap<>();
+        votes.put("silhouette", 3);
+        votes.put("calinski-harabasz", 5);
+        votes.put("davies-bouldin", 3);
+        votes.put("gap", 5);
+        double[] silhouette = {0.2, 0.6, 0.1, 0.5}; // K = 2..5
+        KEstimate e = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 0);
+        assertThat(e.k()).isEqualTo(3);
+        votes.put("dbscan", 5);
+        assertThat(KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5).k()).isEqualTo(5);
+    }
+
+    @Test
+    void aBadRangeIsRefused() {
+        assertThatThrownBy(() -> KEstimator.estimate(blobs(3, 1), 1, 5, 1)).hasMessageContaining("2 <= min <= max");
+        assertThatThrownBy(() -> KEstimator.estimate(new float[][] {{1}, {2}, {3}}, 2, 5, 1)).hasMessageContaining("at least 5 samples");
+    }
+}
