@@ -17,34 +17,31 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
+import org.dclust.api.data.Labels;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code image-folder}: images sorted into one sub-folder per class (as ImageNet-10 and
  * torchvision's ImageFolder keep them), {@code dir/CLASS/…/IMAGE.png|jpg|jpeg}. Classes are the
- * sub-folders in name order, labelled 0, 1, …; each class's images are found at any depth and read in
- * path order; other files and hidden entries are ignored. Every image is decoded with
- * {@code javax.imageio}, converted to {@code channels} (1: grey as 0.299 R + 0.587 G + 0.114 B, or
- * the grey samples themselves; 3: RGB, grey repeated), scaled to [0, 1], and resized to
- * {@code size}×{@code size} by {@link AreaResize} (the aspect ratio is not kept). Images are
- * decoded in parallel. An empty class folder, a folder without class folders, or an image that
- * cannot be decoded fails with one message naming it.
+ * sub-folders in name order, coded 0, 1, … and named by their folders; each class's images are found
+ * at any depth and read in path order; other files and hidden entries are ignored. Every image is
+ * decoded with {@code javax.imageio}, converted to {@code channels} (1: grey as 0.299 R + 0.587 G +
+ * 0.114 B, or the grey samples themselves; 3: RGB, grey repeated), scaled to [0, 1], and resized to
+ * {@code size}×{@code size} by {@link AreaResize} (the aspect ratio is not kept). Images are decoded
+ * in parallel. An empty class folder, a folder without class folders, or an image that cannot be
+ * decoded fails with one message naming it.
  */
-public final class ImageFolderProvider implements DatasetProvider {
+public final class ImageFolderProvider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final String SIZE = "size";
     static final String CHANNELS = "channels";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder with one sub-folder of PNG/JPEG images per class; required"),
-            ParamSpec.integer(SIZE, 32, 1, 1024, "images are resized to size×size pixels"),
-            ParamSpec.choice(CHANNELS, "3", List.of("1", "3"), "1 for grey, 3 for RGB"));
-
-    @Override
-    public String name() {
-        return "image-folder";
+    public ImageFolderProvider() {
+        super("image-folder", null,
+                ParamSpec.text(DIR, null, "folder with one sub-folder of PNG/JPEG images per class; required"),
+                ParamSpec.integer(SIZE, 32, 1, 1024, "images are resized to size×size pixels"),
+                ParamSpec.choice(CHANNELS, "3", List.of("1", "3"), "1 for grey, 3 for RGB"));
     }
 
     @Override
@@ -60,12 +57,7 @@ public final class ImageFolderProvider implements DatasetProvider {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String d = params.getString(DIR);
         if (d == null) {
             throw new DclustException(params.owner() + "." + DIR + " is not set; give a folder with one sub-folder of PNG or JPEG "
@@ -116,9 +108,9 @@ public final class ImageFolderProvider implements DatasetProvider {
             }
         }
         Path last = dir.toAbsolutePath().normalize().getFileName();
-        Dataset data = new Dataset(last == null ? name() : last.toString(), values, new int[] {channels, size, size},
-                labels.stream().mapToInt(Integer::intValue).toArray(), classes.size());
-        return DatasetParams.finish(data, params);
+        List<String> names = classes.stream().map(c -> c.getFileName().toString()).toList();
+        return new Dataset(last == null ? name() : last.toString(), values, new int[] {channels, size, size},
+                Labels.ofIndices(labels.stream().mapToInt(Integer::intValue).toArray(), names));
     }
 
     /**

@@ -70,6 +70,9 @@ class ImageFolderProviderTest {
         assertThat(d.sampleShape()).containsExactly(3, 2, 2);
         assertThat(d.labels()).containsExactly(0, 0, 1);
         assertThat(d.numClasses()).isEqualTo(2);
+        assertThat(d.classes()).containsExactly("a_cats", "b_dogs");
+        // a subset of cats only holds one class, still named
+        assertThat(load(P, "dir", dir.toString(), "size", 2, "n", 2, "subset", "first").classes()).containsExactly("a_cats");
         // a_cats/1.png (grey repeated), a_cats/x/2.PNG, b_dogs/1.png
         float[] g = {0f, 0.2f, 0.4f, 1f};
         assertThat(d.sample(0)).containsExactly(g[0], g[1], g[2], g[3], g[0], g[1], g[2], g[3], g[0], g[1], g[2], g[3]);
