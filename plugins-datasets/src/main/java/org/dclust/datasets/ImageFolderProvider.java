@@ -1,5 +1,6 @@
 package org.dclust.datasets;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -26,11 +27,24 @@ import org.dclust.api.param.Params;
  * torchvision's ImageFolder keep them), {@code dir/CLASS/…/IMAGE.png|jpg|jpeg}. Classes are the
  * sub-folders in name order, coded 0, 1, … and named by their folders; each class's images are found
  * at any depth and read in path order; other files and hidden entries are ignored. Every image is
- * decoded with {@code javax.imageio}, converted to {@code channels} (1: grey as 0.299 R + 0.587 G +
- * 0.114 B, or the grey samples themselves; 3: RGB, grey repeated), scaled to [0, 1], and resized to
- * {@code size}×{@code size} by {@link AreaResize} (the aspect ratio is not kept). Images are decoded
- * in parallel. An empty class folder, a folder without class folders, or an image that cannot be
- * decoded fails with one message naming it.
+ * decoded with {@code javax.imageio}, JPEGs by TwelveMonkeys' reader, converted to {@code channels}
+ * (1: grey as 0.299 R + 0.587 G + 0.114 B, or the grey samples themselves; 3: RGB, grey repeated),
+ * scaled to [0, 1], and resized to {@code size}×{@code size} by {@link AreaResize} (the aspect ratio
+ * is not kept). Images are decoded in parallel. An empty class folder, a folder without class
+ * folders, or an image that cannot be decoded fails with one message naming it.
+ *
+ * <p>The colour models met, and how each is read:
+ * <ul>
+ *   <li>grey PNGs of 1, 2, 4, 8 or 16 bits and grey JPEGs: the samples divided by 2<sup>bits</sup> − 1;
+ *       a grey PNG with alpha: its grey samples;
+ *   <li>RGB PNGs of 8 or 16 bits, palette PNGs (1 to 8 bits), RGB/YCbCr JPEGs: their sRGB colours
+ *       at 8 bits ({@link BufferedImage#getRGB});
+ *   <li>an alpha channel is ignored, the colour kept as stored (as torchvision's
+ *       {@code convert("RGB")} does);
+ *   <li>CMYK and YCCK JPEGs (Adobe APP14, inverted as Adobe writes them): converted to RGB by their
+ *       ICC profile, or without one by R = (1 − C)(1 − K) and likewise for G and B. The JDK's own
+ *       reader gives them wrong colours, or all black without the Adobe marker, hence TwelveMonkeys.
+ * </ul>
  */
 public final class ImageFolderProvider extends BaseDatasetProvider {
     static final String DIR = "dir";
@@ -115,19 +129,23 @@ public final class ImageFolderProvider extends BaseDatasetProvider {
 
     /**
      * The image decoded to {@code channels}×size×size values in [0, 1]. A decoder warning (a
-     * truncated JPEG decodes with one, its missing part grey) fails like an error.
+     * truncated JPEG decodes with one, its missing part grey) fails like an error, except the note
+     * that a CMYK JPEG has no ICC profile and is converted by the formula of the class comment.
      */
     static float[] decode(Path file, int channels, int size) {
         BufferedImage img;
         String problem = file + ": cannot read it as a PNG or JPEG image: ";
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+            ImageReader reader = in == null ? null : reader(ImageIO.getImageReaders(in));
+            if (reader == null) {
                 throw new DclustException(problem + "no decoder recognises its content");
             }
-            ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.addIIOReadWarningListener((source, warning) -> {
+                if (!warning.contains("ICC")) {
+                    warnings.add(warning);
+                }
+            });
             try {
                 reader.setInput(in, true, true);
                 img = reader.read(0);
@@ -151,6 +169,24 @@ public final class ImageFolderProvider extends BaseDatasetProvider {
             System.arraycopy(AreaResize.resize(planes[c], h, w, size, size), 0, out, c * size * size, size * size);
         }
         return out;
+    }
+
+    /**
+     * The first reader ImageIO offers, TwelveMonkeys' JPEG reader ahead of the JDK's whatever the
+     * registration order; null when there is none.
+     */
+    private static ImageReader reader(Iterator<ImageReader> readers) {
+        ImageReader first = null;
+        while (readers.hasNext()) {
+            ImageReader r = readers.next();
+            if (r.getOriginatingProvider() instanceof JPEGImageReaderSpi) {
+                return r;
+            }
+            if (first == null) {
+                first = r;
+            }
+        }
+        return first;
     }
 
     /** The image's pixels as {@code channels} planes of h×w values in [0, 1]. */
