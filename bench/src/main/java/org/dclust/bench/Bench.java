@@ -17,6 +17,7 @@ import org.dclust.api.spi.DatasetProvider;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.Dclust;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.run.PipelineRunner;
 import org.dclust.framework.run.RunResult;
 import org.dclust.framework.run.Versions;
 
@@ -63,11 +64,7 @@ public final class Bench {
     public BenchResult run(Settings s, Path work, Consumer<String> log) {
         DatasetProvider provider = registry.get(DatasetProvider.class, s.dataset());
         Dataset data = provider.load(Params.resolve(s.dataset(), provider.parameters(), s.datasetParams()));
-        int k = s.clusters() != null ? s.clusters() : data.numClasses();
-        if (k < 2 || k > data.size()) {
-            throw new DclustException("bench needs 2 <= K <= " + data.size() + " clusters; got " + k
-                    + (s.clusters() == null ? " from the data set's classes: give --clusters" : ""));
-        }
+        int k = PipelineRunner.clusters(s.clusters(), data);
         float[] values = new float[data.size() * data.featureSize()];
         for (int i = 0; i < data.size(); i++) {
             System.arraycopy(data.sample(i), 0, values, i * data.featureSize(), data.featureSize());

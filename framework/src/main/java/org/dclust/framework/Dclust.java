@@ -100,7 +100,8 @@ public final class Dclust {
 
     /**
      * The caller's own samples (one row each) and optional labels (null: unlabelled; labels are only
-     * used for metrics).
+     * used for metrics). Labels may be any integers (1..10, ids): the classes are the distinct values,
+     * and by default K is their number.
      */
     public Dclust data(float[][] samples, int[] labels) {
         if (samples == null || samples.length == 0) {
@@ -114,13 +115,7 @@ public final class Dclust {
             }
             System.arraycopy(samples[i], 0, flat, i * d, d);
         }
-        int k = 0;
-        if (labels != null) {
-            for (int l : labels) {
-                k = Math.max(k, l + 1);
-            }
-        }
-        return data(new Dataset("user-data", flat, new int[] {d}, labels, k));
+        return data(new Dataset("user-data", flat, new int[] {d}, labels, 0));
     }
 
     /** The caller's own data set. */

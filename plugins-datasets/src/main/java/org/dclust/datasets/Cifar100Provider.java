@@ -2,28 +2,23 @@ package org.dclust.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code cifar100-20}: the 60,000 CIFAR-100 images (binary version), {@code train.bin} then
  * {@code test.bin}, 3×32×32, labelled by their 20 coarse superclasses (the first label byte of each
  * record; the fine label, the second, is ignored), as the deep-clustering papers use CIFAR-100.
  */
-public final class Cifar100Provider implements DatasetProvider {
+public final class Cifar100Provider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final String OBTAIN = "download cifar-100-binary.tar.gz from https://www.cs.toronto.edu/~kriz/cifar.html and unpack it";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder holding train.bin and test.bin (cifar-100-binary, or its parent); required"));
-
-    @Override
-    public String name() {
-        return "cifar100-20";
+    public Cifar100Provider() {
+        super("cifar100-20", Cifar10Provider.PAPER,
+                ParamSpec.text(DIR, null, "folder holding train.bin and test.bin (cifar-100-binary, or its parent); required"));
     }
 
     @Override
@@ -39,21 +34,10 @@ public final class Cifar100Provider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(Cifar10Provider.PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         List<Path> files = RequiredFiles.find(params.getString(DIR), params.owner() + "." + DIR, "CIFAR-100", OBTAIN,
                 "cifar-100-binary", "train.bin", "test.bin");
         CifarReader.Images img = CifarReader.read(files, 2, 0, 20, "CIFAR-100");
-        Dataset data = new Dataset(name(), img.values(), new int[] {3, CifarReader.SIDE, CifarReader.SIDE}, img.labels(), 20);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), img.values(), new int[] {3, CifarReader.SIDE, CifarReader.SIDE}, img.labels(), 20);
     }
 }

@@ -2,19 +2,17 @@ package org.dclust.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code cifar10}: the 60,000 CIFAR-10 images (binary version), {@code data_batch_1..5.bin}
  * then {@code test_batch.bin}, 3×32×32, pixels in [0, 1], 10 classes, from {@code dir}
  * (see {@link CifarReader}, {@link RequiredFiles}).
  */
-public final class Cifar10Provider implements DatasetProvider {
+public final class Cifar10Provider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final List<String> FILES = List.of("data_batch_1.bin", "data_batch_2.bin", "data_batch_3.bin", "data_batch_4.bin",
             "data_batch_5.bin", "test_batch.bin");
@@ -22,12 +20,9 @@ public final class Cifar10Provider implements DatasetProvider {
     static final Citation PAPER = new Citation("Alex Krizhevsky", "Learning Multiple Layers of Features from Tiny Images", 2009,
             "Technical report, University of Toronto", "");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder holding data_batch_1..5.bin and test_batch.bin (cifar-10-batches-bin, or its parent); required"));
-
-    @Override
-    public String name() {
-        return "cifar10";
+    public Cifar10Provider() {
+        super("cifar10", PAPER,
+                ParamSpec.text(DIR, null, "folder holding data_batch_1..5.bin and test_batch.bin (cifar-10-batches-bin, or its parent); required"));
     }
 
     @Override
@@ -43,21 +38,10 @@ public final class Cifar10Provider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         List<Path> files = RequiredFiles.find(params.getString(DIR), params.owner() + "." + DIR, "CIFAR-10", OBTAIN,
                 "cifar-10-batches-bin", FILES.toArray(String[]::new));
         CifarReader.Images img = CifarReader.read(files, 1, 0, 10, "CIFAR-10");
-        Dataset data = new Dataset(name(), img.values(), new int[] {3, CifarReader.SIDE, CifarReader.SIDE}, img.labels(), 10);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), img.values(), new int[] {3, CifarReader.SIDE, CifarReader.SIDE}, img.labels(), 10);
     }
 }

@@ -2,13 +2,11 @@ package org.dclust.datasets;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code fashion-mnist-small}, the embedded default: 3,000 Fashion-MNIST images, 300 per
@@ -20,18 +18,15 @@ import org.dclust.api.spi.DatasetProvider;
  * t10k, the first 300 taken, original order kept), not the first 300 of each class.
  * {@code scripts/make-fashion-mnist-small.py} built them, replaying that rule; the resource folder's
  * README.md gives the checksums and the MIT licence of Fashion-MNIST (Zalando Research). Takes the
- * shared parameters of {@link DatasetParams} too.
+ * shared parameters of {@link org.dclust.api.data.DatasetParams} too.
  */
-public final class FashionMnistSmallProvider implements DatasetProvider {
+public final class FashionMnistSmallProvider extends BaseDatasetProvider {
     static final String RESOURCE_DIR = "fashion-mnist-small/";
     static final String IMAGES = RESOURCE_DIR + "fashion-mnist-small-images-idx3-ubyte.gz";
     static final String LABELS = RESOURCE_DIR + "fashion-mnist-small-labels-idx1-ubyte.gz";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with();
-
-    @Override
-    public String name() {
-        return "fashion-mnist-small";
+    public FashionMnistSmallProvider() {
+        super("fashion-mnist-small", FashionMnistProvider.PAPER);
     }
 
     @Override
@@ -48,17 +43,7 @@ public final class FashionMnistSmallProvider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(FashionMnistProvider.PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         InputStream images = FashionMnistSmallProvider.class.getResourceAsStream(IMAGES);
         InputStream labels = FashionMnistSmallProvider.class.getResourceAsStream(LABELS);
         if (images == null || labels == null) {
@@ -66,7 +51,6 @@ public final class FashionMnistSmallProvider implements DatasetProvider {
                     + " is missing from the classpath; the dclust-plugins-datasets jar is incomplete, rebuild it");
         }
         IdxData idx = IdxReader.read(images, "classpath:" + IMAGES, labels, "classpath:" + LABELS);
-        Dataset data = new Dataset(name(), idx.pixels(), new int[] {1, idx.rows(), idx.cols()}, idx.labels(), 10);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), idx.pixels(), new int[] {1, idx.rows(), idx.cols()}, idx.labels(), 10);
     }
 }

@@ -8,9 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
+import org.dclust.api.data.Labels;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code features}: a matrix of features exported from another tool (SimCLR or MoCo
@@ -21,7 +21,7 @@ import org.dclust.api.spi.DatasetProvider;
  * CSV column ({@code label}), the .npz array {@code y}, or a separate file ({@code labels},
  * {@link LabelFile}); without any the data set is unlabelled.
  */
-public final class FeaturesProvider implements DatasetProvider {
+public final class FeaturesProvider extends BaseDatasetProvider {
     static final String PATH = "path";
     static final String LABELS = "labels";
     static final String LABEL = "label";
@@ -30,20 +30,17 @@ public final class FeaturesProvider implements DatasetProvider {
     static final String X = "x";
     static final String Y = "y";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(PATH, null, "the features: a CSV, .npy or .npz file (CSV and .npy may be .gz or .bz2); required"),
-            ParamSpec.text(LABELS, null, "a separate labels file, one label per sample: text (one per line) or .npy"),
-            ParamSpec.text(LABEL, null, "CSV only: the label column, by header name or index from 0; unset = no label column"),
-            ParamSpec.choice(HEADER, "auto", List.of("auto", "yes", "no"),
-                    "CSV only: whether the first line is a header (auto: when one of its feature cells is not a number)"),
-            ParamSpec.choice(DELIMITER, "auto", List.of("auto", "comma", "semicolon", "tab", "space"),
-                    "CSV only: the cell delimiter (auto: the most frequent of comma, tab, semicolon on the first line, else spaces)"),
-            ParamSpec.text(X, null, ".npz only: the array of features; unset = x, or the archive's only array"),
-            ParamSpec.text(Y, null, ".npz only: the array of labels; unset = y when the archive has one"));
-
-    @Override
-    public String name() {
-        return "features";
+    public FeaturesProvider() {
+        super("features", null,
+                ParamSpec.text(PATH, null, "the features: a CSV, .npy or .npz file (CSV and .npy may be .gz or .bz2); required"),
+                ParamSpec.text(LABELS, null, "a separate labels file, one label per sample: text (one per line) or .npy"),
+                ParamSpec.text(LABEL, null, "CSV only: the label column, by header name or index from 0; unset = no label column"),
+                ParamSpec.choice(HEADER, "auto", List.of("auto", "yes", "no"),
+                        "CSV only: whether the first line is a header (auto: when one of its feature cells is not a number)"),
+                ParamSpec.choice(DELIMITER, "auto", List.of("auto", "comma", "semicolon", "tab", "space"),
+                        "CSV only: the cell delimiter (auto: the most frequent of comma, tab, semicolon on the first line, else spaces)"),
+                ParamSpec.text(X, null, ".npz only: the array of features; unset = x, or the archive's only array"),
+                ParamSpec.text(Y, null, ".npz only: the array of labels; unset = y when the archive has one"));
     }
 
     @Override
@@ -60,12 +57,7 @@ public final class FeaturesProvider implements DatasetProvider {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String pathText = params.getString(PATH);
         if (pathText == null) {
             throw new DclustException(params.owner() + "." + PATH + " is not set; give a CSV, .npy or .npz file of features, "
@@ -84,13 +76,13 @@ public final class FeaturesProvider implements DatasetProvider {
         }
         float[] values;
         int[] sampleShape;
-        LabelCodes.Coded labels = null;
+        Labels labels = null;
         switch (format) {
             case "csv": {
                 CsvReader.Table t = new CsvReader(path, params.getString(HEADER), params.getString(DELIMITER), params.getString(LABEL)).read();
                 values = t.values();
                 sampleShape = new int[] {t.cols()};
-                labels = t.labels() == null ? null : LabelCodes.encode(t.labels());
+                labels = t.labels() == null ? null : Labels.ofText(t.labels(), path + ", column " + params.getString(LABEL));
                 break;
             }
             case "npy": {
@@ -122,10 +114,9 @@ public final class FeaturesProvider implements DatasetProvider {
                         y = "y";
                     }
                     if (y != null) {
-                        int[] codes = npz.labels(y);
-                        labels = new LabelCodes.Coded(codes, Arrays.stream(codes).max().orElse(-1) + 1);
-                        if (codes.length != a.header().shape()[0]) {
-                            throw new DclustException(npz.source(y) + ": holds " + codes.length + " labels but " + npz.source(x)
+                        labels = Labels.ofValues(npz.labels(y));
+                        if (labels.size() != a.header().shape()[0]) {
+                            throw new DclustException(npz.source(y) + ": holds " + labels.size() + " labels but " + npz.source(x)
                                     + " holds " + a.header().shape()[0] + " samples: the counts must match");
                         }
                     }
@@ -142,17 +133,15 @@ public final class FeaturesProvider implements DatasetProvider {
             Path lf = Path.of(labelsFile);
             DataFiles.requireFile(lf);
             labels = LabelFile.read(lf);
-            if (labels.codes().length != samples) {
-                throw new DclustException(lf + ": holds " + labels.codes().length + " labels but " + path + " holds " + samples
+            if (labels.size() != samples) {
+                throw new DclustException(lf + ": holds " + labels.size() + " labels but " + path + " holds " + samples
                         + " samples: the counts must match");
             }
         }
         if (samples == 0) {
             throw new DclustException(path + ": holds no samples");
         }
-        Dataset data = new Dataset(stem(path), values, sampleShape, labels == null ? null : labels.codes(),
-                labels == null ? 0 : labels.classes());
-        return DatasetParams.finish(data, params);
+        return new Dataset(stem(path), values, sampleShape, labels);
     }
 
     /**

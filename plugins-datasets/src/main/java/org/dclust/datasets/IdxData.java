@@ -9,20 +9,11 @@ import org.dclust.api.data.Dataset;
  */
 public record IdxData(float[] pixels, int[] labels, int count, int rows, int cols, int[] fileCounts) {
 
-    /** The largest label plus one, or 0 when there are no labels. */
-    public int numClasses() {
-        if (labels == null) {
-            return 0;
-        }
-        int max = -1;
-        for (int l : labels) {
-            max = Math.max(max, l);
-        }
-        return max + 1;
-    }
-
-    /** A data set of samples shaped [1, rows, cols] with {@link #numClasses()} classes. */
+    /**
+     * A data set of samples shaped [1, rows, cols]; its classes are the distinct labels present
+     * (see {@link org.dclust.api.data.Labels#ofValues}).
+     */
     public Dataset toDataset(String name) {
-        return new Dataset(name, pixels, new int[] {1, rows, cols}, labels, numClasses());
+        return new Dataset(name, pixels, new int[] {1, rows, cols}, labels, 0);
     }
 }

@@ -6,30 +6,26 @@ import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code idx}: MNIST-format IDX files, raw or gzip. Either {@code images} (with
  * {@code labels}, or alone for unlabelled images) or {@code dir}, a directory holding one
  * {@code *-images-idx3-ubyte[.gz]} / {@code *-labels-idx1-ubyte[.gz]} pair, or a train and a t10k
  * pair (read train first). Samples are shaped [1, rows, cols] with pixels scaled to [0, 1]; the
- * number of classes is the largest label plus one. Takes the shared parameters of
- * {@link DatasetParams}. The data set is named after the directory, or after the
+ * classes are the distinct labels present. Takes the shared parameters of
+ * {@link org.dclust.api.data.DatasetParams}. The data set is named after the directory, or after the
  * images file's prefix ({@code train} for {@code train-images-idx3-ubyte.gz}).
  */
-public final class IdxProvider implements DatasetProvider {
+public final class IdxProvider extends BaseDatasetProvider {
     static final String IMAGES = "images";
     static final String LABELS = "labels";
     static final String DIR = "dir";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(IMAGES, null, "IDX images file (idx3, unsigned bytes), raw or gzip"),
-            ParamSpec.text(LABELS, null, "IDX labels file (idx1) matching images; leave unset for unlabelled images"),
-            ParamSpec.text(DIR, null, "directory holding one images/labels pair, or a train and a t10k pair; instead of images and labels"));
-
-    @Override
-    public String name() {
-        return "idx";
+    public IdxProvider() {
+        super("idx", null,
+                ParamSpec.text(IMAGES, null, "IDX images file (idx3, unsigned bytes), raw or gzip"),
+                ParamSpec.text(LABELS, null, "IDX labels file (idx1) matching images; leave unset for unlabelled images"),
+                ParamSpec.text(DIR, null, "directory holding one images/labels pair, or a train and a t10k pair; instead of images and labels"));
     }
 
     @Override
@@ -42,16 +38,11 @@ public final class IdxProvider implements DatasetProvider {
         return "Reads images from IDX files (idx3 unsigned bytes, as MNIST, Fashion-MNIST and KMNIST are distributed) with "
                 + "their idx1 labels, raw or gzip-compressed. Give images=FILE and labels=FILE, or dir=DIR holding one "
                 + "*-images-idx3-ubyte[.gz] / *-labels-idx1-ubyte[.gz] pair, or a train and a t10k pair (concatenated, train first). "
-                + "Samples are 1×rows×cols with pixels scaled to [0, 1]; the number of classes is the largest label plus one.";
+                + "Samples are 1×rows×cols with pixels scaled to [0, 1]; the classes are the distinct labels present.";
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String images = params.getString(IMAGES);
         String labels = params.getString(LABELS);
         String dir = params.getString(DIR);
@@ -77,6 +68,6 @@ public final class IdxProvider implements DatasetProvider {
         } else {
             throw new DclustException("idx: give idx.dir=DIR (a directory of IDX files) or idx.images=FILE and idx.labels=FILE");
         }
-        return DatasetParams.finish(data.toDataset(name), params);
+        return data.toDataset(name);
     }
 }

@@ -1,5 +1,6 @@
 package org.dclust.datasets;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -17,34 +18,44 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
+import org.dclust.api.data.Labels;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code image-folder}: images sorted into one sub-folder per class (as ImageNet-10 and
  * torchvision's ImageFolder keep them), {@code dir/CLASS/…/IMAGE.png|jpg|jpeg}. Classes are the
- * sub-folders in name order, labelled 0, 1, …; each class's images are found at any depth and read in
- * path order; other files and hidden entries are ignored. Every image is decoded with
- * {@code javax.imageio}, converted to {@code channels} (1: grey as 0.299 R + 0.587 G + 0.114 B, or
- * the grey samples themselves; 3: RGB, grey repeated), scaled to [0, 1], and resized to
- * {@code size}×{@code size} by {@link AreaResize} (the aspect ratio is not kept). Images are
- * decoded in parallel. An empty class folder, a folder without class folders, or an image that
- * cannot be decoded fails with one message naming it.
+ * sub-folders in name order, coded 0, 1, … and named by their folders; each class's images are found
+ * at any depth and read in path order; other files and hidden entries are ignored. Every image is
+ * decoded with {@code javax.imageio}, JPEGs by TwelveMonkeys' reader, converted to {@code channels}
+ * (1: grey as 0.299 R + 0.587 G + 0.114 B, or the grey samples themselves; 3: RGB, grey repeated),
+ * scaled to [0, 1], and resized to {@code size}×{@code size} by {@link AreaResize} (the aspect ratio
+ * is not kept). Images are decoded in parallel. An empty class folder, a folder without class
+ * folders, or an image that cannot be decoded fails with one message naming it.
+ *
+ * <p>The colour models met, and how each is read:
+ * <ul>
+ *   <li>grey PNGs of 1, 2, 4, 8 or 16 bits and grey JPEGs: the samples divided by 2<sup>bits</sup> − 1;
+ *       a grey PNG with alpha: its grey samples;
+ *   <li>RGB PNGs of 8 or 16 bits, palette PNGs (1 to 8 bits), RGB/YCbCr JPEGs: their sRGB colours
+ *       at 8 bits ({@link BufferedImage#getRGB});
+ *   <li>an alpha channel is ignored, the colour kept as stored (as torchvision's
+ *       {@code convert("RGB")} does);
+ *   <li>CMYK and YCCK JPEGs (Adobe APP14, inverted as Adobe writes them): converted to RGB by their
+ *       ICC profile, or without one by R = (1 − C)(1 − K) and likewise for G and B. The JDK's own
+ *       reader gives them wrong colours, or all black without the Adobe marker, hence TwelveMonkeys.
+ * </ul>
  */
-public final class ImageFolderProvider implements DatasetProvider {
+public final class ImageFolderProvider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final String SIZE = "size";
     static final String CHANNELS = "channels";
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder with one sub-folder of PNG/JPEG images per class; required"),
-            ParamSpec.integer(SIZE, 32, 1, 1024, "images are resized to size×size pixels"),
-            ParamSpec.choice(CHANNELS, "3", List.of("1", "3"), "1 for grey, 3 for RGB"));
-
-    @Override
-    public String name() {
-        return "image-folder";
+    public ImageFolderProvider() {
+        super("image-folder", null,
+                ParamSpec.text(DIR, null, "folder with one sub-folder of PNG/JPEG images per class; required"),
+                ParamSpec.integer(SIZE, 32, 1, 1024, "images are resized to size×size pixels"),
+                ParamSpec.choice(CHANNELS, "3", List.of("1", "3"), "1 for grey, 3 for RGB"));
     }
 
     @Override
@@ -60,12 +71,7 @@ public final class ImageFolderProvider implements DatasetProvider {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String d = params.getString(DIR);
         if (d == null) {
             throw new DclustException(params.owner() + "." + DIR + " is not set; give a folder with one sub-folder of PNG or JPEG "
@@ -116,26 +122,30 @@ public final class ImageFolderProvider implements DatasetProvider {
             }
         }
         Path last = dir.toAbsolutePath().normalize().getFileName();
-        Dataset data = new Dataset(last == null ? name() : last.toString(), values, new int[] {channels, size, size},
-                labels.stream().mapToInt(Integer::intValue).toArray(), classes.size());
-        return DatasetParams.finish(data, params);
+        List<String> names = classes.stream().map(c -> c.getFileName().toString()).toList();
+        return new Dataset(last == null ? name() : last.toString(), values, new int[] {channels, size, size},
+                Labels.ofIndices(labels.stream().mapToInt(Integer::intValue).toArray(), names));
     }
 
     /**
      * The image decoded to {@code channels}×size×size values in [0, 1]. A decoder warning (a
-     * truncated JPEG decodes with one, its missing part grey) fails like an error.
+     * truncated JPEG decodes with one, its missing part grey) fails like an error, except the note
+     * that a CMYK JPEG has no ICC profile and is converted by the formula of the class comment.
      */
     static float[] decode(Path file, int channels, int size) {
         BufferedImage img;
         String problem = file + ": cannot read it as a PNG or JPEG image: ";
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
-            if (readers == null || !readers.hasNext()) {
+            ImageReader reader = in == null ? null : reader(ImageIO.getImageReaders(in));
+            if (reader == null) {
                 throw new DclustException(problem + "no decoder recognises its content");
             }
-            ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
-            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            reader.addIIOReadWarningListener((source, warning) -> {
+                if (!warning.contains("ICC")) {
+                    warnings.add(warning);
+                }
+            });
             try {
                 reader.setInput(in, true, true);
                 img = reader.read(0);
@@ -159,6 +169,24 @@ public final class ImageFolderProvider implements DatasetProvider {
             System.arraycopy(AreaResize.resize(planes[c], h, w, size, size), 0, out, c * size * size, size * size);
         }
         return out;
+    }
+
+    /**
+     * The first reader ImageIO offers, TwelveMonkeys' JPEG reader ahead of the JDK's whatever the
+     * registration order; null when there is none.
+     */
+    private static ImageReader reader(Iterator<ImageReader> readers) {
+        ImageReader first = null;
+        while (readers.hasNext()) {
+            ImageReader r = readers.next();
+            if (r.getOriginatingProvider() instanceof JPEGImageReaderSpi) {
+                return r;
+            }
+            if (first == null) {
+                first = r;
+            }
+        }
+        return first;
     }
 
     /** The image's pixels as {@code channels} planes of h×w values in [0, 1]. */

@@ -9,28 +9,24 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.dclust.api.DclustException;
+import org.dclust.api.data.Labels;
 
 /**
  * A separate file of class labels, one per sample: a {@code .npy} array (recognised by its magic
- * string) or text with one label per non-blank line (integers or names, see {@link LabelCodes});
+ * string) or text with one label per non-blank line (integers or names, see {@link Labels#ofText});
  * either may be gzip or bzip2.
  */
 final class LabelFile {
     private LabelFile() {
     }
 
-    static LabelCodes.Coded read(Path file) {
+    static Labels read(Path file) {
         try (InputStream in = DataFiles.open(file)) {
             in.mark(8);
             byte[] head = in.readNBytes(6);
             in.reset();
             if (NpyReader.isNpy(head)) {
-                int[] codes = NpyReader.readLabels(in, file.toString(), true);
-                int max = -1;
-                for (int c : codes) {
-                    max = Math.max(max, c);
-                }
-                return new LabelCodes.Coded(codes, max + 1);
+                return Labels.ofValues(NpyReader.readLabels(in, file.toString(), true));
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             List<String> labels = new ArrayList<>();
@@ -46,7 +42,7 @@ final class LabelFile {
             if (labels.isEmpty()) {
                 throw new DclustException(file + ": holds no labels");
             }
-            return LabelCodes.encode(labels.toArray(String[]::new));
+            return Labels.ofText(labels.toArray(String[]::new), file.toString());
         } catch (IOException e) {
             throw DataFiles.problem(file, e);
         }

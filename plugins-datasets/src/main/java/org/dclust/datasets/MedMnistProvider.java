@@ -3,13 +3,11 @@ package org.dclust.datasets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code medmnist}: one MedMNIST {@code .npz} file (PneumoniaMNIST, BreastMNIST, BloodMNIST,
@@ -17,21 +15,18 @@ import org.dclust.api.spi.DatasetProvider;
  * {@code test_*}, all three splits concatenated in that order. Images of shape (N, H, W) become
  * 1×H×W samples, (N, H, W, 3) colour images 3×H×W, and (N, D, H, W) volumes 1×D×H×W; unsigned-byte
  * pixels are scaled to [0, 1]. Labels are (N, 1) class numbers; multi-label sets (ChestMNIST) are
- * refused. The number of classes is the largest label plus one.
+ * refused. The classes are the distinct labels present.
  */
-public final class MedMnistProvider implements DatasetProvider {
+public final class MedMnistProvider extends BaseDatasetProvider {
     static final String PATH = "path";
     static final List<String> SPLITS = List.of("train", "val", "test");
     static final Citation PAPER = new Citation("Jiancheng Yang, Rui Shi, Donglai Wei, Zequan Liu, Lin Zhao, Bilian Ke, Hanspeter Pfister, Bingbing Ni",
             "MedMNIST v2 - A large-scale lightweight benchmark for 2D and 3D biomedical image classification", 2023, "Scientific Data",
             "2110.14795");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(PATH, null, "a MedMNIST .npz file, e.g. bloodmnist.npz or vesselmnist3d.npz; required"));
-
-    @Override
-    public String name() {
-        return "medmnist";
+    public MedMnistProvider() {
+        super("medmnist", PAPER,
+                ParamSpec.text(PATH, null, "a MedMNIST .npz file, e.g. bloodmnist.npz or vesselmnist3d.npz; required"));
     }
 
     @Override
@@ -48,17 +43,7 @@ public final class MedMnistProvider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String p = params.getString(PATH);
         if (p == null) {
             throw new DclustException(params.owner() + "." + PATH + " is not set; give a MedMNIST .npz file (e.g. bloodmnist.npz from "
@@ -123,9 +108,7 @@ public final class MedMnistProvider implements DatasetProvider {
                     values[i] /= 255f;
                 }
             }
-            int classes = Arrays.stream(labels).max().orElse(-1) + 1;
-            Dataset data = new Dataset(FeaturesProvider.stem(file), values, sampleShape, labels, classes);
-            return DatasetParams.finish(data, params);
+            return new Dataset(FeaturesProvider.stem(file), values, sampleShape, labels, 0);
         }
     }
 

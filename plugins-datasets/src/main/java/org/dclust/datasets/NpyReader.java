@@ -16,9 +16,9 @@ import org.dclust.api.DclustException;
  * integers of 1, 2, 4 and 8 bytes, and floats of 4 and 8 bytes, little- or big-endian, in C order.
  * The body is read in 1 MiB chunks straight into the result array. A wrong magic string, an
  * unsupported type, Fortran order, a shape too large for one array, a body shorter or longer than the
- * header promises, a NaN or infinite value (for features) or a non-integral or negative value (for
- * labels) each fail with one {@link DclustException} naming the source, and the record (the index
- * along the first axis) where it applies.
+ * header promises, a NaN or infinite value (for features) or a non-integral value (for labels)
+ * each fail with one {@link DclustException} naming the source, and the record (the index along
+ * the first axis) where it applies.
  */
 final class NpyReader {
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
@@ -195,8 +195,9 @@ final class NpyReader {
     }
 
     /**
-     * Reads a one-dimensional (or N×1) array of class labels: non-negative integers, stored as
-     * integers or as integral floats.
+     * Reads a one-dimensional (or N×1) array of class labels: integers of any sign (1..10, ids,
+     * −1), stored as integers or as integral floats (1.0, 2.0); {@link org.dclust.api.data.Dataset}
+     * codes them 0..C−1.
      */
     static int[] readLabels(InputStream in, String name, boolean expectEnd) {
         Header h = readHeader(in, name);
@@ -206,9 +207,9 @@ final class NpyReader {
         }
         int[] out = new int[(int) h.elements()];
         body(in, h, name, (i, v) -> {
-            if (v != Math.rint(v) || v < 0 || v > Integer.MAX_VALUE) {
+            if (v != Math.rint(v) || v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
                 throw fail(name, "label " + (Double.isNaN(v) ? "NaN" : fmt(v)) + " of record " + i
-                        + " is not a non-negative integer");
+                        + " is not an integer that fits 32 bits; class labels must be whole numbers");
             }
             out[i] = (int) v;
         });

@@ -2,30 +2,25 @@ package org.dclust.datasets;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code stl10}: the 13,000 labelled STL-10 images (binary version), the 5,000 of
  * {@code train_X.bin}/{@code train_y.bin} then the 8,000 of {@code test_X.bin}/{@code test_y.bin},
  * 3×96×96, pixels in [0, 1], 10 classes (see {@link Stl10Reader}); the unlabelled images are not read.
  */
-public final class Stl10Provider implements DatasetProvider {
+public final class Stl10Provider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final String OBTAIN = "download stl10_binary.tar.gz from https://cs.stanford.edu/~acoates/stl10/ and unpack it";
     static final Citation PAPER = new Citation("Adam Coates, Honglak Lee, Andrew Y. Ng",
             "An Analysis of Single-Layer Networks in Unsupervised Feature Learning", 2011, "AISTATS", "");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder holding train_X.bin, train_y.bin, test_X.bin and test_y.bin (stl10_binary, or its parent); required"));
-
-    @Override
-    public String name() {
-        return "stl10";
+    public Stl10Provider() {
+        super("stl10", PAPER,
+                ParamSpec.text(DIR, null, "folder holding train_X.bin, train_y.bin, test_X.bin and test_y.bin (stl10_binary, or its parent); required"));
     }
 
     @Override
@@ -42,17 +37,7 @@ public final class Stl10Provider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         List<Path> f = RequiredFiles.find(params.getString(DIR), params.owner() + "." + DIR, "STL-10", OBTAIN, "stl10_binary",
                 "train_X.bin", "train_y.bin", "test_X.bin", "test_y.bin");
         byte[] trainY = DataFiles.readAll(f.get(1));
@@ -65,7 +50,6 @@ public final class Stl10Provider implements DatasetProvider {
         int[] labels = new int[nTrain + nTest];
         Stl10Reader.read(trainX, f.get(1), trainY, values, labels, 0);
         Stl10Reader.read(testX, f.get(3), testY, values, labels, nTrain);
-        Dataset data = new Dataset(name(), values, new int[] {3, Stl10Reader.SIDE, Stl10Reader.SIDE}, labels, 10);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), values, new int[] {3, Stl10Reader.SIDE, Stl10Reader.SIDE}, labels, 10);
     }
 }

@@ -7,7 +7,6 @@ import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code synthetic}: points drawn in the plane from K components (Gaussian blobs, two moons
@@ -22,7 +21,7 @@ import org.dclust.api.spi.DatasetProvider;
  * {@code noise} in each of the two coordinates. Component sizes are {@code samples}·w<sub>k</sub>/Σw
  * rounded by largest remainders (ties: the lower component); the samples are shuffled.
  */
-public final class SyntheticProvider implements DatasetProvider {
+public final class SyntheticProvider extends BaseDatasetProvider {
     static final String SHAPE = "shape";
     static final String SAMPLES = "samples";
     static final String CLUSTERS = "clusters";
@@ -33,19 +32,16 @@ public final class SyntheticProvider implements DatasetProvider {
     static final String MAP_SEED = "mapSeed";
     static final List<String> SHAPES = List.of("blobs", "moons", "rings");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.choice(SHAPE, "blobs", SHAPES, "the components in the plane: Gaussian blobs, two moons or concentric rings"),
-            ParamSpec.integer(SAMPLES, 1000, 2, 10_000_000, "points to generate"),
-            ParamSpec.integer(CLUSTERS, 0, 0, 1000, "number of components K; 0 = 3 blobs, 2 moons or 2 rings; moons are always 2"),
-            ParamSpec.integer(DIM, 20, 2, 100_000, "dimension D the plane is lifted into"),
-            ParamSpec.real(NOISE, 0.1, 0.0, 100.0, "standard deviation of the Gaussian noise added in the plane"),
-            ParamSpec.text(WEIGHTS, null, "relative component sizes as a comma list of K positive numbers (\"1,1,3\"); unset = equal"),
-            ParamSpec.integer(SEED, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "seed of the points"),
-            ParamSpec.integer(MAP_SEED, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "seed of the random nonlinear lift"));
-
-    @Override
-    public String name() {
-        return "synthetic";
+    public SyntheticProvider() {
+        super("synthetic", null,
+                ParamSpec.choice(SHAPE, "blobs", SHAPES, "the components in the plane: Gaussian blobs, two moons or concentric rings"),
+                ParamSpec.integer(SAMPLES, 1000, 2, 10_000_000, "points to generate"),
+                ParamSpec.integer(CLUSTERS, 0, 0, 1000, "number of components K; 0 = 3 blobs, 2 moons or 2 rings; moons are always 2"),
+                ParamSpec.integer(DIM, 20, 2, 100_000, "dimension D the plane is lifted into"),
+                ParamSpec.real(NOISE, 0.1, 0.0, 100.0, "standard deviation of the Gaussian noise added in the plane"),
+                ParamSpec.text(WEIGHTS, null, "relative component sizes as a comma list of K positive numbers (\"1,1,3\"); unset = equal"),
+                ParamSpec.integer(SEED, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "seed of the points"),
+                ParamSpec.integer(MAP_SEED, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "seed of the random nonlinear lift"));
     }
 
     @Override
@@ -62,12 +58,7 @@ public final class SyntheticProvider implements DatasetProvider {
     }
 
     @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String shape = params.getString(SHAPE);
         int k = clusters(shape, params.getInt(CLUSTERS), params.owner());
         int samples = params.getInt(SAMPLES);
@@ -88,7 +79,7 @@ public final class SyntheticProvider implements DatasetProvider {
                 labels[at] = c;
             }
         }
-        int[] order = SubsetParams.first(samples);
+        int[] order = java.util.stream.IntStream.range(0, samples).toArray();
         for (int i = samples - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1);
             int t = order[i];
@@ -108,8 +99,7 @@ public final class SyntheticProvider implements DatasetProvider {
             lift.apply(xy[2 * src], xy[2 * src + 1], values, i * dim);
             shuffled[i] = labels[src];
         }
-        Dataset data = new Dataset("synthetic-" + shape, values, new int[] {dim}, shuffled, k);
-        return DatasetParams.finish(data, params);
+        return new Dataset("synthetic-" + shape, values, new int[] {dim}, shuffled, k);
     }
 
     /** The number of components for a shape and the {@code clusters} parameter. */

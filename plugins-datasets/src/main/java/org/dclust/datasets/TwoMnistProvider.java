@@ -2,32 +2,27 @@ package org.dclust.datasets;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code 2mnist} of the DCSS paper: the 70,000 MNIST images followed by the 70,000
  * Fashion-MNIST images (each train then t10k), 1×28×28, 20 classes: the MNIST digits keep labels
  * 0..9 and the Fashion-MNIST classes become 10..19. All four image files are read into one array.
  */
-public final class TwoMnistProvider implements DatasetProvider {
+public final class TwoMnistProvider extends BaseDatasetProvider {
     static final String MNIST_DIR = "mnistDir";
     static final String FASHION_DIR = "fashionDir";
     static final Citation PAPER = new Citation("Mohammadreza Sadeghi, Narges Armanfard",
             "Deep Clustering with Self-Supervision using Pairwise Similarities", 2024, "arXiv", "2405.03590");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(MNIST_DIR, null, "directory holding the MNIST " + IdxSource.FILES + "; required"),
-            ParamSpec.text(FASHION_DIR, IdxSource.FASHION_MNIST.defaultDir(), "directory holding the Fashion-MNIST "
-                    + IdxSource.FILES));
-
-    @Override
-    public String name() {
-        return "2mnist";
+    public TwoMnistProvider() {
+        super("2mnist", PAPER,
+                ParamSpec.text(MNIST_DIR, null, "directory holding the MNIST " + IdxSource.FILES + "; required"),
+                ParamSpec.text(FASHION_DIR, IdxSource.FASHION_MNIST.defaultDir(), "directory holding the Fashion-MNIST "
+                        + IdxSource.FILES));
     }
 
     @Override
@@ -45,17 +40,7 @@ public final class TwoMnistProvider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String mnistDir = params.getString(MNIST_DIR);
         String fashionDir = params.getString(FASHION_DIR);
         List<IdxDirectory.Group> groups = new ArrayList<>(IdxSource.MNIST.pairs(mnistDir, name() + "." + MNIST_DIR));
@@ -68,7 +53,6 @@ public final class TwoMnistProvider implements DatasetProvider {
         for (int i = mnistCount; i < labels.length; i++) {
             labels[i] += IdxSource.CLASSES;
         }
-        Dataset data = new Dataset(name(), all.pixels(), new int[] {1, all.rows(), all.cols()}, labels, 2 * IdxSource.CLASSES);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), all.pixels(), new int[] {1, all.rows(), all.cols()}, labels, 2 * IdxSource.CLASSES);
     }
 }

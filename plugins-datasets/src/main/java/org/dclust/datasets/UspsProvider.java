@@ -3,13 +3,11 @@ package org.dclust.datasets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.DatasetProvider;
 
 /**
  * Dataset {@code usps}: the 9,298 USPS handwritten digits, the 7,291 of train then the 2,007 of test,
@@ -22,7 +20,7 @@ import org.dclust.api.spi.DatasetProvider;
  * </ul>
  * {@code format=auto} takes {@code usps.h5} when present. Images are row-major 16×16.
  */
-public final class UspsProvider implements DatasetProvider {
+public final class UspsProvider extends BaseDatasetProvider {
     static final String DIR = "dir";
     static final String FORMAT = "format";
     static final int SIDE = 16;
@@ -32,13 +30,10 @@ public final class UspsProvider implements DatasetProvider {
     static final Citation PAPER = new Citation("Jonathan J. Hull", "A Database for Handwritten Text Recognition Research", 1994,
             "IEEE Transactions on Pattern Analysis and Machine Intelligence 16(5)", "");
 
-    private static final List<ParamSpec> PARAMS = DatasetParams.with(
-            ParamSpec.text(DIR, null, "folder holding usps.h5, or the LIBSVM files usps and usps.t (plain, .bz2 or .gz); required"),
-            ParamSpec.choice(FORMAT, "auto", List.of("auto", "h5", "libsvm"), "which files to read; auto: usps.h5 when present, else LIBSVM"));
-
-    @Override
-    public String name() {
-        return "usps";
+    public UspsProvider() {
+        super("usps", PAPER,
+                ParamSpec.text(DIR, null, "folder holding usps.h5, or the LIBSVM files usps and usps.t (plain, .bz2 or .gz); required"),
+                ParamSpec.choice(FORMAT, "auto", List.of("auto", "h5", "libsvm"), "which files to read; auto: usps.h5 when present, else LIBSVM"));
     }
 
     @Override
@@ -55,17 +50,7 @@ public final class UspsProvider implements DatasetProvider {
     }
 
     @Override
-    public Optional<Citation> paper() {
-        return Optional.of(PAPER);
-    }
-
-    @Override
-    public List<ParamSpec> parameters() {
-        return PARAMS;
-    }
-
-    @Override
-    public Dataset load(Params params) {
+    Dataset read(Params params) {
         String dir = params.getString(DIR);
         String key = params.owner() + "." + DIR;
         String format = params.getString(FORMAT);
@@ -115,8 +100,7 @@ public final class UspsProvider implements DatasetProvider {
                 labels[i] -= 1;
             }
         }
-        Dataset data = new Dataset(name(), values, new int[] {1, SIDE, SIDE}, labels, 10);
-        return DatasetParams.finish(data, params);
+        return new Dataset(name(), values, new int[] {1, SIDE, SIDE}, labels, 10);
     }
 
     private static void checkLabels(int[] labels, String source) {

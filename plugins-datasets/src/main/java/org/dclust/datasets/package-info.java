@@ -10,10 +10,13 @@
  *   <li>PNG/JPEG folders: {@code image-folder}; generated: {@code synthetic}.
  * </ul>
  *
- * Every plugin here takes the same shared parameters ({@link org.dclust.datasets.DatasetParams}),
- * applied in this order: the imbalance {@code imbalance}/{@code imbalanceSeed} (DCSS Fig. 7), the
- * subset {@code n}/{@code subset}/{@code subsetSeed}, and the normalisation {@code normalize}. Files
- * may be gzip or bzip2 where noted ({@link org.dclust.datasets.DataFiles}); any malformed input fails
+ * Labels are handed to {@link org.dclust.api.data.Dataset} as the files hold them (1..10, ids,
+ * names), which codes them 0..C−1 over the classes present. Every plugin here extends
+ * {@code BaseDatasetProvider} and so takes the shared parameters of
+ * {@link org.dclust.api.data.DatasetParams}, applied in this order: the imbalance
+ * {@code imbalance}/{@code imbalanceSeed} (DCSS Fig. 7), the subset
+ * {@code n}/{@code subset}/{@code subsetSeed}, and the normalisation {@code normalize}. Files may
+ * be gzip or bzip2 where noted ({@link org.dclust.datasets.DataFiles}); any malformed input fails
  * with one {@link org.dclust.api.DclustException} naming the file and the problem, never with a
  * partial load.
  */

@@ -72,8 +72,10 @@ class CifarStlProvidersTest {
         assertThat(d.name()).isEqualTo("cifar10");
         assertThat(d.size()).isEqualTo(11);
         assertThat(d.sampleShape()).containsExactly(3, 32, 32);
-        assertThat(d.labels()).containsExactly(1, 9, 2, 9, 3, 9, 4, 9, 5, 9, 0);
-        assertThat(d.numClasses()).isEqualTo(10);
+        // labels 1, 9, 2, 9, 3, 9, 4, 9, 5, 9, 0: seven of the ten classes, coded 0..6 (9 -> 6)
+        assertThat(d.labels()).containsExactly(1, 6, 2, 6, 3, 6, 4, 6, 5, 6, 0);
+        assertThat(d.numClasses()).isEqualTo(7);
+        assertThat(d.classes()).containsExactly("0", "1", "2", "3", "4", "5", "9");
         checkImage(d, 0, 10, 32);
         checkImage(d, 3, 21, 32);
         checkImage(d, 10, 99, 32);
@@ -126,8 +128,10 @@ class CifarStlProvidersTest {
         write(dir, "test.bin", gzip(cifar(new int[][] {{7, 70}}, 3)));
         Dataset d = load(new Cifar100Provider(), "dir", dir.toString());
         assertThat(d.name()).isEqualTo("cifar100-20");
-        assertThat(d.labels()).containsExactly(19, 0, 7);
-        assertThat(d.numClasses()).isEqualTo(20);
+        // coarse labels 19, 0, 7: three of the twenty classes
+        assertThat(d.labels()).containsExactly(2, 0, 1);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "7", "19");
         checkImage(d, 1, 2, 32);
         checkImage(d, 2, 3, 32);
         Path bad = write(dir, "test.bin", cifar(new int[][] {{20, 1}}, 3));
@@ -166,8 +170,10 @@ class CifarStlProvidersTest {
         Dataset d = load(new Stl10Provider(), "dir", dir.toString());
         assertThat(d.name()).isEqualTo("stl10");
         assertThat(d.sampleShape()).containsExactly(3, 96, 96);
-        assertThat(d.labels()).containsExactly(0, 9, 3);
-        assertThat(d.numClasses()).isEqualTo(10);
+        // 1, 10, 4 shifted to 0, 9, 3: three classes
+        assertThat(d.labels()).containsExactly(0, 2, 1);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "3", "9");
         checkImage(d, 0, 1, 96);
         checkImage(d, 1, 2, 96);
         checkImage(d, 2, 3, 96);

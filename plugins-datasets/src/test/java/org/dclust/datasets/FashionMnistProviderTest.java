@@ -64,9 +64,13 @@ class FashionMnistProviderTest {
         assertThat(d.name()).isEqualTo("fashion-mnist");
         assertThat(d.sampleShape()).containsExactly(1, 2, 1);
         assertThat(d.values()).containsExactly(1 / 255f, 2 / 255f, 3 / 255f, 4 / 255f, 5 / 255f, 6 / 255f);
-        assertThat(d.labels()).containsExactly(4, 0, 9);
-        assertThat(d.numClasses()).isEqualTo(10);
-        assertThat(load(Map.of("dir", dir.toString(), "n", 2, "subset", "first")).labels()).containsExactly(4, 0);
+        // 4, 0, 9: three of the ten classes, coded 1, 0, 2
+        assertThat(d.labels()).containsExactly(1, 0, 2);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "4", "9");
+        Dataset first2 = load(Map.of("dir", dir.toString(), "n", 2, "subset", "first"));
+        assertThat(first2.labels()).containsExactly(1, 0);
+        assertThat(first2.classes()).containsExactly("0", "4");
     }
 
     @Test

@@ -53,8 +53,10 @@ class FeaturesProviderTest {
         assertThat(d.size()).isEqualTo(3);
         assertThat(d.sampleShape()).containsExactly(2);
         assertThat(d.values()).containsExactly(1f, 2.5f, -100f, 0f, 7f, 8f);
-        assertThat(d.labels()).containsExactly(3, 0, 1);
-        assertThat(d.numClasses()).isEqualTo(4);
+        // labels 3, 0, 1: three classes, coded 2, 0, 1
+        assertThat(d.labels()).containsExactly(2, 0, 1);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "1", "3");
     }
 
     // ---------------------------------------------------------------- CSV
@@ -77,7 +79,9 @@ class FeaturesProviderTest {
 
     @Test
     void csvWithoutHeaderWithClassNamesAndSemicolons() {
-        assertThat(csv("f.csv", text("1,2.0\n3,0\n5,10.00\n"), "label", "1").labels()).containsExactly(2, 0, 10);
+        Dataset numbers = csv("f.csv", text("1,2.0\n3,0\n5,10.00\n"), "label", "1");
+        assertThat(numbers.labels()).containsExactly(1, 0, 2);
+        assertThat(numbers.classes()).containsExactly("0", "2", "10");
         Dataset d = csv("s.txt", text("dog;1;2\ncat;3;4\ndog;5;6\n"), "label", "0");
         assertThat(d.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
         assertThat(d.labels()).containsExactly(1, 0, 1);
@@ -103,7 +107,9 @@ class FeaturesProviderTest {
         assertThat(d.labels()).containsExactly(2, 0, 1);
         assertThat(d.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
         Path npyLabels = write(dir, "labels.npy.gz", gzip(npy("<i8", new int[] {3, 1}, 4, 0, 1)));
-        assertThat(csv("g.csv", text("1,2\n3,4\n5,6\n"), "labels", npyLabels.toString()).labels()).containsExactly(4, 0, 1);
+        Dataset g = csv("g.csv", text("1,2\n3,4\n5,6\n"), "labels", npyLabels.toString());
+        assertThat(g.labels()).containsExactly(2, 0, 1);
+        assertThat(g.classes()).containsExactly("0", "1", "4");
         Path short2 = write(dir, "two.txt", text("1\n0\n"));
         Path f = dir.resolve("h.csv");
         assertThatThrownBy(() -> csv("h.csv", text("1,2\n3,4\n5,6\n"), "labels", short2.toString()))
@@ -241,16 +247,54 @@ class FeaturesProviderTest {
     void npyLabelProblemsAreNamed() {
         byte[] x = npy("<f4", new int[] {2, 1}, 1, 2);
         Path frac = write(dir, "frac.npy", npy("<f8", new int[] {2}, 1, 0.5));
-        Path neg = write(dir, "neg.npy", npy("<i4", new int[] {2}, 1, -3));
         Path multi = write(dir, "multi.npy", npy("|u1", new int[] {2, 14}, new double[28]));
         assertThatThrownBy(() -> csv("x.npy", x, "labels", frac.toString())).isInstanceOf(DclustException.class)
-                .hasMessage(frac + ": label 0.5 of record 1 is not a non-negative integer");
-        assertThatThrownBy(() -> csv("x.npy", x, "labels", neg.toString())).isInstanceOf(DclustException.class)
-                .hasMessage(neg + ": label -3 of record 1 is not a non-negative integer");
+                .hasMessage(frac + ": label 0.5 of record 1 is not an integer that fits 32 bits; class labels must be whole numbers");
+        Path big = write(dir, "big.npy", npy("<f8", new int[] {2}, 1, 3e9));
+        assertThatThrownBy(() -> csv("x.npy", x, "labels", big.toString())).isInstanceOf(DclustException.class)
+                .hasMessage(big + ": label 3000000000 of record 1 is not an integer that fits 32 bits; class labels must be whole numbers");
         assertThatThrownBy(() -> csv("x.npy", x, "labels", multi.toString())).isInstanceOf(DclustException.class)
                 .hasMessage(multi + ": labels must be one per record (shape (N,) or (N, 1)), but the shape is (2, 14); multi-label data is not supported");
-        assertThat(csv("x.npy", x, "labels", write(dir, "col.npy", npy("<f4", new int[] {2, 1}, 3, 1)).toString()).labels())
-                .containsExactly(3, 1);
+        Dataset col = csv("x.npy", x, "labels", write(dir, "col.npy", npy("<f4", new int[] {2, 1}, 3, 1)).toString());
+        assertThat(col.labels()).containsExactly(1, 0);
+        assertThat(col.classes()).containsExactly("1", "3");
+    }
+
+    @Test
+    void labelsOfEveryKindAreCodedOverTheClassesPresent() {
+        byte[] x = npy("<f4", new int[] {4, 1}, 1, 2, 3, 4);
+        // labels from 1 (issue 13: 1, 2, 3 ran as four classes), ids, negatives, floats 1.0/2.0, a single class
+        Object[][] cases = {
+            {npy("<i8", new int[] {4}, 1, 2, 3, 1), new int[] {0, 1, 2, 0}, new String[] {"1", "2", "3"}},
+            {npy("<i4", new int[] {4}, 2000, 1000, 2000, 3000), new int[] {1, 0, 1, 2}, new String[] {"1000", "2000", "3000"}},
+            {npy("<i2", new int[] {4}, -1, 0, 1, -1), new int[] {0, 1, 2, 0}, new String[] {"-1", "0", "1"}},
+            {npy("<f8", new int[] {4}, 1.0, 2.0, 2.0, 1.0), new int[] {0, 1, 1, 0}, new String[] {"1", "2"}},
+            {npy("|u1", new int[] {4}, 7, 7, 7, 7), new int[] {0, 0, 0, 0}, new String[] {"7"}},
+        };
+        for (int c = 0; c < cases.length; c++) {
+            Path y = write(dir, "y" + c + ".npy", (byte[]) cases[c][0]);
+            Dataset d = csv("x.npy", x, "labels", y.toString());
+            assertThat(d.labels()).containsExactly((int[]) cases[c][1]);
+            assertThat(d.classes()).containsExactly((String[]) cases[c][2]);
+            assertThat(d.numClasses()).isEqualTo(((String[]) cases[c][2]).length);
+        }
+        Dataset fromOne = csv("c.csv", text("f,label\n1,1\n2,3\n3,2\n4,3\n"), "label", "label");
+        assertThat(fromOne.labels()).containsExactly(0, 2, 1, 2);
+        assertThat(fromOne.numClasses()).isEqualTo(3);
+        Dataset names = csv("n.csv", text("f,label\n1,setosa\n2,virginica\n3,setosa\n"), "label", "label");
+        assertThat(names.labels()).containsExactly(0, 1, 0);
+        assertThat(names.classes()).containsExactly("setosa", "virginica");
+        Path text = write(dir, "labels.txt", text("-1\n5\n-1\n5\n"));
+        assertThat(csv("x.npy", x, "labels", text.toString()).classes()).containsExactly("-1", "5");
+    }
+
+    @Test
+    void aColumnOfMeasurementsIsNotTakenForLabels() {
+        Path f = dir.resolve("m.csv");
+        assertThatThrownBy(() -> csv("m.csv", text("f,y\n1,0.5\n2,1\n"), "label", "y"))
+                .isInstanceOf(DclustException.class)
+                .hasMessage(f + ", column y: label 0.5 of sample 0 (counted from 0) is not a whole number of at most 9 digits; "
+                        + "class labels must be integers or names: is this the label column?");
     }
 
     // ---------------------------------------------------------------- NPZ

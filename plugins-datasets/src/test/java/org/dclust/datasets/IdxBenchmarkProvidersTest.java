@@ -39,8 +39,9 @@ class IdxBenchmarkProvidersTest {
             assertThat(d.name()).isEqualTo(p.name());
             assertThat(d.sampleShape()).containsExactly(1, 1, 2);
             assertThat(d.values()).containsExactly(10 / 255f, 11 / 255f, 12 / 255f, 13 / 255f, 14 / 255f, 15 / 255f);
-            assertThat(d.labels()).containsExactly(3, 9, 0);
-            assertThat(d.numClasses()).isEqualTo(10);
+            assertThat(d.labels()).containsExactly(1, 2, 0);
+            assertThat(d.numClasses()).isEqualTo(3);
+            assertThat(d.classes()).containsExactly("0", "3", "9");
             assertThat(p.paper()).isPresent();
             assertThat(p.description()).contains("http").contains(p.name() + ".dir=DIR");
         }
@@ -75,8 +76,10 @@ class IdxBenchmarkProvidersTest {
         assertThat(d.name()).isEqualTo("2mnist");
         assertThat(d.size()).isEqualTo(6);
         assertThat(d.sampleShape()).containsExactly(1, 1, 2);
-        assertThat(d.labels()).containsExactly(1, 2, 3, 10, 19, 14);
-        assertThat(d.numClasses()).isEqualTo(20);
+        // MNIST 1, 2, 3 and Fashion-MNIST 0, 9, 4 shifted to 10, 19, 14: six of the twenty classes
+        assertThat(d.labels()).containsExactly(0, 1, 2, 3, 5, 4);
+        assertThat(d.numClasses()).isEqualTo(6);
+        assertThat(d.classes()).containsExactly("1", "2", "3", "10", "14", "19");
         assertThat(d.sample(0)).containsExactly(0f, 1 / 255f);
         assertThat(d.sample(3)).containsExactly(100 / 255f, 101 / 255f);
         assertThat(d.sample(5)).containsExactly(104 / 255f, 105 / 255f);

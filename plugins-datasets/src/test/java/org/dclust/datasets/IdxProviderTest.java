@@ -39,8 +39,10 @@ class IdxProviderTest {
         assertThat(d.size()).isEqualTo(2);
         assertThat(d.sampleShape()).containsExactly(1, 2, 2);
         assertThat(d.values()).containsExactly(0f, 0.2f, 0.4f, 1f, 1f, 0f, 0f, 0f);
-        assertThat(d.labels()).containsExactly(3, 1);
-        assertThat(d.numClasses()).isEqualTo(4);
+        // labels 3, 1: two classes (not four), coded 1, 0
+        assertThat(d.labels()).containsExactly(1, 0);
+        assertThat(d.numClasses()).isEqualTo(2);
+        assertThat(d.classes()).containsExactly("1", "3");
     }
 
     @Test
@@ -71,8 +73,9 @@ class IdxProviderTest {
         write(dir, "train-labels-idx1-ubyte", labels(1, 2));
         Dataset d = load("dir", dir.toString());
         assertThat(d.values()).containsExactly(10 / 255f, 20 / 255f, 30 / 255f);
-        assertThat(d.labels()).containsExactly(1, 2, 5);
-        assertThat(d.numClasses()).isEqualTo(6);
+        assertThat(d.labels()).containsExactly(0, 1, 2);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("1", "2", "5");
     }
 
     @Test

@@ -57,11 +57,13 @@ class IdxReaderTest {
         assertThat(d.pixels()).containsExactly(scaled(PIXELS));
         assertThat(d.pixels()[6]).isEqualTo(1f);
         assertThat(d.labels()).containsExactly(LABELS);
-        assertThat(d.numClasses()).isEqualTo(8);
         var ds = d.toDataset("x");
         assertThat(ds.sampleShape()).containsExactly(1, 2, 3);
         assertThat(ds.size()).isEqualTo(3);
-        assertThat(ds.numClasses()).isEqualTo(8);
+        // labels 2, 0, 7 are three classes (not 8), coded 1, 0, 2
+        assertThat(ds.numClasses()).isEqualTo(3);
+        assertThat(ds.labels()).containsExactly(1, 0, 2);
+        assertThat(ds.classes()).containsExactly("0", "2", "7");
     }
 
     @Test
@@ -77,8 +79,8 @@ class IdxReaderTest {
     void readsImagesWithoutLabels() {
         IdxData d = IdxReader.readImages(write(dir, "img", images(2, 3, PIXELS)));
         assertThat(d.labels()).isNull();
-        assertThat(d.numClasses()).isZero();
         assertThat(d.toDataset("u").hasLabels()).isFalse();
+        assertThat(d.toDataset("u").numClasses()).isZero();
     }
 
     @Test

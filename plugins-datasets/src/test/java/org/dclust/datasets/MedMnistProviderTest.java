@@ -82,8 +82,10 @@ class MedMnistProviderTest {
         // interleaved 0 1 2 | 3 4 5 -> R: 0 3, G: 1 4, B: 2 5
         assertThat(d.sample(0)).containsExactly(0f, 3 / 255f, 1 / 255f, 4 / 255f, 2 / 255f, 5 / 255f);
         assertThat(d.sample(2)).containsExactly(12 / 255f, 15 / 255f, 13 / 255f, 16 / 255f, 14 / 255f, 17 / 255f);
-        assertThat(d.labels()).containsExactly(7, 0, 3);
-        assertThat(d.numClasses()).isEqualTo(8);
+        // 7, 0, 3: three classes, not eight
+        assertThat(d.labels()).containsExactly(2, 0, 1);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "3", "7");
     }
 
     @Test

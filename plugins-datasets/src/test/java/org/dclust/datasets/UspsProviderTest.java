@@ -33,8 +33,10 @@ class UspsProviderTest {
         assertThat(d.name()).isEqualTo("usps");
         assertThat(d.size()).isEqualTo(3);
         assertThat(d.sampleShape()).containsExactly(1, 16, 16);
-        assertThat(d.labels()).containsExactly(0, 9, 4);
-        assertThat(d.numClasses()).isEqualTo(10);
+        // 1, 10, 5 shifted to the digits 0, 9, 4: three classes
+        assertThat(d.labels()).containsExactly(0, 2, 1);
+        assertThat(d.numClasses()).isEqualTo(3);
+        assertThat(d.classes()).containsExactly("0", "4", "9");
         float[] a = d.sample(0);
         assertThat(a[0]).isEqualTo(1f);
         assertThat(a[255]).isEqualTo(0.25f);
@@ -132,7 +134,9 @@ class UspsProviderTest {
         Dataset d = load(P, "dir", dir.toString());
         assertThat(d.size()).isEqualTo(5);
         assertThat(d.sampleShape()).containsExactly(1, 16, 16);
-        assertThat(d.labels()).containsExactly(0, 9, 3, 7, 1);
+        // digits 0, 9, 3, 7, 1: five classes, coded in increasing order
+        assertThat(d.labels()).containsExactly(0, 4, 2, 3, 1);
+        assertThat(d.classes()).containsExactly("0", "1", "3", "7", "9");
         for (int j = 0; j < 256; j++) {
             assertThat(d.sample(1)[j]).isEqualTo((float) train[1][j]);
             assertThat(d.sample(4)[j]).isEqualTo((float) test[1][j]);

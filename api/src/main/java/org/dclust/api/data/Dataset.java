@@ -9,13 +9,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import org.dclust.api.DclustException;
 
 /**
  * A data set in memory: N samples of one shape (D for feature vectors, C×H×W for images) stored as
- * one contiguous float array, optional integer labels (used only for reporting metrics), the number
- * of classes when known, and a content fingerprint for provenance and caching.
+ * one contiguous float array, optional class labels (used only for reporting metrics), the number
+ * of classes, and a content fingerprint for provenance and caching.
+ *
+ * <p>Labels are held as {@link Labels}: codes 0..C−1, every class held by at least one sample, with
+ * each class's label as the source gave it ({@link #classes()}). A reader may hand over its labels
+ * as they are (1..10, ids, −1; or names through {@link Labels#ofText}): they are coded here, so the
+ * number of classes is always the number of classes present, also after a {@link #subset} that
+ * drops a class.
  *
  * <p>Samples stay on the Java heap (4 bytes per value); batches become tensors on the device with
  * {@link #batch}.
@@ -26,16 +33,38 @@ public final class Dataset {
     private final int[] sampleShape;
     private final int size;
     private final int featureSize;
-    private final int[] labels;
-    private final int numClasses;
+    private final Labels labels;
+    private final int declaredClasses;
     private volatile String fingerprint;
 
     /**
+     * A data set whose labels are integers of any value.
+     *
      * @param values N × prod(sampleShape) values, sample-major
-     * @param labels class per sample in [0, numClasses), or null when unlabelled
-     * @param numClasses declared number of classes, 0 when unknown
+     * @param labels the label of each sample (any integers; coded as by {@link Labels#ofValues}), or
+     *     null when unlabelled
+     * @param numClasses the number of classes the source declares, 0 when it declares none: with
+     *     labels, every label must lie in [0, numClasses) (a check that the file is what it says);
+     *     without labels, it is the number of classes {@link #numClasses()} reports
+     * @throws DclustException when the shape, the values and the labels do not fit together, or a
+     *     label lies outside a declared [0, numClasses)
      */
     public Dataset(String name, float[] values, int[] sampleShape, int[] labels, int numClasses) {
+        this(name, values, sampleShape, labels == null ? null : Labels.ofValues(checked(name, labels, numClasses)),
+                labels == null ? numClasses : 0);
+    }
+
+    /**
+     * A data set with labels already coded, for example by name with {@link Labels#ofText} or
+     * {@link Labels#ofIndices}.
+     *
+     * @param labels one per sample, or null when unlabelled
+     */
+    public Dataset(String name, float[] values, int[] sampleShape, Labels labels) {
+        this(name, values, sampleShape, labels, 0);
+    }
+
+    private Dataset(String name, float[] values, int[] sampleShape, Labels labels, int declaredClasses) {
         this.name = Objects.requireNonNull(name);
         this.values = Objects.requireNonNull(values);
         this.sampleShape = sampleShape.clone();
@@ -54,19 +83,23 @@ public final class Dataset {
         if (size == 0) {
             throw new DclustException("data set " + name + " is empty: it holds no samples");
         }
-        if (labels != null) {
-            if (labels.length != size) {
-                throw new DclustException("data set " + name + ": " + labels.length + " labels for " + size + " samples");
-            }
+        if (labels != null && labels.size() != size) {
+            throw new DclustException("data set " + name + ": " + labels.size() + " labels for " + size + " samples");
+        }
+        this.labels = labels;
+        this.declaredClasses = declaredClasses;
+    }
+
+    private static int[] checked(String name, int[] labels, int numClasses) {
+        if (numClasses > 0) {
             for (int i = 0; i < labels.length; i++) {
-                if (labels[i] < 0 || (numClasses > 0 && labels[i] >= numClasses)) {
+                if (labels[i] < 0 || labels[i] >= numClasses) {
                     throw new DclustException("data set " + name + ": label " + labels[i] + " of sample " + i
                             + " is outside [0, " + numClasses + ")");
                 }
             }
         }
-        this.labels = labels;
-        this.numClasses = numClasses;
+        return labels;
     }
 
     public String name() {
@@ -97,14 +130,25 @@ public final class Dataset {
         return labels != null;
     }
 
-    /** The labels, or null when the data set is unlabelled; for metrics only. */
+    /**
+     * The class code of each sample, in [0, {@link #numClasses()}), or null when the data set is
+     * unlabelled; for metrics only. Shared, do not modify.
+     */
     public int[] labels() {
-        return labels;
+        return labels == null ? null : labels.codes();
     }
 
-    /** The declared number of classes, or 0 when unknown. */
+    /**
+     * The number of classes: with labels, the number of classes the samples hold (at least 1);
+     * without, the number the source declared, or 0 when unknown.
+     */
     public int numClasses() {
-        return numClasses;
+        return labels == null ? declaredClasses : labels.numClasses();
+    }
+
+    /** The label each class had in the source ("1", "-1", "cat"), indexed by code; empty when unlabelled. */
+    public List<String> classes() {
+        return labels == null ? List.of() : labels.classes();
     }
 
     /** One sample's values (a copy). */
@@ -137,27 +181,26 @@ public final class Dataset {
         return new Shape(dims);
     }
 
-    /** The samples at the given indices (and their labels) as a new data set. */
+    /**
+     * The samples at the given indices (and their labels) as a new data set; its labels are coded
+     * again over the classes the samples hold, so a class none of them has is not counted.
+     */
     public Dataset subset(String newName, int[] indices) {
         float[] v = new float[indices.length * featureSize];
-        int[] l = labels == null ? null : new int[indices.length];
         for (int j = 0; j < indices.length; j++) {
             System.arraycopy(values, indices[j] * featureSize, v, j * featureSize, featureSize);
-            if (l != null) {
-                l[j] = labels[indices[j]];
-            }
         }
-        return new Dataset(newName, v, sampleShape, l, numClasses);
+        return new Dataset(newName, v, sampleShape, labels == null ? null : labels.subset(indices), declaredClasses);
     }
 
     /** The same samples under new values (after preprocessing), keeping name, shape and labels. */
     public Dataset withValues(float[] newValues) {
-        return new Dataset(name, newValues, sampleShape, labels, numClasses);
+        return new Dataset(name, newValues, sampleShape, labels, declaredClasses);
     }
 
     /**
-     * SHA-256 over the sample shape, the values and the labels: equal content gives an equal
-     * fingerprint whatever the file it came from. Computed once.
+     * SHA-256 over the sample shape, the values and the label codes: equal content gives an equal
+     * fingerprint whatever the file it came from (the class names do not enter it). Computed once.
      */
     public String fingerprint() {
         String f = fingerprint;
@@ -177,7 +220,7 @@ public final class Dataset {
                 }
                 buf.putInt(-1);
                 if (labels != null) {
-                    for (int l : labels) {
+                    for (int l : labels.codes()) {
                         if (buf.remaining() < 4) {
                             md.update(buf.array(), 0, buf.position());
                             buf.clear();
@@ -197,6 +240,6 @@ public final class Dataset {
 
     @Override
     public String toString() {
-        return name + " (" + size + " × " + Arrays.toString(sampleShape) + (labels != null ? ", " + numClasses + " classes" : "") + ")";
+        return name + " (" + size + " × " + Arrays.toString(sampleShape) + (labels != null ? ", " + labels.numClasses() + " classes" : "") + ")";
     }
 }

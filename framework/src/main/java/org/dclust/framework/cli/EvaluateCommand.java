@@ -24,7 +24,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--truth", required = true, description = "true labels: one integer per line, or CSV with a header")
     Path truth;
-    @Option(names = "--pred", required = true, description = "predicted cluster ids, same format (e.g. a run's assignments.csv)")
+    @Option(names = "--pred", required = true, description = "predicted cluster ids, same format (e.g. a run's assignments.csv); "
+            + "rows are paired with the truth by an index column when either file has one, else by order")
     Path pred;
     @Option(names = "--json", description = "print JSON instead of a table")
     boolean json;
@@ -36,7 +37,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, Double> m = evaluation.metrics(LabelFiles.read(truth), LabelFiles.read(pred));
+        LabelFiles.Aligned labels = LabelFiles.aligned(truth, pred);
+        Map<String, Double> m = evaluation.metrics(labels.truth(), labels.predicted());
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(PipelineRunner.json().writeValueAsString(m));

@@ -58,8 +58,8 @@ public final class PipelineRunner {
     public RunResult run(ResolvedRun run, Dataset data, double loadSeconds, RunOptions options) {
         RunConfig c = run.config();
         Instant started = Instant.now();
-        int k = clusters(c, data);
-        String kSource = c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes";
+        int k = clusters(c.clusters, data);
+        String kSource = c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes" + classList(data);
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
@@ -118,23 +118,56 @@ public final class PipelineRunner {
         }
     }
 
-    /** K: --clusters, else the data set's classes; checked against the data. */
-    static int clusters(RunConfig c, Dataset data) {
-        int k;
-        if (c.clusters != null) {
-            k = c.clusters;
-        } else if (data.numClasses() > 0) {
-            k = data.numClasses();
-        } else {
+    /**
+     * K: the one the user set ({@code --clusters}, {@code clusters:} of a configuration or study
+     * file), else the data set's number of classes; checked against the data. Each message blames
+     * where K came from.
+     *
+     * @param requested the K the user set, or null
+     * @throws DclustException when K is below 2 or above the number of samples, or the user set none
+     *     and the data set has no labels or only one class
+     */
+    public static int clusters(Integer requested, Dataset data) {
+        if (requested != null) {
+            if (requested < 2) {
+                throw new DclustException("clusters = " + requested + " is not valid: K must be at least 2");
+            }
+            if (requested > data.size()) {
+                throw new DclustException("clusters = " + requested + " is larger than the number of samples of data set "
+                        + data.name() + " (" + data.size() + "): set --clusters to at most " + data.size());
+            }
+            return requested;
+        }
+        int k = data.numClasses();
+        if (k == 0) {
             throw new DclustException("data set " + data.name() + " declares no number of classes: give --clusters K");
         }
-        if (k < 2) {
-            throw new DclustException("K = " + k + " is not valid: K must be at least 2");
+        if (k == 1) {
+            throw new DclustException("data set " + data.name() + " has one class" + classList(data) + ", so K cannot come from "
+                    + "its classes: set the number of clusters with --clusters K (at least 2)");
         }
         if (k > data.size()) {
-            throw new DclustException("K = " + k + " is larger than the number of samples (" + data.size() + ")");
+            throw new DclustException("data set " + data.name() + " declares " + k + " classes but holds only " + data.size()
+                    + " samples: set the number of clusters with --clusters K (at most " + data.size() + ")");
         }
         return k;
+    }
+
+    /**
+     * " (labels 1, 2, 3)": the classes' labels as the data set's source gave them, when they are not
+     * simply 0..C−1; at most ten, then "…".
+     */
+    static String classList(Dataset data) {
+        java.util.List<String> names = data.classes();
+        boolean plain = true;
+        for (int c = 0; c < names.size() && plain; c++) {
+            plain = names.get(c).equals(String.valueOf(c));
+        }
+        if (plain) {
+            return "";
+        }
+        String shown = String.join(", ", names.subList(0, Math.min(10, names.size())));
+        return " (label" + (names.size() > 1 ? "s " : " ") + shown + (names.size() > 10 ? ", …" : "") + ")";
     }
 
     private static Map<String, Object> identity(ResolvedRun run, Dataset data, int k, String kSource, Device device) {
@@ -145,6 +178,9 @@ public final class PipelineRunner {
         ds.put("size", data.size());
         ds.put("sampleShape", data.sampleShape());
         ds.put("numClasses", data.numClasses());
+        if (data.hasLabels()) {
+            ds.put("classes", data.classes());
+        }
         id.put("dataset", ds);
         id.put("backbone", run.backbone().describe());
         id.put("learner", run.learner().describe());

@@ -79,4 +79,47 @@ class LabelFilesTest {
         assertThatThrownBy(() -> LabelFiles.read(write("header.csv", "label\n")))
                 .isInstanceOf(DclustException.class).hasMessageContaining("no labels");
     }
+
+    @Test
+    void anIndexColumnPairsRowsInAnyOrderWithTheTruth() throws IOException {
+        Path truth = write("truth.txt", "0\n1\n2\n0\n1\n2\n");
+        // the perfect clustering (cluster = class + 1 mod 3) with its rows shuffled: samples 3, 0, 5, 1, 4, 2
+        Path pred = write("pred.csv", "index,cluster\n3,1\n0,1\n5,0\n1,2\n4,2\n2,0\n");
+        LabelFiles.Aligned a = LabelFiles.aligned(truth, pred);
+        assertThat(a.truth()).containsExactly(0, 1, 2, 0, 1, 2);
+        assertThat(a.predicted()).containsExactly(1, 2, 0, 1, 2, 0);
+        // read by row, as before, the same file pairs sample 0 with 3's cluster: not a perfect match
+        assertThat(LabelFiles.read(pred)).containsExactly(1, 1, 0, 2, 2, 0);
+        // both with an index column, ids rather than positions, and pandas' unnamed index column
+        Path t2 = write("t2.csv", "index,label\n20,5\n10,6\n");
+        Path p2 = write("p2.csv", ",cluster\n10,0\n20,1\n");
+        LabelFiles.Aligned b = LabelFiles.aligned(t2, p2);
+        assertThat(b.truth()).containsExactly(5, 6);
+        assertThat(b.predicted()).containsExactly(1, 0);
+        // without an index column on either side: row order
+        assertThat(LabelFiles.aligned(truth, write("rows.txt", "2\n2\n2\n1\n1\n1\n")).predicted()).containsExactly(2, 2, 2, 1, 1, 1);
+    }
+
+    @Test
+    void duplicateOrMismatchedIndicesAreRefused() throws IOException {
+        Path truth = write("truth.txt", "0\n1\n2\n");
+        Path dup = write("dup.csv", "index,cluster\n0,1\n2,0\n2,1\n");
+        assertThatThrownBy(() -> LabelFiles.aligned(truth, dup)).isInstanceOf(DclustException.class)
+                .hasMessage("label file " + dup + ": index 2 appears twice (lines 3 and 4); each sample must be labelled once");
+        Path gap = write("gap.csv", "index,cluster\n0,1\n1,0\n3,1\n");
+        assertThatThrownBy(() -> LabelFiles.aligned(truth, gap)).isInstanceOf(DclustException.class)
+                .hasMessage("label file " + truth + " labels sample 2 (line 3), but " + gap + " does not; both files must label "
+                        + "the same samples");
+        Path extra = write("extra.csv", "index,cluster\n0,1\n1,0\n2,1\n3,0\n");
+        assertThatThrownBy(() -> LabelFiles.aligned(truth, extra)).isInstanceOf(DclustException.class)
+                .hasMessage("label file " + extra + " labels sample 3 (line 5), but " + truth + " does not (it has no index column: "
+                        + "its 3 rows label samples 0 to 2); both files must label the same samples");
+        Path word = write("word.csv", "index,cluster\n0,1\nx,0\n");
+        assertThatThrownBy(() -> LabelFiles.aligned(truth, word)).isInstanceOf(DclustException.class)
+                .hasMessage("label file " + word + ", line 3: the index 'x' is not an integer; the index column names each row's "
+                        + "sample by its number");
+        Path onlyIndex = write("only.csv", "index\n0\n1\n");
+        assertThatThrownBy(() -> LabelFiles.rows(onlyIndex)).isInstanceOf(DclustException.class)
+                .hasMessageContaining("has an index column but no column of labels");
+    }
 }

@@ -1,4 +1,4 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
 import java.util.Random;
 
@@ -20,7 +20,7 @@ final class Imbalance {
     /**
      * The indices, ascending, of the samples kept.
      *
-     * @param classes the number of classes K (the largest label plus one when the data set declares none)
+     * @param classes the number of classes K (labels are codes 0..K−1)
      */
     static int[] keep(int[] labels, int classes, double r, long seed) {
         Random rnd = new Random(seed);

@@ -1,13 +1,12 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
 import java.util.List;
 import org.dclust.api.DclustException;
-import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 
 /**
- * The transform parameters every dataset plugin of this module takes, declared once:
+ * The transform parameters every data set plugin takes ({@link DatasetParams}), declared once:
  * {@code imbalance} (the retention rate r of {@link Imbalance}; 1, the default, keeps every sample),
  * {@code imbalanceSeed}, and {@code normalize} ({@code none}, {@code unit}, {@code standardize} or
  * {@code channel}, see {@link Normalization}).
@@ -28,7 +27,11 @@ final class TransformParams {
     private TransformParams() {
     }
 
-    /** {@code data} with the retention rate applied ({@code data} itself when r is 1). */
+    /**
+     * {@code data} with the retention rate applied ({@code data} itself when r is 1). The last class
+     * is kept whole, so the result is never empty; the classes r removes altogether are no longer
+     * counted ({@link Dataset#subset}).
+     */
     static Dataset imbalance(Dataset data, Params params) {
         double r = params.getDouble(IMBALANCE);
         if (r >= 1.0) {
@@ -38,17 +41,7 @@ final class TransformParams {
             throw new DclustException(params.owner() + "." + IMBALANCE + " = " + r + " needs labels, but the data set "
                     + data.name() + " has none");
         }
-        int classes = data.numClasses();
-        if (classes == 0) {
-            for (int l : data.labels()) {
-                classes = Math.max(classes, l + 1);
-            }
-        }
-        int[] keep = Imbalance.keep(data.labels(), classes, r, params.getInt(IMBALANCE_SEED));
-        if (keep.length == 0) {
-            throw new DclustException(params.owner() + "." + IMBALANCE + " = " + r + " keeps none of the " + data.size()
-                    + " samples of " + data.name() + "; raise it");
-        }
+        int[] keep = Imbalance.keep(data.labels(), data.numClasses(), r, params.getInt(IMBALANCE_SEED));
         return keep.length == data.size() ? data : data.subset(data.name(), keep);
     }
 

@@ -1,4 +1,4 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import org.dclust.api.DclustException;
-import org.dclust.api.data.Dataset;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
 import org.junit.jupiter.api.Test;
@@ -81,11 +80,33 @@ class TransformParamsTest {
 
     @Test
     void imbalanceComesBeforeTheSubset() {
+        // r = 0 keeps no sample of class 0 (retention 0) and 1/4, 2/4, 3/4, 1 of classes 1..4
         Dataset d = DatasetParams.finish(balanced(), params("imbalance", 0.0, "n", 100));
+        assertThat(d.numClasses()).isEqualTo(4);
+        assertThat(d.classes()).containsExactly("1", "2", "3", "4");
         int[] c = counts(d);
-        assertThat(c[0]).isZero();
-        assertThat(c[1] + c[2] + c[3] + c[4]).isEqualTo(100);
-        assertThat(c[4]).isEqualTo(40);
+        assertThat(c[0] + c[1] + c[2] + c[3]).isEqualTo(100);
+        // the last class holds 2000 of the about 5000 kept (1/(1/4 + 2/4 + 3/4 + 1) = 0.4 of them): 40 of 100
+        assertThat(c[3]).isEqualTo(40);
+    }
+
+    @Test
+    void anImbalanceThatRemovesAClassLowersTheClassCount() {
+        // 3 classes; r = 0 keeps class 0 with probability 0, class 1 with 0.5, class 2 with 1
+        int[] labels = {0, 1, 2, 0, 1, 2, 0, 1, 2, 0, 1, 2};
+        Dataset d = new Dataset("three", new float[12], new int[] {1}, labels, 3);
+        Dataset out = DatasetParams.finish(d, params("imbalance", 0.0, "imbalanceSeed", 1));
+        assertThat(out.numClasses()).isEqualTo(2);
+        assertThat(out.classes()).containsExactly("1", "2");
+        Random rnd = new Random(1);
+        int kept = 0;
+        for (int l : labels) {
+            double draw = rnd.nextDouble();
+            if (draw < new double[] {0, 0.5, 1}[l]) {
+                assertThat(out.labels()[kept++]).isEqualTo(l - 1);
+            }
+        }
+        assertThat(out.size()).isEqualTo(kept);
     }
 
     @Test
@@ -101,11 +122,13 @@ class TransformParamsTest {
     }
 
     @Test
-    void imbalanceThatKeepsNothingFails() {
+    void imbalanceKeepsEveryClassButTheFirstInPartAndASingleClassWhole() {
+        // the last class present is kept with probability 1, so some samples always stay; a data set of one class
+        // present (though its reader declared 3) has nothing to unbalance
         Dataset one = new Dataset("one", new float[] {1, 2}, new int[] {1}, new int[] {0, 0}, 3);
-        assertThatThrownBy(() -> DatasetParams.finish(one, params("imbalance", 0.0)))
-                .isInstanceOf(DclustException.class)
-                .hasMessage("toy.imbalance = 0.0 keeps none of the 2 samples of one; raise it");
+        Dataset d = DatasetParams.finish(one, params("imbalance", 0.0));
+        assertThat(d.size()).isEqualTo(2);
+        assertThat(d.numClasses()).isEqualTo(1);
     }
 
     @Test

@@ -1,16 +1,13 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.dclust.api.DclustException;
-import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 
 /**
- * The subset parameters every dataset plugin of this module takes, declared once: {@code n} (samples
+ * The subset parameters every data set plugin takes ({@link DatasetParams}), declared once: {@code n} (samples
  * to keep, 0 = all), {@code subset} ({@code first} or {@code stratified}) and {@code subsetSeed}.
  *
  * <p>The stratified rule, which {@code scripts/make-fashion-mnist-small.py} reproduces exactly:
@@ -41,13 +38,6 @@ final class SubsetParams {
             ParamSpec.integer(SEED, 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "seed of the stratified sample"));
 
     private SubsetParams() {
-    }
-
-    /** A plugin's own declarations followed by the subset ones. */
-    static List<ParamSpec> with(ParamSpec... own) {
-        List<ParamSpec> all = new ArrayList<>(Arrays.asList(own));
-        all.addAll(SPECS);
-        return List.copyOf(all);
     }
 
     /** The subset of {@code data} the parameters ask for ({@code data} itself when n is 0 or all). */

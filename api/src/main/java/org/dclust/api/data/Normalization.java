@@ -1,4 +1,4 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
 import java.util.List;
 import org.dclust.api.DclustException;

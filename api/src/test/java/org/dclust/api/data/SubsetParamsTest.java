@@ -1,4 +1,4 @@
-package org.dclust.datasets;
+package org.dclust.api.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
-import org.dclust.api.data.Dataset;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,27 @@ class SubsetParamsTest {
         Dataset s = SubsetParams.apply(data(), params("n", 7, "subset", "first"));
         assertThat(indices(s)).containsExactly(0, 1, 2, 3, 4, 5, 6);
         assertThat(s.labels()).containsExactly(0, 0, 0, 0, 0, 1, 1);
-        assertThat(s.numClasses()).isEqualTo(3);
+        // samples 0..6 hold classes 0 and 1 only: class 2 is not counted
+        assertThat(s.numClasses()).isEqualTo(2);
+        assertThat(s.classes()).containsExactly("0", "1");
+    }
+
+    @Test
+    void aStratifiedSubsetTooSmallForEveryClassCountsOnlyTheClassesItKeeps() {
+        // quotas of n = 2 over 500/300/200: 1.0, 0.6, 0.4 -> floors 1, 0, 0, the largest remainder (class 1) gets the 2nd
+        Dataset s = SubsetParams.apply(data(), params("n", 2, "subsetSeed", 5));
+        assertThat(s.numClasses()).isEqualTo(2);
+        assertThat(s.classes()).containsExactly("0", "1");
+        assertThat(s.labels()).containsExactlyInAnyOrder(0, 1);
+    }
+
+    @Test
+    void aSubsetWithoutTheFirstClassIsCodedAgainKeepingTheOriginalLabels() {
+        // samples 5..7 are of class 1, sample 8 of class 2 (i % 10 = 5, 6, 7 -> 1; 8 -> 2)
+        Dataset s = data().subset("toy", new int[] {5, 6, 7, 8});
+        assertThat(s.labels()).containsExactly(0, 0, 0, 1);
+        assertThat(s.classes()).containsExactly("1", "2");
+        assertThat(s.numClasses()).isEqualTo(2);
     }
 
     @Test
@@ -161,8 +180,8 @@ class SubsetParamsTest {
     @Test
     void withPutsOwnParametersFirst() {
         var own = org.dclust.api.param.ParamSpec.text("dir", null, "d");
-        assertThat(SubsetParams.with(own)).extracting(org.dclust.api.param.ParamSpec::name)
-                .containsExactly("dir", "n", "subset", "subsetSeed");
+        assertThat(DatasetParams.with(own)).extracting(org.dclust.api.param.ParamSpec::name)
+                .containsExactly("dir", "n", "subset", "subsetSeed", "imbalance", "imbalanceSeed", "normalize");
         assertThat(List.copyOf(SubsetParams.SPECS)).hasSize(3);
     }
 }
