@@ -7,8 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.dclust.api.DclustException;
 import org.dclust.framework.config.ConfigFiles;
 
@@ -50,7 +53,13 @@ public final class StudyFile {
     public boolean tsne;
     public Reference reference;
 
-    /** One data set of the study: a plugin name, a label for tables, and its parameters. */
+    /** What a data set label may hold: it names a directory. */
+    private static final String LABEL = "[A-Za-z0-9][A-Za-z0-9._+-]*";
+
+    /**
+     * One data set of the study: a plugin name, a label for tables and for its cells directory (unique
+     * in the study, ignoring case), and its parameters.
+     */
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static final class DatasetEntry {
         public String name;
@@ -70,7 +79,10 @@ public final class StudyFile {
         public Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
     }
 
-    /** Reads a study file; unknown fields and empty grids are user errors naming the file. */
+    /**
+     * Reads a study file; unknown fields, empty grids, data set labels that are not unique or cannot
+     * name a directory, and seeds listed twice are user errors naming the file.
+     */
     public static StudyFile read(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new DclustException("study file " + file + " does not exist");
@@ -101,9 +113,31 @@ public final class StudyFile {
         if (s.seeds.isEmpty()) {
             problems.add("no seeds");
         }
+        Map<String, List<String>> labels = new LinkedHashMap<>();
         for (DatasetEntry d : s.datasets) {
             if (d.name == null) {
                 problems.add("a dataset entry has no name");
+                continue;
+            }
+            String label = d.label();
+            if (!label.matches(LABEL)) {
+                problems.add("dataset label '" + label + "' cannot name a directory: use letters, digits and . _ + - (not first)");
+            }
+            labels.computeIfAbsent(label.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(label);
+        }
+        for (List<String> same : labels.values()) {
+            if (same.size() > 1) {
+                problems.add(same.size() + " dataset entries share the label '" + same.get(0) + "'"
+                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
+                        + ": give each entry its own label (label: NAME), which names its cells directory and its table");
+            }
+        }
+        Set<Long> seeds = new LinkedHashSet<>();
+        for (Long seed : s.seeds) {
+            if (seed == null) {
+                problems.add("a seed is empty");
+            } else if (!seeds.add(seed)) {
+                problems.add("seed " + seed + " is listed twice");
             }
         }
         if (!problems.isEmpty()) {
