@@ -62,14 +62,30 @@ class DivergenceTest {
                 + "Nothing was saved as a result; try a smaller learning rate (now learner.pretrainLr = 1.0), or standardized input "
                 + "(--preprocessing standardize)").doesNotContain("\tat ", "Exception");
         assertThat(o.out()).doesNotContain("| acc |");
-        assertThat(out.resolve("result.json")).doesNotExist();
-        assertThat(out.resolve("model")).doesNotExist();
-        assertThat(out.resolve("assignments.csv")).doesNotExist();
+        assertThat(out).as("what the run wrote is removed, so --out can be used again").doesNotExist();
         if (Files.exists(cache)) {
             try (Stream<Path> cached = Files.walk(cache)) {
                 assertThat(cached.filter(Files::isRegularFile)).as("nothing diverged is cached").isEmpty();
             }
         }
+    }
+
+    @Test
+    void aDivergedRunIntoAnEmptyDirectoryLeavesItEmptyAndAResumedOneKeepsItsDirectory(@TempDir Path tmp) throws Exception {
+        Path data = hugeFeatures(tmp);
+        Path out = Files.createDirectories(tmp.resolve("empty"));
+        String[] args = {"run", "--dataset", "features", "--set", "dataset.path=" + data, "--learner", "ae", "--refiner", "centroid",
+            "--clusters", "3", "--set", "learner.pretrainLr=1", "--set", "learner.pretrainEpochs=2", "--no-cache", "--no-tsne", "--out", out.toString()};
+        assertThat(CliEndToEndTest.dclust(args).code()).isEqualTo(3);
+        try (Stream<Path> left = Files.list(out)) {
+            assertThat(left).isEmpty();
+        }
+        // a run directory from before (here: written by hand as an interrupted run would leave it) is kept
+        Files.writeString(out.resolve("config.yaml"), "dataset: features\nlearner: ae\nrefiner: centroid\nclusters: 3\nseed: 1\nset: {dataset.path: '"
+                + data + "', learner.pretrainLr: 1, learner.pretrainEpochs: 2}\n");
+        Outcome resumed = CliEndToEndTest.dclust("run", "--resume", out.toString(), "--no-cache", "--no-tsne");
+        assertThat(resumed.code()).as(resumed.err()).isEqualTo(3);
+        assertThat(out.resolve("config.yaml")).exists();
     }
 
     @Test

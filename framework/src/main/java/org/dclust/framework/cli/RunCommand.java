@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.dclust.api.DclustException;
+import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.Dclust;
@@ -124,18 +124,40 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.info("run directory: " + outDir);
+        boolean existed = Files.isDirectory(outDir);
         try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(settings.cacheDir()).listener(progress)
                 .plots(true, settings.tsne()).checkpointEvery(settings.checkpointEvery()).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));
         } catch (TrainingDivergedException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return TRAINING_FAILED;
+            return diverged(e, outDir, existed);
         }
         o.flush();
         return 0;
+    }
+
+    /**
+     * Reports a diverged training. What a new run wrote holds nothing worth keeping (its checkpoints
+     * lead to the same divergence), so it is deleted (the directory itself too unless it existed,
+     * empty, before) and the same --out can be used again with other settings; a resumed run's
+     * directory is left as it was.
+     */
+    private int diverged(TrainingDivergedException e, Path outDir, boolean existed) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("error: " + e.getMessage());
+        if (resume == null) {
+            try {
+                Atomic.deleteTree(outDir);
+                if (existed) {
+                    Files.createDirectories(outDir);
+                }
+            } catch (IOException io) {
+                err.println("(could not delete the run directory " + outDir + ": " + io.getMessage() + ")");
+            }
+        }
+        err.flush();
+        return TRAINING_FAILED;
     }
 
     /** The options that need no file or plugin: user errors before anything else. */
@@ -238,15 +260,7 @@ public final class RunCommand implements Callable<Integer> {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new DclustException("--out " + dir + " is a file, not a directory: choose another --out");
         }
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new DclustException("--out " + dir + " already holds other files and no dclust run: choose a new or empty directory");
-                }
-            } catch (IOException e) {
-                throw new DclustException("--out " + dir + " cannot be read (" + e.getMessage() + "): choose another --out", e);
-            }
-        }
+        OutputPaths.requireEmpty("--out", dir, "no dclust run");
         return dir;
     }
 

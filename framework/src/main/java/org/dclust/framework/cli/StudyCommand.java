@@ -1,14 +1,12 @@
 package org.dclust.framework.cli;
 
 import com.google.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.dclust.api.DclustException;
 import org.dclust.framework.run.OutputPaths;
 import org.dclust.framework.study.StudyCell;
@@ -81,15 +79,8 @@ public final class StudyCommand implements Callable<Integer> {
     /** A study directory: writable, and new, empty or a study's own (it holds study.yaml). */
     private static void checkDirectory(Path dir, String what) {
         OutputPaths.directory(what, dir, "choose another with --out");
-        if (!Files.isDirectory(dir) || Files.exists(dir.resolve("study.yaml"))) {
-            return;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            if (entries.findAny().isPresent()) {
-                throw new DclustException(what + " " + dir + " already holds other files and no study: choose a new or empty directory");
-            }
-        } catch (IOException e) {
-            throw new DclustException(what + " " + dir + " cannot be read (" + e.getMessage() + "): choose another with --out", e);
+        if (!Files.exists(dir.resolve("study.yaml"))) {
+            OutputPaths.requireEmpty(what, dir, "no study");
         }
     }
 }

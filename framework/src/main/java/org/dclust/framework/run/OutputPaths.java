@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.dclust.api.DclustException;
 
 /**
@@ -51,6 +52,26 @@ public final class OutputPaths {
         if (why != null) {
             throw new DclustException(what + " " + file + " cannot be written: its directory " + abs.getParent() + " " + why
                     + ": name a file in a directory you can write to");
+        }
+    }
+
+    /**
+     * Refuses an existing directory that holds any entry (a new run or study must not mix its files
+     * with a user's).
+     *
+     * @param what how the user named it, for the message
+     * @param holds what a directory of ours would hold instead, for the message ("no dclust run")
+     */
+    public static void requireEmpty(String what, Path dir, String holds) {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            if (entries.findAny().isPresent()) {
+                throw new DclustException(what + " " + dir + " already holds other files and " + holds + ": choose a new or empty directory");
+            }
+        } catch (IOException e) {
+            throw new DclustException(what + " " + dir + " cannot be read (" + e.getMessage() + "): choose another directory", e);
         }
     }
 

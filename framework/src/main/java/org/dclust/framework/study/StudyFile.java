@@ -80,8 +80,9 @@ public final class StudyFile {
     }
 
     /**
-     * Reads a study file; unknown fields, empty grids, data set labels that are not unique or cannot
-     * name a directory, and seeds listed twice are user errors naming the file.
+     * Reads a study file; unknown fields, empty grids, a name or data set labels that cannot name a
+     * directory, labels that are not unique (ignoring case) and seeds listed twice are user errors
+     * naming the file.
      */
     public static StudyFile read(Path file) {
         if (!Files.isRegularFile(file)) {
@@ -100,6 +101,9 @@ public final class StudyFile {
         List<String> problems = new ArrayList<>();
         if (s == null) {
             throw new DclustException("study file " + file + " is empty");
+        }
+        if (s.name == null || s.name.isBlank() || s.name.contains("/") || s.name.contains("\\")) {
+            problems.add("name '" + s.name + "' cannot name a directory (runs/study-NAME): give one without / or \\");
         }
         if (s.datasets.isEmpty()) {
             problems.add("no datasets");

@@ -39,6 +39,13 @@ class StudyFileTest {
     }
 
     @Test
+    void aNameWithASlashIsRefused(@TempDir Path tmp) throws Exception {
+        Path f = Files.writeString(tmp.resolve("s.yaml"), "name: ../elsewhere\ndatasets: [{name: synthetic}]\nlearners: [ae]\nrefiners: [centroid]\n");
+        assertThatThrownBy(() -> StudyFile.read(f)).hasMessage(f + ": name '../elsewhere' cannot name a directory (runs/study-NAME): give one "
+                + "without / or \\");
+    }
+
+    @Test
     void distinctLabelsAreRead(@TempDir Path tmp) throws Exception {
         Path f = write(tmp, "  - {name: synthetic, label: blobs-200, set: {n: 200}}\n  - {name: synthetic, label: blobs_300.v2, set: {n: 300}}\n", "[1, 2]");
         assertThat(StudyFile.read(f).datasets).extracting(StudyFile.DatasetEntry::label).containsExactly("blobs-200", "blobs_300.v2");
