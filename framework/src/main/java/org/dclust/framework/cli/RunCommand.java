@@ -111,10 +111,13 @@ public final class RunCommand implements Callable<Integer> {
         } else {
             c = config != null ? ConfigFiles.read(config) : new RunConfig();
             apply(c);
-            outDir = out != null ? checkFresh(out) : newRunDir(c);
+            outDir = null;
         }
         Dclust pipeline = Dclust.fromConfig(c).registry(registry);
         pipeline.resolve();
+        if (outDir == null) {
+            outDir = out != null ? checkFresh(out) : newRunDir(c);
+        }
         RunSettings settings = settings(resume == null ? null : RunSettings.read(resume));
         OutputPaths.directory(resume != null ? "--resume" : out != null ? "--out" : "the run directory", outDir,
                 resume != null ? "make it writable" : "choose another with --out");
