@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.framework.bench.Bench;
 import org.dclust.framework.bench.BenchResult;
-import org.dclust.framework.run.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +66,6 @@ public final class BenchCommand implements Callable<Integer> {
         });
         Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters);
         Path dir = out != null ? out : newDir();
-        OutputPaths.directory(out != null ? "--out" : "the benchmark directory", dir, "choose another with --out");
         if (Files.exists(dir.resolve("bench.json"))) {
             throw new DclustException(dir + " already holds a benchmark; choose another --out");
         }
