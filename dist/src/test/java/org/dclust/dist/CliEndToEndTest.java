@@ -133,24 +133,26 @@ class CliEndToEndTest {
     }
 
     @Test
-    void userErrorsGetOneMessageAndExitCode2() {
-        Outcome unknown = dclust("run", "--learner", "no-such-learner", "--out", "/tmp/never");
+    void userErrorsGetOneMessageAndExitCode2(@TempDir Path tmp) {
+        String never = tmp.resolve("never").toString();
+        Outcome unknown = dclust("run", "--learner", "no-such-learner", "--out", never);
         assertThat(unknown.code()).isEqualTo(2);
         assertThat(unknown.err()).contains("unknown learner 'no-such-learner'", "ae").doesNotContain("Exception", "\tat ");
 
         Outcome many = dclust("run", "--set", "learner.pretrainEpochs=-4", "--set", "mlp.latentDim=abc", "--set", "learner.nope=1",
-                "--clusters", "1", "--out", "/tmp/never");
+                "--clusters", "1", "--out", never);
         assertThat(many.code()).isEqualTo(2);
         assertThat(many.err()).contains("4 configuration problems", "dcss.pretrainEpochs = -4", "an integer in [0, 1000000]",
                 "mlp.latentDim = abc", "unknown parameter dcss.nope", "K must be at least 2");
 
-        Outcome missing = dclust("run", "--dataset", "fashion-mnist", "--set", "dataset.dir=/no/such/dir", "--out", "/tmp/never");
+        Outcome missing = dclust("run", "--dataset", "fashion-mnist", "--set", "dataset.dir=/no/such/dir", "--out", never);
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("/no/such/dir", "apt-get install dataset-fashion-mnist");
 
-        Outcome bigK = dclust(tinyRun("--clusters", "301", "--out", "/tmp/never"));
+        Outcome bigK = dclust(tinyRun("--clusters", "301", "--out", never));
         assertThat(bigK.code()).isEqualTo(2);
         assertThat(bigK.err()).contains("larger than the number of samples");
+        assertThat(Path.of(never)).as("nothing is written before the configuration and the data are checked").doesNotExist();
 
         Outcome badFile = dclust("evaluate", "--truth", "/no/truth.txt", "--pred", "/no/pred.txt");
         assertThat(badFile.code()).isEqualTo(2);

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
+import org.dclust.api.train.TrainingDivergedException;
 
 /**
  * The epoch loop every training phase shares: per epoch a derived seed and a seeded shuffle, per batch
@@ -19,6 +21,11 @@ import org.dclust.api.train.TrainingContext;
  * previous checkpoint (written in the background, see {@link Checkpoints#save}). A run started again
  * with the same checkpoint directory resumes after the last checkpointed epoch and draws the same
  * random numbers an uninterrupted run would.
+ *
+ * <p>A diverged phase stops at once with a {@link TrainingDivergedException}: at the first batch whose
+ * loss is NaN or infinite, and after any epoch that leaves a NaN or infinite value in the state's
+ * floating-point arrays (parameters, optimizer moments, centres), before that epoch is reported or
+ * checkpointed, so the last checkpoint always holds a finite state.
  */
 public final class EpochLoop {
     /** Returned by {@link EpochEnd} under this key with a value of 1 to stop early (a convergence test). */
@@ -93,15 +100,23 @@ public final class EpochLoop {
             double lossSum = 0;
             for (int[] idx : batches) {
                 ctx.checkCancelled();
+                double loss;
                 try (NDManager scope = scopeParent.newSubManager()) {
-                    lossSum += step.step(scope, idx) * idx.length;
+                    loss = step.step(scope, idx);
                 }
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException(phase, e + 1, epochs, "the loss of a batch is " + loss);
+                }
+                lossSum += loss * idx.length;
                 ctx.events().batchDone(phase);
             }
             Map<String, Double> values = new LinkedHashMap<>();
             values.put("loss", lossSum / samples);
             Map<String, Double> extra = end == null ? Map.of() : end.afterEpoch(e + 1);
             values.putAll(extra);
+            if (!Finite.all(state.arrays())) {
+                throw new TrainingDivergedException(phase, e + 1, epochs, "its parameters hold NaN or infinite values");
+            }
             boolean stop = extra.getOrDefault(STOP, 0.0) == 1.0;
             values.remove(STOP);
             EpochReport r = new EpochReport(phase, e + 1, epochs, (System.nanoTime() - t0) / 1e9, values);

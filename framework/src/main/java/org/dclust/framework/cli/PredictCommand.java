@@ -17,6 +17,7 @@ import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.DeviceChoice;
 import org.dclust.framework.run.Evaluation;
+import org.dclust.framework.run.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dclust predict}: loads a saved model and writes one cluster id per sample of a data set as
  * CSV ({@code --proba}: with probabilities, {@code --embed}: with latent codes), plus metrics when the
- * data set has labels. The model's fitted preprocessing is applied to the new data.
+ * data set has labels. The model's fitted preprocessing is applied to the new data. An {@code --out}
+ * that cannot be written (a directory, or in a directory that cannot be written) is a user error found
+ * before the model and the data are read.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Assign clusters to a data set with a saved model.")
 public final class PredictCommand implements Callable<Integer> {
@@ -58,6 +61,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        OutputPaths.file("--out", out, "predictions.csv");
         DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
         Map<String, Object> values = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : sets.entrySet()) {

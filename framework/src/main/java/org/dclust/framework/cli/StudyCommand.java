@@ -4,8 +4,15 @@ import com.google.inject.Inject;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dclust.api.DclustException;
+import org.dclust.framework.run.OutputPaths;
+import org.dclust.framework.study.StudyCell;
 import org.dclust.framework.study.StudyFile;
+import org.dclust.framework.study.StudyOutcome;
+import org.dclust.framework.study.StudyPlan;
 import org.dclust.framework.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +22,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code dclust study FILE.yaml}: runs a grid of data sets × learners × refiners × seeds. Started again
- * on the same output directory it skips finished runs and resumes the unfinished one.
+ * on the same output directory it keeps finished runs whose configuration is unchanged, runs changed
+ * ones again and resumes the unfinished one. The study file, the output directory, every data set and
+ * K are checked before anything is written. Exits with {@link RunCommand#TRAINING_FAILED} when a
+ * cell's training diverged (the other cells still run).
  */
 @Command(name = "study", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run a study grid (resumable) and write results.json, results.csv and results.md.")
 public final class StudyCommand implements Callable<Integer> {
@@ -38,16 +48,39 @@ public final class StudyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (epochLines < 1) {
+            throw new DclustException("--epoch-lines " + epochLines + " is not valid: give 1 or more (n prints every n-th epoch line)");
+        }
         StudyFile s = StudyFile.read(file);
         Path dir = out != null ? out : Path.of("runs", "study-" + s.name);
+        checkDirectory(dir, out != null ? "--out" : "the study directory");
+        StudyPlan plan = runner.plan(s);
         Files.createDirectories(dir);
-        Files.copy(file, dir.resolve("study.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(file, dir.resolve("study.yaml"), StandardCopyOption.REPLACE_EXISTING);
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
-        runner.run(s, dir, progress, () -> false);
+        StudyOutcome outcome = runner.run(plan, dir, progress, () -> false);
         PrintWriter o = spec.commandLine().getOut();
         o.println(Files.readString(dir.resolve("results.md")));
         o.println("results: " + dir.resolve("results.json") + ", " + dir.resolve("results.csv") + ", " + dir.resolve("results.md"));
         o.flush();
+        if (!outcome.failed().isEmpty()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + outcome.failed().size() + " of " + plan.cells().size() + " cells failed (their training diverged; "
+                    + "the others ran):");
+            for (Map.Entry<StudyCell, String> f : outcome.failed().entrySet()) {
+                err.println("  " + f.getKey().id() + ": " + f.getValue());
+            }
+            err.flush();
+            return RunCommand.TRAINING_FAILED;
+        }
         return 0;
+    }
+
+    /** A study directory: writable, and new, empty or a study's own (it holds study.yaml). */
+    private static void checkDirectory(Path dir, String what) {
+        OutputPaths.directory(what, dir, "choose another with --out");
+        if (!Files.exists(dir.resolve("study.yaml"))) {
+            OutputPaths.requireEmpty(what, dir, "no study");
+        }
     }
 }

@@ -17,13 +17,16 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.TrainingContext;
+import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ResolvedRun;
 
 /**
  * Caches phase-1 results on disk under {@code cacheDir/phase1/KEY}, where KEY hashes everything that
  * determines them: data fingerprint, preprocessing, backbone, learner and their parameters, K, seed and
  * device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
- * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch.
+ * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch. A
+ * phase-1 result with a NaN or infinite centre or parameter is never cached (it is a
+ * {@link TrainingDivergedException}), and such an entry found in the cache is ignored.
  */
 public final class Phase1Cache {
     private static final String EPOCHS = "epochs.json";
@@ -37,6 +40,10 @@ public final class Phase1Cache {
             try {
                 List<EpochReport> reports = om.readValue(entry.resolve(EPOCHS).toFile(), new TypeReference<List<EpochReport>>() { });
                 LatentModel m = LatentModel.load(entry, manager);
+                if (!FiniteModels.latent(m)) {
+                    m.close();
+                    throw new IllegalStateException("it holds NaN or infinite values");
+                }
                 reports.forEach(recorder::record);
                 recorder.info("phase 1 (" + run.learner().provider().name() + ") loaded from the cache " + entry);
                 return m;
@@ -45,6 +52,11 @@ public final class Phase1Cache {
             }
         }
         LatentModel m = run.learner().provider().create(run.learner().params()).fit(prepared, ctx);
+        if (!FiniteModels.latent(m)) {
+            m.close();
+            throw new TrainingDivergedException(run.learner().provider().name(), 0, 0,
+                    "its latent model holds NaN or infinite values (centres or network parameters)");
+        }
         if (entry != null) {
             try {
                 Path target = entry;

@@ -18,7 +18,9 @@ import org.dclust.api.model.Backbone;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
+import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
@@ -27,9 +29,12 @@ import org.dclust.framework.report.RunPlots;
 /**
  * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. Phase-1 results are
  * cached (see {@link Phase1Cache}), so the same learner is not trained again for another refiner. With an output
- * directory it writes {@code config.yaml} first, checkpoints under {@code checkpoints/} (so a run
+ * directory it writes {@code run-settings.json} and {@code config.yaml} first (once the output
+ * directory, K and the data have been checked), checkpoints under {@code checkpoints/} (so a run
  * started again on the same directory resumes), then {@code model/}, {@code assignments.csv} and
- * {@code result.json}, each atomically.
+ * {@code result.json}, each atomically. A phase that diverges stops the run with a
+ * {@link TrainingDivergedException} whose advice names the learning rates of the plugin that trained;
+ * so does a model whose latent codes or probabilities are not finite. Nothing is saved as a result then.
  */
 public final class PipelineRunner {
     private final Evaluation evaluation;
@@ -48,28 +53,37 @@ public final class PipelineRunner {
 
     /** Runs the configured pipeline on the configured data set. */
     public RunResult run(ResolvedRun run, RunOptions options) {
+        checkOutput(options);
         long t0 = System.nanoTime();
         Dataset data = load(run);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
         return run(run, data, loadSeconds, options);
     }
 
-    /** Runs the configured pipeline on a data set the caller already holds. */
+    /**
+     * Runs the configured pipeline on a data set the caller already holds. The output directory, K and
+     * the data are checked, and the preprocessing fitted, before anything is written or trained.
+     *
+     * @throws TrainingDivergedException when a phase diverged (nothing is saved as a result)
+     */
     public RunResult run(ResolvedRun run, Dataset data, double loadSeconds, RunOptions options) {
         RunConfig c = run.config();
         Instant started = Instant.now();
+        checkOutput(options);
         int k = clusters(c.clusters, data);
-        String kSource = c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes" + classList(data);
+        String kSource = kSource(c, data);
+        checkFinite(data);
+        Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
+        Dataset prepared = pre.apply(data);
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
         recorder.info("K = " + k + " from " + kSource);
         Path out = options.outDir();
         if (out != null) {
+            RunSettings.of(options).write(out);
             write(out.resolve("config.yaml"), ConfigFiles.toYaml(c));
         }
-        Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
-        Dataset prepared = pre.apply(data);
         Backbone backbone = run.backbone().provider().create(run.backbone().params());
         Map<String, Double> wall = new LinkedHashMap<>();
         wall.put("load", loadSeconds);
@@ -80,18 +94,34 @@ public final class PipelineRunner {
                     .cacheDir(options.cacheDir())
                     .cancelled(options.cancelled()).build();
             long t1 = System.nanoTime();
-            LatentModel latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);
+            LatentModel latent;
+            try {
+                latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);
+            } catch (TrainingDivergedException e) {
+                throw e.withAdvice(DivergenceAdvice.of("learner", run.learner(), e.phase(), c));
+            }
             wall.put("phase1", (System.nanoTime() - t1) / 1e9);
             int[] sample = out != null && options.plots() && options.tsne() ? PlotSample.indices(data.size(), c.seed) : null;
             RunPlots.Scatter uMap = sample == null ? null : PlotSample.latent(latent, prepared, sample, c.seed);
             long t2 = System.nanoTime();
-            ClusterModel trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);
+            ClusterModel trained;
+            try {
+                trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);
+            } catch (TrainingDivergedException e) {
+                throw e.withAdvice(DivergenceAdvice.of("refiner", run.refiner(), e.phase(), c));
+            }
             wall.put("phase2", (System.nanoTime() - t2) / 1e9);
             long t3 = System.nanoTime();
             Map<String, Object> identity = identity(run, data, k, kSource, device);
             ClusterModel model = trained.with(pre, identity);
-            int[] assignments = model.predict(data);
+            float[][] probabilities = model.predictProba(data);
             float[][] latentCodes = model.transform(data);
+            if (!FiniteModels.cluster(trained) || !Finite.all(probabilities) || !Finite.all(latentCodes)) {
+                throw new TrainingDivergedException(run.refiner().provider().name(), 0, 0,
+                        "the trained model holds or gives NaN or infinite values (parameters, centres, latent codes or probabilities)",
+                        DivergenceAdvice.of("refiner", run.refiner(), run.refiner().provider().name(), c));
+            }
+            int[] assignments = ClusterModel.argmax(probabilities);
             Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments) : Map.of();
             Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
@@ -115,6 +145,27 @@ public final class PipelineRunner {
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
+        }
+    }
+
+    private static void checkOutput(RunOptions options) {
+        if (options.outDir() != null) {
+            OutputPaths.directory("the output directory", options.outDir(), "choose another");
+        }
+        if (options.cacheDir() != null) {
+            OutputPaths.directory("the pretraining cache", options.cacheDir(), "choose another, or use none");
+        }
+    }
+
+    /** Training needs finite numbers: a NaN or infinite value in the data is a user error found before training. */
+    static void checkFinite(Dataset data) {
+        float[] v = data.values();
+        int f = data.featureSize();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) {
+                throw new DclustException("data set " + data.name() + ": value " + (i % f) + " of sample " + (i / f) + " is " + v[i]
+                        + "; clustering needs finite numbers: remove or fill that sample");
+            }
         }
     }
 
@@ -168,6 +219,24 @@ public final class PipelineRunner {
         }
         String shown = String.join(", ", names.subList(0, Math.min(10, names.size())));
         return " (label" + (names.size() > 1 ? "s " : " ") + shown + (names.size() > 10 ? ", …" : "") + ")";
+    }
+
+    /**
+     * The identity part result.json records for this configuration on this data (plugins and their
+     * parameters, data fingerprint, K, preset, preprocessing, seed, device type, versions), after the
+     * checks {@link #run} makes before it writes anything: K against the data, and finite data.
+     *
+     * @throws DclustException when K or the data is not valid
+     */
+    public static Map<String, Object> identity(ResolvedRun run, Dataset data) {
+        RunConfig c = run.config();
+        int k = clusters(c.clusters, data);
+        checkFinite(data);
+        return identity(run, data, k, kSource(c, data), DeviceChoice.resolve(c.device));
+    }
+
+    private static String kSource(RunConfig c, Dataset data) {
+        return c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes" + classList(data);
     }
 
     private static Map<String, Object> identity(ResolvedRun run, Dataset data, int k, String kSource, Device device) {

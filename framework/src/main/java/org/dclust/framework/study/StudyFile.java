@@ -3,8 +3,11 @@ package org.dclust.framework.study;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.framework.config.YamlDocument;
 import org.dclust.framework.config.YamlFields;
@@ -46,8 +49,14 @@ public final class StudyFile {
     public boolean tsne;
     public Reference reference;
 
-    /** One data set of the study: a plugin name, a label for tables, and its parameters. */
-        public static final class DatasetEntry {
+    /** What a data set label may hold: it names a directory. */
+    private static final String LABEL = "[A-Za-z0-9][A-Za-z0-9._+-]*";
+
+    /**
+     * One data set of the study: a plugin name, a label for tables and for its cells directory (unique
+     * in the study, ignoring case), and its parameters.
+     */
+    public static final class DatasetEntry {
         public String name;
         public String label;
         public Map<String, Object> set = new LinkedHashMap<>();
@@ -82,10 +91,50 @@ public final class StudyFile {
             problems.add(file + ": no " + String.join(", no ", missing) + " given; a study needs at least one of each: datasets,"
                     + " learners, refiners and seeds (e.g. learners: [ae, dcss])");
         }
+        if (problems.isEmpty()) {
+            s.namingProblems().forEach(problem -> problems.add(file + ": " + problem));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidParameterException(problems);
         }
         return s;
+    }
+
+    /**
+     * What a file that read may still get wrong: a name or data set labels that cannot name a
+     * directory, labels that are not unique (ignoring case: they name the cells directories), seeds
+     * listed twice.
+     */
+    private List<String> namingProblems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank() || name.contains("/") || name.contains("\\")) {
+            problems.add("name '" + name + "' cannot name a directory (runs/study-NAME): give one without / or \\");
+        }
+        Map<String, List<String>> labels = new LinkedHashMap<>();
+        for (DatasetEntry d : datasets) {
+            if (d.name == null) {
+                continue;
+            }
+            String label = d.label();
+            if (!label.matches(LABEL)) {
+                problems.add("dataset label '" + label + "' cannot name a directory: use letters, digits and . _ + - (not first)");
+            }
+            labels.computeIfAbsent(label.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(label);
+        }
+        for (List<String> same : labels.values()) {
+            if (same.size() > 1) {
+                problems.add(same.size() + " dataset entries share the label '" + same.get(0) + "'"
+                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
+                        + ": give each entry its own label (label: NAME), which names its cells directory and its table");
+            }
+        }
+        Set<Long> seen = new LinkedHashSet<>();
+        for (Long seed : seeds) {
+            if (!seen.add(seed)) {
+                problems.add("seed " + seed + " is listed twice");
+            }
+        }
+        return problems;
     }
 
     /** Sets the fields from {@code f}; returns the grid lists that are absent or empty (a wrong one is a problem already). */

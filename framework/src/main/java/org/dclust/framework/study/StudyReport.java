@@ -17,8 +17,8 @@ import org.dclust.framework.run.PipelineRunner;
  * Writes a study's results: {@code results.json} (every finished run with its provenance),
  * {@code results.csv} (one row per run), {@code results.md} (mean ± std over seeds per data set and
  * pipeline, the published figures beside them, the share of the largest cluster and the empty clusters
- * per seed, which show a refiner that merged clusters, and each learner's gain from MNet) and
- * {@code acc-by-learner.png} (ACC per learner for each refiner).
+ * per seed, which show a refiner that merged clusters, each learner's gain from MNet, and the runs
+ * that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
  */
 public final class StudyReport {
     private static final String[] METRICS = {"acc", "nmi", "ari"};
@@ -26,8 +26,9 @@ public final class StudyReport {
     private StudyReport() {
     }
 
-    /** Writes every report file for the finished cells. */
-    public static void write(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) {
+    /** Writes every report file for the finished cells and the failed ones (cell → message). */
+    public static void write(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done,
+            Map<StudyCell, String> failed) {
         try {
             List<Map<String, Object>> runs = new ArrayList<>();
             StringBuilder csv = new StringBuilder("dataset,learner,refiner,seed,acc,nmi,ari,f1_macro,phase1_s,phase2_s,total_s\n");
@@ -49,19 +50,34 @@ public final class StudyReport {
             json.put("study", s.name);
             json.put("cellsTotal", cells.size());
             json.put("cellsDone", runs.size());
+            json.put("cellsFailed", failed.size());
             json.put("runs", runs);
+            List<Map<String, Object>> failures = new ArrayList<>();
+            for (StudyCell c : cells) {
+                if (failed.containsKey(c)) {
+                    Map<String, Object> f = new LinkedHashMap<>();
+                    f.put("cell", c.id());
+                    f.put("error", failed.get(c));
+                    failures.add(f);
+                }
+            }
+            json.put("failed", failures);
             Atomic.writeString(dir.resolve("results.json"), PipelineRunner.json().writeValueAsString(json));
             Atomic.writeString(dir.resolve("results.csv"), csv.toString());
-            Atomic.writeString(dir.resolve("results.md"), markdown(s, cells, done));
+            Atomic.writeString(dir.resolve("results.md"), markdown(s, cells, done, failed));
             bars(s, dir, cells, done);
         } catch (IOException e) {
             throw new DclustException("cannot write the study results in " + dir + ": " + e.getMessage(), e);
         }
     }
 
-    static String markdown(StudyFile s, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) {
+    static String markdown(StudyFile s, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done, Map<StudyCell, String> failed) {
         StringBuilder md = new StringBuilder("# Study " + s.name + "\n\n");
-        md.append(done.size()).append(" of ").append(cells.size()).append(" runs finished. Figures in percent, mean ± standard deviation over seeds ")
+        md.append(done.size()).append(" of ").append(cells.size()).append(" runs finished");
+        if (!failed.isEmpty()) {
+            md.append(", ").append(failed.size()).append(" failed (see Failed runs below; the tables leave them out)");
+        }
+        md.append(". Figures in percent, mean ± standard deviation over seeds ")
                 .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ").append(s.backbone).append(".\n");
         boolean ref = s.reference != null && !s.reference.figures.isEmpty();
         if (ref) {
@@ -114,6 +130,14 @@ public final class StudyReport {
                                 - s.reference.figures.get(learner + "+centroid").get("acc"));
                     }
                     md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %s |%n", learner, ma, mb, mb - ma, pub));
+                }
+            }
+        }
+        if (!failed.isEmpty()) {
+            md.append("\n## Failed runs\n\n");
+            for (StudyCell c : cells) {
+                if (failed.containsKey(c)) {
+                    md.append("- `").append(c.id()).append("`: ").append(failed.get(c)).append('\n');
                 }
             }
         }

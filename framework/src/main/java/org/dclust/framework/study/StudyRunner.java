@@ -17,7 +17,10 @@ import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.spi.PluginInfo;
+import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.train.EventSink;
+import org.dclust.api.train.TrainingDivergedException;
+import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.config.ConfigResolver;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
@@ -29,12 +32,18 @@ import org.dclust.framework.run.RunResult;
 /**
  * Runs a study grid (data sets × seeds × learners × refiners, in that nesting, so each learner's phase 1
  * is trained once and then served from the study's cache to every refiner). Every cell is a pipeline
- * run in {@code cells/DATASET/LEARNER+REFINER/seedN}; a finished cell (its result.json exists) is
- * skipped when the study is started again, and an unfinished one resumes from its checkpoints, so a
- * killed study loses nothing finished. After every cell the study's results.json, results.csv,
+ * run in {@code cells/DATASET/LEARNER+REFINER/seedN}. Everything is checked first ({@link #plan}):
+ * every configuration, every data set and K. When the study is started again, a finished cell whose
+ * configuration and data are unchanged (its result.json records the same identity) is kept, and an
+ * unfinished one resumes from its checkpoints, so a killed study loses nothing finished; a cell that
+ * changed runs again from nothing, and the events say what changed. A cell whose training diverges is
+ * recorded as failed and the others run. After every cell the study's results.json, results.csv,
  * results.md and the ACC bar chart are rewritten.
  */
 public final class StudyRunner {
+    /** A cell whose training diverged: its message and identity. */
+    static final String FAILED = "failed.json";
+
     private final ConfigResolver resolver;
     private final PipelineRunner runner;
     private final PluginRegistry registry;
@@ -66,6 +75,8 @@ public final class StudyRunner {
         Set<String> problems = new LinkedHashSet<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
         Set<String> prefixes = knownPrefixes(s, problems);
+        duplicates(org.dclust.api.spi.LearnerProvider.class, s.learners, "learners", problems);
+        duplicates(org.dclust.api.spi.RefinerProvider.class, s.refiners, "refiners", problems);
         for (String key : s.set.keySet()) {
             int dot = key.lastIndexOf('.');
             String prefix = dot < 0 ? key : key.substring(0, dot).toLowerCase(Locale.ROOT);
@@ -86,6 +97,23 @@ public final class StudyRunner {
             throw new InvalidParameterException(new ArrayList<>(problems));
         }
         return out;
+    }
+
+    /** Two entries of a list that name the same plugin (by name or alias, in any case) would share their cells. */
+    private <P extends PluginInfo> void duplicates(Class<P> kind, List<String> names, String list, Set<String> problems) {
+        Map<String, List<String>> byPlugin = new LinkedHashMap<>();
+        for (String n : names) {
+            try {
+                byPlugin.computeIfAbsent(registry.get(kind, n).name(), k -> new ArrayList<>()).add(n);
+            } catch (DclustException e) {
+                // reported by knownPrefixes
+            }
+        }
+        byPlugin.forEach((plugin, given) -> {
+            if (given.size() > 1) {
+                problems.add(list + " name " + plugin + " " + given.size() + " times (" + String.join(", ", given) + "): list each once");
+            }
+        });
     }
 
     private Set<String> knownPrefixes(StudyFile s, Set<String> problems) {
@@ -143,75 +171,184 @@ public final class StudyRunner {
     }
 
     /**
-     * Runs (or resumes) the study in {@code dir}.
+     * Checks the whole study before anything is written or trained: every cell's configuration (all
+     * problems together), then every data set, loaded once, and K against it.
      *
-     * @return every finished cell's record, in grid order
+     * @throws DclustException a user error (nothing is written)
      */
-    public List<Map<String, Object>> run(StudyFile s, Path dir, EventSink events, BooleanSupplier cancelled) {
+    public StudyPlan plan(StudyFile s) {
         Map<StudyCell, ResolvedRun> runs = resolve(s);
         List<StudyCell> cells = new ArrayList<>(runs.keySet());
-        Map<StudyCell, Map<String, Object>> done = new LinkedHashMap<>();
+        Map<StudyCell, Map<String, Object>> identities = new LinkedHashMap<>();
+        Object key = null;
+        Dataset data = null;
+        Dataset first = null;
         for (StudyCell cell : cells) {
-            Map<String, Object> r = readRecord(cell.dir(dir));
-            if (r != null) {
-                done.put(cell, r);
+            ResolvedRun run = runs.get(cell);
+            if (!run.dataset().describe().equals(key)) {
+                // the cells of one data set are adjacent: one loaded at a time, the first kept for the first cell
+                key = run.dataset().describe();
+                data = runner.load(run);
             }
+            if (first == null) {
+                first = data;
+            }
+            identities.put(cell, PipelineRunner.identity(run, data));
         }
-        if (!done.isEmpty()) {
-            events.info("study: " + done.size() + " of " + cells.size() + " cells already finished in " + dir);
+        return new StudyPlan(s, cells, runs, identities, first);
+    }
+
+    /**
+     * Runs (or resumes) the study in {@code dir}.
+     *
+     * @return the finished cells' records and the cells whose training diverged
+     */
+    public StudyOutcome run(StudyFile s, Path dir, EventSink events, BooleanSupplier cancelled) {
+        return run(plan(s), dir, events, cancelled);
+    }
+
+    /**
+     * Runs (or resumes) a checked study in {@code dir}. A cell that finished (or diverged) before with
+     * the same identity is kept; one whose configuration or data changed since it ran, and an
+     * unfinished one whose config.yaml differs from its configuration now, starts again from nothing,
+     * and the events say which and what changed. A cell whose training diverges is recorded as failed
+     * (its failed.json) and the others run.
+     */
+    public StudyOutcome run(StudyPlan plan, Path dir, EventSink events, BooleanSupplier cancelled) {
+        StudyFile s = plan.study();
+        List<StudyCell> cells = plan.cells();
+        Map<StudyCell, Map<String, Object>> done = new LinkedHashMap<>();
+        Map<StudyCell, String> failed = new LinkedHashMap<>();
+        int kept = 0;
+        for (StudyCell cell : cells) {
+            kept += reuse(cell, cell.dir(dir), plan, done, failed, events) ? 1 : 0;
+        }
+        if (kept > 0) {
+            events.info("study: " + kept + " of " + cells.size() + " cells already ran in " + dir
+                    + (failed.isEmpty() ? "" : " (" + failed.size() + " of them failed)"));
         }
         long started = System.nanoTime();
         int ranThisTime = 0;
-        Map<String, Dataset> loaded = new LinkedHashMap<>();
+        Map<Object, Dataset> loaded = new LinkedHashMap<>();
+        loaded.put(plan.runs().get(cells.get(0)).dataset().describe(), plan.firstData());
         for (StudyCell cell : cells) {
-            if (done.containsKey(cell)) {
+            if (done.containsKey(cell) || failed.containsKey(cell)) {
                 continue;
             }
             if (cancelled.getAsBoolean()) {
                 break;
             }
-            ResolvedRun run = runs.get(cell);
-            events.info("study: cell " + (done.size() + 1) + "/" + cells.size() + ": " + cell.id());
-            String dataKey = cell.dataset().label();
+            ResolvedRun run = plan.runs().get(cell);
+            events.info("study: cell " + (done.size() + failed.size() + 1) + "/" + cells.size() + ": " + cell.id());
+            Object dataKey = run.dataset().describe();
             long t0 = System.nanoTime();
             Dataset data = loaded.computeIfAbsent(dataKey, k -> runner.load(run));
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
-            if (loaded.size() > 1) {
-                loaded.keySet().removeIf(k -> !k.equals(dataKey));
-            }
-            try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cell.dir(dir), dir.resolve("cache"), events, cancelled, s.plots, s.tsne))) {
+            loaded.keySet().removeIf(k -> !k.equals(dataKey));
+            Path cellDir = cell.dir(dir);
+            try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cellDir, dir.resolve("cache"), events, cancelled, s.plots, s.tsne))) {
                 done.put(cell, result.record());
+            } catch (TrainingDivergedException e) {
+                events.info("study: cell " + cell.id() + " failed: " + e.getMessage());
+                failed.put(cell, e.getMessage());
+                writeFailure(cellDir, e.getMessage(), plan.identities().get(cell));
             }
             ranThisTime++;
             double elapsed = (System.nanoTime() - started) / 1e9;
-            int left = cells.size() - done.size();
-            events.info(String.format(Locale.ROOT, "study: %d/%d cells done; %s; about %s left", done.size(), cells.size(),
-                    minutes(elapsed), minutes(elapsed / ranThisTime * left)));
-            StudyReport.write(s, dir, cells, done);
+            int left = cells.size() - done.size() - failed.size();
+            events.info(String.format(Locale.ROOT, "study: %d/%d cells done%s; %s; about %s left", done.size() + failed.size(), cells.size(),
+                    failed.isEmpty() ? "" : " (" + failed.size() + " failed)", minutes(elapsed), minutes(elapsed / ranThisTime * left)));
+            StudyReport.write(s, dir, cells, done, failed);
         }
-        StudyReport.write(s, dir, cells, done);
+        StudyReport.write(s, dir, cells, done, failed);
         List<Map<String, Object>> out = new ArrayList<>();
         for (StudyCell c : cells) {
             if (done.containsKey(c)) {
                 out.add(done.get(c));
             }
         }
-        return out;
+        return new StudyOutcome(out, failed);
+    }
+
+    /**
+     * Whether the cell's earlier run counts: a finished or failed run with the identity the cell has
+     * now. A changed cell's directory is deleted (its checkpoints belong to another configuration) and
+     * the events say what changed; an unfinished cell with an unchanged config.yaml is left to resume.
+     */
+    private boolean reuse(StudyCell cell, Path cellDir, StudyPlan plan, Map<StudyCell, Map<String, Object>> done,
+            Map<StudyCell, String> failed, EventSink events) {
+        Map<String, Object> identity = plan.identities().get(cell);
+        Map<String, Object> result = readJson(cellDir.resolve("result.json"));
+        Map<String, Object> failure = result == null ? readJson(cellDir.resolve(FAILED)) : null;
+        Map<String, Object> earlier = result != null ? result : failure;
+        List<String> changes;
+        if (earlier != null) {
+            changes = CellChanges.between(identityOf(earlier), identity);
+            if (changes.isEmpty()) {
+                if (result != null) {
+                    done.put(cell, result);
+                } else {
+                    failed.put(cell, String.valueOf(failure.get("error")));
+                    events.info("study: cell " + cell.id() + " failed before with this configuration; not run again (delete "
+                            + cellDir + " to retry)");
+                }
+                return true;
+            }
+        } else if (Files.isRegularFile(cellDir.resolve("config.yaml"))) {
+            String now = ConfigFiles.toYaml(plan.runs().get(cell).config());
+            changes = now.equals(readText(cellDir.resolve("config.yaml"))) ? List.of() : List.of("its configuration (config.yaml)");
+        } else {
+            changes = List.of();
+        }
+        if (!changes.isEmpty()) {
+            events.info("study: cell " + cell.id() + " changed since it ran (" + String.join("; ", changes)
+                    + "): its old run is deleted and it runs again");
+            try {
+                Atomic.deleteTree(cellDir);
+            } catch (IOException e) {
+                throw new DclustException("cannot delete the changed cell " + cellDir + " (" + e.getMessage() + "); delete it yourself", e);
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> identityOf(Map<String, Object> record) {
+        Object id = record.get("identity");
+        return id instanceof Map ? (Map<String, Object>) id : Map.of();
+    }
+
+    private static void writeFailure(Path cellDir, String error, Map<String, Object> identity) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("error", error);
+        f.put("identity", identity);
+        try {
+            Atomic.writeString(cellDir.resolve(FAILED), PipelineRunner.json().writeValueAsString(f));
+        } catch (IOException e) {
+            throw new DclustException("cannot write " + cellDir.resolve(FAILED) + ": " + e.getMessage(), e);
+        }
     }
 
     private static String minutes(double seconds) {
         return seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds) : String.format(Locale.ROOT, "%.0f min", seconds / 60);
     }
 
-    private static Map<String, Object> readRecord(Path cellDir) {
-        Path f = cellDir.resolve("result.json");
+    private static Map<String, Object> readJson(Path f) {
         if (!Files.isRegularFile(f)) {
             return null;
         }
         try {
             return PipelineRunner.json().readValue(f.toFile(), new TypeReference<Map<String, Object>>() { });
         } catch (IOException e) {
-            throw new DclustException("the finished cell's " + f + " is unreadable (" + e.getMessage() + "); delete that cell's directory to run it again");
+            throw new DclustException(f + " is unreadable (" + e.getMessage() + "); delete that cell's directory to run it again");
+        }
+    }
+
+    private static String readText(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (IOException e) {
+            throw new DclustException(f + " is unreadable (" + e.getMessage() + "); delete that cell's directory to run it again");
         }
     }
 }

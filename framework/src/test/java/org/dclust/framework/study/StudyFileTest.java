@@ -1,6 +1,7 @@
 package org.dclust.framework.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.tuple;
@@ -113,5 +114,47 @@ class StudyFileTest {
                 + " no seeds given; a study needs at least one of each: datasets, learners, refiners and seeds (e.g. learners: [ae, dcss])");
         assertThat(problems("")).singleElement().asString().endsWith("study.yaml is empty: write the study file's fields as 'field: value' lines");
         assertThat(problems("learners: [ae\n")).singleElement().asString().contains("line 2, column 1: not valid YAML");
+    }
+
+    // data set labels name the cells' directories: they must be unique and directory names
+
+    private static Path write(Path dir, String datasets, String seeds) throws Exception {
+        return Files.writeString(dir.resolve("s.yaml"), "name: s\ndatasets:\n" + datasets + "learners: [ae]\nrefiners: [centroid]\nseeds: " + seeds + "\n");
+    }
+
+    @Test
+    void twoDataSetsWithOneLabelAreRefused(@TempDir Path tmp) throws Exception {
+        Path f = write(tmp, "  - {name: synthetic, label: blobs, set: {n: 200}}\n  - {name: synthetic, label: blobs, set: {n: 300}}\n", "[1]");
+        assertThatThrownBy(() -> StudyFile.read(f)).isInstanceOf(InvalidParameterException.class)
+                .hasMessage(f + ": 2 dataset entries share the label 'blobs': give each entry its own label (label: NAME), which names its "
+                        + "cells directory and its table");
+    }
+
+    @Test
+    void labelsThatDifferOnlyInCaseOrDefaultToOneNameClashToo(@TempDir Path tmp) throws Exception {
+        Path f = write(tmp, "  - {name: synthetic, label: Blobs}\n  - {name: synthetic, label: blobs}\n", "[1]");
+        assertThatThrownBy(() -> StudyFile.read(f)).hasMessageContaining("2 dataset entries share the label 'Blobs' (as Blobs, blobs; case does not count)");
+        Path g = write(tmp, "  - {name: synthetic, set: {n: 200}}\n  - {name: synthetic, set: {n: 300}}\n", "[1]");
+        assertThatThrownBy(() -> StudyFile.read(g)).hasMessageContaining("2 dataset entries share the label 'synthetic'");
+    }
+
+    @Test
+    void aLabelThatIsNoDirectoryNameAndARepeatedSeedAreRefused(@TempDir Path tmp) throws Exception {
+        Path f = write(tmp, "  - {name: synthetic, label: ../up}\n", "[1, 2, 1]");
+        assertThatThrownBy(() -> StudyFile.read(f)).hasMessage("2 configuration problems:\n  - " + f + ": dataset label '../up' cannot name a directory: use letters,"
+                + " digits and . _ + - (not first)\n  - " + f + ": seed 1 is listed twice");
+    }
+
+    @Test
+    void aNameWithASlashIsRefused(@TempDir Path tmp) throws Exception {
+        Path f = Files.writeString(tmp.resolve("s.yaml"), "name: ../elsewhere\ndatasets: [{name: synthetic}]\nlearners: [ae]\nrefiners: [centroid]\nseeds: [1]\n");
+        assertThatThrownBy(() -> StudyFile.read(f)).hasMessage(f + ": name '../elsewhere' cannot name a directory (runs/study-NAME): give one "
+                + "without / or \\");
+    }
+
+    @Test
+    void distinctLabelsAreRead(@TempDir Path tmp) throws Exception {
+        Path f = write(tmp, "  - {name: synthetic, label: blobs-200, set: {n: 200}}\n  - {name: synthetic, label: blobs_300.v2, set: {n: 300}}\n", "[1, 2]");
+        assertThat(StudyFile.read(f).datasets).extracting(StudyFile.DatasetEntry::label).containsExactly("blobs-200", "blobs_300.v2");
     }
 }

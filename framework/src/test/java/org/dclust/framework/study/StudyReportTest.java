@@ -24,7 +24,7 @@ class StudyReportTest {
         Map<StudyCell, Map<String, Object>> done = new LinkedHashMap<>();
         done.put(a, run(0.50, List.of(50, 30, 20)));
         done.put(b, run(0.40, new int[] {70, 30, 0})); // as a run just finished holds them
-        String md = StudyReport.markdown(s, List.of(a, b), done);
+        String md = StudyReport.markdown(s, List.of(a, b), done, Map.of());
         // ACC 45.00 ± 7.07; largest cluster 50 % and 70 %: 60.00 ± 14.14; empty clusters 0 and 1
         assertThat(md).contains("| ae+mnet | 2 | 45.00 ± 7.07 |", "| 60.00 ± 14.14 | 0, 1 |");
     }

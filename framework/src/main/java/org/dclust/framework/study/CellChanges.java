@@ -1,0 +1,66 @@
+package org.dclust.framework.study;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What changed in a study cell's configuration since it last ran: the differences between the identity
+ * its result.json (or failed.json) recorded and the identity it would record now, as
+ * {@code path: old → new} lines ({@code learner.params.pretrainEpochs: 2 → 3}). Compared are the
+ * plugins and all their resolved parameters, the data set's parameters and content fingerprint, K, the
+ * preset, the preprocessing, the seed and the device type; not the versions of dclust, DJL and Java
+ * (a long study survives a rebuild), nor the wording of where K came from.
+ */
+final class CellChanges {
+    /** Identity fields that do not make a result differ. */
+    private static final Set<String> IGNORED = Set.of("versions", "clustersSource");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CellChanges() {
+    }
+
+    /** The differences, in field order; empty when the cell can be reused. */
+    static List<String> between(Map<String, Object> recorded, Map<String, Object> now) {
+        List<String> out = new ArrayList<>();
+        diff("", tree(recorded), tree(now), out);
+        return out;
+    }
+
+    /** Both sides through the same JSON text, so numbers compare as result.json holds them. */
+    private static JsonNode tree(Map<String, Object> identity) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(identity == null ? Map.of() : identity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<String> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> fields = new LinkedHashSet<>();
+            a.fieldNames().forEachRemaining(fields::add);
+            for (Iterator<String> it = b.fieldNames(); it.hasNext();) {
+                fields.add(it.next());
+            }
+            for (String f : fields) {
+                if (path.isEmpty() && IGNORED.contains(f)) {
+                    continue;
+                }
+                diff(path.isEmpty() ? f : path + "." + f, a.get(f), b.get(f), out);
+            }
+        } else if (a == null || b == null || !a.equals(b)) {
+            out.add(path + ": " + text(a) + " → " + text(b));
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null ? "(not set)" : n.isTextual() ? n.asText() : n.toString();
+    }
+}

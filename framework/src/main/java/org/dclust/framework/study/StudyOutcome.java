@@ -1,0 +1,11 @@
+package org.dclust.framework.study;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a study run left: the records of its finished cells (as in results.json, grid order) and, for
+ * each cell whose training diverged, its message.
+ */
+public record StudyOutcome(List<Map<String, Object>> finished, Map<StudyCell, String> failed) {
+}
