@@ -25,8 +25,7 @@ public final class FuzzyAssignment implements AssignmentProvider {
 
     @Override
     public Optional<Citation> paper() {
-        return Optional.of(new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities",
-                2024, "arXiv", "2405.03590"));
+        return Optional.of(FuzzyMemberships.DCSS);
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.toolkit.Pretraining;
 
 /**
@@ -19,8 +20,7 @@ import org.dclust.api.toolkit.Pretraining;
  */
 public final class DcssLearnerProvider implements LearnerProvider {
     static final String NAME = "dcss";
-    static final Citation PAPER = new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities",
-            2024, "arXiv", "2405.03590");
+    static final Citation PAPER = FuzzyMemberships.DCSS;
 
     @Override
     public String name() {

@@ -8,6 +8,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.RefinerProvider;
+import org.dclust.api.toolkit.FuzzyMemberships;
 
 /** Registers the {@code mnet} refiner ({@link MnetRefiner}): DCSS phase 2. */
 public final class MnetRefinerProvider implements RefinerProvider {
@@ -39,8 +40,7 @@ public final class MnetRefinerProvider implements RefinerProvider {
 
     @Override
     public Optional<Citation> paper() {
-        return Optional.of(new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities",
-                2024, "arXiv", "2405.03590"));
+        return Optional.of(FuzzyMemberships.DCSS);
     }
 
     @Override
