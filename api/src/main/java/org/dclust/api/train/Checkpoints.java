@@ -136,21 +136,57 @@ public final class Checkpoints {
         Map<String, Object> meta;
         NDList list;
         try {
-            meta = new ObjectMapper().readValue(p.resolve(META).toFile(), new TypeReference<Map<String, Object>>() { });
+            meta = readMeta(p.resolve(META));
             list = NDList.decode(manager, Files.readAllBytes(p.resolve(ARRAYS)));
         } catch (IOException | RuntimeException e) {
             throw new DclustException("the checkpoint in " + p + " is unreadable (" + e.getMessage()
                     + "); delete it to start " + phase + " again", e);
         }
         if (!(meta.get(NAMES) instanceof List<?> names) || names.size() != list.size()) {
-            throw new DclustException("the checkpoint in " + p + " was written by an earlier dclust, which stored its arrays"
-                    + " without names; this one restores them by name: delete it to start " + phase + " again");
+            throw positional(p, phase);
         }
         Map<String, NDArray> arrays = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
             arrays.put(String.valueOf(names.get(i)), list.get(i));
         }
         return Optional.of(new Checkpoint(dir, phase, ((Number) meta.get("epochsDone")).intValue(), arrays, meta));
+    }
+
+    /**
+     * Refuses, before anything trains, a checkpoint directory that holds a phase written by an earlier
+     * dclust (arrays by position): the same message {@link #load} would give when that phase starts.
+     * Does nothing when {@code dir} is null or missing; unreadable entries are left to {@link #load}.
+     */
+    public static void requireNamed(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> phases;
+        try (var list = Files.list(dir)) {
+            phases = list.sorted().toList();
+        } catch (IOException e) {
+            return; // reported by load, with the phase that needs it
+        }
+        for (Path p : phases) {
+            Map<String, Object> meta;
+            try {
+                meta = Files.isRegularFile(p.resolve(META)) ? readMeta(p.resolve(META)) : Map.of(NAMES, List.of());
+            } catch (IOException e) {
+                continue; // reported by load, with the phase that needs it
+            }
+            if (!meta.containsKey(NAMES)) {
+                throw positional(p, p.getFileName().toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> readMeta(Path meta) throws IOException {
+        return new ObjectMapper().readValue(meta.toFile(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static DclustException positional(Path p, String phase) {
+        return new DclustException("the checkpoint in " + p + " was written by an earlier dclust, which stored its arrays"
+                + " without names; this one restores them by name: delete it to start " + phase + " again");
     }
 
     /** Whether the phase has a checkpoint marked finished. */
@@ -161,8 +197,7 @@ public final class Checkpoints {
         flush();
         try {
             Path meta = dir.resolve(phase).resolve(META);
-            return Files.isRegularFile(meta) && Boolean.TRUE.equals(
-                    new ObjectMapper().readValue(meta.toFile(), new TypeReference<Map<String, Object>>() { }).get("finished"));
+            return Files.isRegularFile(meta) && Boolean.TRUE.equals(readMeta(meta).get("finished"));
         } catch (IOException e) {
             return false;
         }

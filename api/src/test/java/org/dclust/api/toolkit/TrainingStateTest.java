@@ -15,6 +15,7 @@ import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.Checkpoints;
+import org.dclust.api.train.TrainingContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,9 +121,12 @@ class TrainingStateTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Files.write(p.resolve("arrays.ndlist"), new NDList(m.create(new float[] {1f, 2f})).encode());
             Files.writeString(p.resolve("meta.json"), "{\"stop\":false,\"epochsDone\":2}");
-            assertThatThrownBy(() -> Checkpoints.load(dir, "toy", m)).isInstanceOf(DclustException.class)
-                    .hasMessage("the checkpoint in " + p + " was written by an earlier dclust, which stored its arrays without names;"
-                            + " this one restores them by name: delete it to start toy again");
+            String message = "the checkpoint in " + p + " was written by an earlier dclust, which stored its arrays without names;"
+                    + " this one restores them by name: delete it to start toy again";
+            assertThatThrownBy(() -> Checkpoints.load(dir, "toy", m)).isInstanceOf(DclustException.class).hasMessage(message);
+            // and a run that would resume from it is refused before it trains anything
+            assertThatThrownBy(() -> TrainingContext.builder(m).checkpointDir(dir).build()).isInstanceOf(DclustException.class)
+                    .hasMessage(message);
         }
     }
 }

@@ -38,8 +38,10 @@ import org.dclust.api.train.TrainingContext;
  * <p>Step: one optimizer update of encoder, decoder and centres per batch; every {@code updateInterval}
  * batches P is recomputed over the whole data set, and training stops when fewer than {@code tol} of
  * the samples changed cluster since the previous update (the authors' schedule).
+ *
+ * @param params the parameters {@link IdecExampleProvider} declares
  */
-public final class IdecExample implements LatentLearner {
+public record IdecExample(Params params) implements LatentLearner {
     /**
      * The phase name: it names the checkpoint and seeds each epoch's shuffle. It is the in-tree
      * {@code idec}'s, so that both draw the same batches and can be compared label for label.
@@ -48,12 +50,6 @@ public final class IdecExample implements LatentLearner {
     /** Student's t degrees of freedom (IDEC, as DEC, fixes α = 1). */
     static final double ALPHA = 1;
     private static final float EPS = 1e-12f;
-
-    private final Params params;
-
-    public IdecExample(Params params) {
-        this.params = params;
-    }
 
     /** Eq. 5: the target distribution of q (N, K), q covering the whole data set. */
     static NDArray target(NDArray q) {

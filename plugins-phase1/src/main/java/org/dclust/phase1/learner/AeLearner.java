@@ -14,13 +14,10 @@ import org.dclust.api.train.TrainingContext;
  * error, the shared {@link Pretraining}) followed by k-means on the latent codes (k-means++ seeding,
  * Lloyd iterations to convergence, several restarts, the lowest inertia kept): the toolkit's
  * {@link PretrainedStart}, with nothing after it. Its own assignment is the nearest centre.
+ *
+ * @param params the parameters of {@link PretrainedStart#parameters()}
  */
-public final class AeLearner implements LatentLearner {
-    private final Params params;
-
-    public AeLearner(Params params) {
-        this.params = params;
-    }
+public record AeLearner(Params params) implements LatentLearner {
 
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {

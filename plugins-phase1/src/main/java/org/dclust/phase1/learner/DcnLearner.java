@@ -45,18 +45,13 @@ import org.dclust.api.train.TrainingContext;
  *
  * <p>Checkpoints hold the network, the optimizer's momentum, the centres, the counts and every
  * sample's assignment. The returned model's own assignment is the nearest centre.
+ *
+ * @param name the provider name (also the checkpoint phase)
+ * @param params the parameters {@link #parameters} declares
  */
-public final class DcnLearner implements LatentLearner {
+public record DcnLearner(String name, Params params) implements LatentLearner {
     /** The initial per-cluster count of the authors' code. */
     static final float INITIAL_COUNT = 100f;
-
-    private final String name;
-    private final Params params;
-
-    public DcnLearner(String name, Params params) {
-        this.name = name;
-        this.params = params;
-    }
 
     /** DCN's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {

@@ -49,27 +49,15 @@ import org.dclust.api.train.TrainingContext;
  * the labels of the last target update and the iteration count, so a resumed run ends with the same
  * labels. The returned model's own assignment is {@link SoftAssignment#studentT Student's t} (α = 1)
  * to the learned centres; for DEC its network still carries the pretrained, untouched decoder.
+ *
+ * @param name the provider name (also the checkpoint phase)
+ * @param params the parameters {@link #parameters} declares
+ * @param reconstructionWeight 0 for DEC (decoder dropped), 1 for IDEC
+ * @param clusteringWeight 1 for DEC, γ for IDEC
  */
-public final class DecLearner implements LatentLearner {
+public record DecLearner(String name, Params params, double reconstructionWeight, double clusteringWeight) implements LatentLearner {
     /** DEC fixes the Student's t degrees of freedom at α = 1 (section 3.1.1). */
     static final double ALPHA = 1.0;
-
-    private final String name;
-    private final Params params;
-    private final double reconstructionWeight;
-    private final double clusteringWeight;
-
-    /**
-     * @param name the provider name (also the checkpoint phase)
-     * @param reconstructionWeight 0 for DEC (decoder dropped), 1 for IDEC
-     * @param clusteringWeight 1 for DEC, γ for IDEC
-     */
-    public DecLearner(String name, Params params, double reconstructionWeight, double clusteringWeight) {
-        this.name = name;
-        this.params = params;
-        this.reconstructionWeight = reconstructionWeight;
-        this.clusteringWeight = clusteringWeight;
-    }
 
     /** The declarations DEC and IDEC share, with a provider's defaults for the clustering phase. */
     static List<ParamSpec> parameters(int epochs, String optimizer, double lr) {

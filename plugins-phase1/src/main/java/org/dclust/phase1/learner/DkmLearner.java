@@ -40,15 +40,11 @@ import org.dclust.api.train.TrainingContext;
  * <p>Checkpoints hold the network, Adam's moments, the representatives and the epoch (which fixes α).
  * The returned model's own assignment is the nearest representative, which is also the argmax of the
  * softmin weights at every α.
+ *
+ * @param name the provider name (also the checkpoint phase)
+ * @param params the parameters {@link #parameters} declares
  */
-public final class DkmLearner implements LatentLearner {
-    private final String name;
-    private final Params params;
-
-    public DkmLearner(String name, Params params) {
-        this.name = name;
-        this.params = params;
-    }
+public record DkmLearner(String name, Params params) implements LatentLearner {
 
     /** DKM's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {
