@@ -71,29 +71,29 @@ class ModelFormatsTest {
     void modelsOfFormatOneStillLoad(@TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             AutoEncoder net = network(m);
-            ClusterModel model = new ClusterModel(net, new CentroidHead(net.manager(), CENTRES, SoftAssignment.fuzzy(1.5)), null, null);
+            ClusterModel model = new ClusterModel(net, new CentroidHead(net.manager(), CENTRES, SoftAssignment.fuzzy(1.7)), null, null);
             float[][] before = model.predictProba(data);
             save(model, dir.resolve("model"));
-            // what format 1 wrote: the assignment's one parameter without its name
+            // what format 1 wrote: the assignment's one parameter without its name (values other than the defaults)
             rewrite(dir.resolve("model/manifest.json"), manifest -> {
                 manifest.put("formatVersion", 1);
                 @SuppressWarnings("unchecked")
                 Map<String, Object> head = (Map<String, Object>) manifest.get("head");
-                head.put("assignment", Map.of("kind", "fuzzy", "parameter", 1.5));
+                head.put("assignment", Map.of("kind", "fuzzy", "parameter", 1.7));
                 return manifest;
             });
             try (ClusterModel loaded = ClusterModel.load(dir.resolve("model"))) {
-                assertThat(((CentroidHead) loaded.head()).assignment()).isEqualTo(SoftAssignment.fuzzy(1.5));
+                assertThat(((CentroidHead) loaded.head()).assignment()).isEqualTo(SoftAssignment.fuzzy(1.7));
                 assertThat(loaded.predictProba(data)).isDeepEqualTo(before);
             }
-            new LatentModel("ae", net, CENTRES, SoftAssignment.studentT(1)).save(dir.resolve("latent"));
+            new LatentModel("ae", net, CENTRES, SoftAssignment.studentT(2)).save(dir.resolve("latent"));
             rewrite(dir.resolve("latent/latent.json"), latent -> {
                 latent.put("formatVersion", 1);
-                latent.put("assignment", Map.of("kind", "student-t", "parameter", 1.0));
+                latent.put("assignment", Map.of("kind", "student-t", "parameter", 2.0));
                 return latent;
             });
             try (LatentModel loaded = LatentModel.load(dir.resolve("latent"), m)) {
-                assertThat(loaded.assignment()).isEqualTo(SoftAssignment.studentT(1));
+                assertThat(loaded.assignment()).isEqualTo(SoftAssignment.studentT(2));
             }
         }
     }
