@@ -2,6 +2,7 @@ package org.dclust.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The example third-party plugin under examples/example-plugin, compiled against the api alone and put
- * on the class path, is discovered and runs end to end with no change to framework code.
+ * on the class path, is discovered and runs end to end with no change to framework code; its learner,
+ * IDEC written against the toolkit, gives the same labels as the in-tree {@code idec}.
  */
 class ThirdPartyPluginTest {
     @Test
@@ -47,6 +49,28 @@ class ThirdPartyPluginTest {
                     "--out", tmp.resolve("run").toString());
             assertThat(run.code()).as(run.err()).isZero();
             assertThat(run.out()).contains("example-rings", "K = 3 from the data set's 3 classes", "| acc |");
+
+            // the example's IDEC, written against the toolkit, gives the in-tree idec's labels
+            List<String> settings = List.of("--dataset", "example-rings", "--set", "dataset.n=120", "--set", "mlp.hidden=16",
+                    "--set", "mlp.latentDim=2", "--set", "learner.pretrainEpochs=3", "--set", "learner.epochs=4",
+                    "--set", "learner.updateInterval=3", "--set", "learner.tol=0", "--set", "learner.batchSize=32", "--refiner", "centroid", "--no-cache", "--no-tsne");
+            String[] labels = new String[2];
+            Object[] centres = new Object[2];
+            List<String> learners = List.of("idec", "example-idec");
+            for (int i = 0; i < 2; i++) {
+                List<String> args2 = new ArrayList<>(List.of("run", "--learner", learners.get(i), "--out", tmp.resolve(learners.get(i)).toString()));
+                args2.addAll(settings);
+                CliEndToEndTest.Outcome r = CliEndToEndTest.dclust(args2.toArray(new String[0]));
+                assertThat(r.code()).as(r.err()).isZero();
+                labels[i] = Files.readString(tmp.resolve(learners.get(i)).resolve("assignments.csv"));
+                centres[i] = new ObjectMapper().readTree(tmp.resolve(learners.get(i)).resolve("model/manifest.json").toFile())
+                        .get("head").get("centres");
+            }
+            // the learned centres agree to the last bit: the same arithmetic in the same order
+            assertThat(centres[1]).isEqualTo(centres[0]);
+            assertThat(labels[1].lines().count()).isEqualTo(121);
+            assertThat(labels[1].lines().skip(1).map(l -> l.substring(l.indexOf(',') + 1)).distinct().count()).isEqualTo(3);
+            assertThat(labels[1]).isEqualTo(labels[0]);
         } finally {
             Thread.currentThread().setContextClassLoader(old);
         }

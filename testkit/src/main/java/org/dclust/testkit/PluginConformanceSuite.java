@@ -22,8 +22,10 @@ import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.ParamType;
 import org.dclust.api.param.Params;
+import org.dclust.api.spi.AssignmentProvider;
 import org.dclust.api.spi.BackboneProvider;
 import org.dclust.api.spi.DatasetProvider;
+import org.dclust.api.spi.HeadProvider;
 import org.dclust.api.spi.InternalIndexProvider;
 import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.MetricProvider;
@@ -42,11 +44,12 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * The conformance checks every registered plugin passes, for free: extend this class in a test of
  * your plugin module (an empty subclass is enough) and every provider on that module's class path is
- * checked:
+ * checked (heads and soft assignments too):
  * <ul>
  *   <li>it loads, has a name and a title, and no two plugins of a kind share a name or alias;</li>
- *   <li>its defaults and every preset are valid; an unknown parameter and an out-of-range value are
- *       rejected with a message naming the parameter;</li>
+ *   <li>its defaults and every preset are valid, value by value and as a whole
+ *       ({@link PluginInfo#validate}); an unknown parameter and an out-of-range value are rejected
+ *       with a message naming the parameter;</li>
  *   <li>learners and refiners: the same seed twice gives identical assignments on tiny data, and a
  *       save/load round trip predicts identically;</li>
  *   <li>data sets that {@link #datasetParams} can load: loading twice gives the same fingerprint.</li>
@@ -71,7 +74,8 @@ public abstract class PluginConformanceSuite {
     }
 
     private static final List<Class<? extends PluginInfo>> KINDS = List.of(DatasetProvider.class, BackboneProvider.class,
-            LearnerProvider.class, RefinerProvider.class, MetricProvider.class, InternalIndexProvider.class);
+            LearnerProvider.class, RefinerProvider.class, MetricProvider.class, InternalIndexProvider.class, HeadProvider.class,
+            AssignmentProvider.class);
 
     @TestFactory
     Stream<DynamicNode> declarations() {
@@ -103,10 +107,11 @@ public abstract class PluginConformanceSuite {
             assertThat(p.name()).isNotBlank().doesNotContain(" ", ".");
             assertThat(p.title()).isNotBlank();
         }));
-        t.add(DynamicTest.dynamicTest("defaults are valid", () -> Params.defaults(p.name(), p.parameters())));
-        t.add(DynamicTest.dynamicTest("presets are valid", () -> {
-            for (Map<String, Object> preset : p.presets().values()) {
-                Params.resolve(p.name(), p.parameters(), preset);
+        t.add(DynamicTest.dynamicTest("defaults are valid, each and together", () ->
+                assertThat(p.validate(Params.defaults(p.name(), p.parameters()))).isEmpty()));
+        t.add(DynamicTest.dynamicTest("presets are valid, each and together", () -> {
+            for (Map.Entry<String, Map<String, Object>> preset : p.presets().entrySet()) {
+                assertThat(p.validate(Params.resolve(p.name(), p.parameters(), preset.getValue()))).as("preset " + preset.getKey()).isEmpty();
             }
         }));
         t.add(DynamicTest.dynamicTest("an unknown parameter is rejected by name", () ->

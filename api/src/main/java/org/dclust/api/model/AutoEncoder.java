@@ -13,7 +13,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trainable encoder and (optionally) its decoder, with their parameters in one manager. Learners
@@ -118,11 +120,29 @@ public final class AutoEncoder implements AutoCloseable {
         return out;
     }
 
-    /** Every parameter array, trainable or not (BatchNorm running statistics too), in a fixed order. */
-    public List<NDArray> state() {
-        List<NDArray> out = new ArrayList<>();
-        for (Parameter p : parameters()) {
-            out.add(p.getArray());
+    /**
+     * Every parameter array, trainable or not (BatchNorm running statistics too), by name:
+     * {@code encoder.NAME} and {@code decoder.NAME}, NAME being DJL's parameter path in the block
+     * (e.g. {@code 01Linear_weight}). What a checkpoint holds of the network.
+     */
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> out = new LinkedHashMap<>(encoderState());
+        if (decoder != null) {
+            out.putAll(named("decoder.", decoder));
+        }
+        return out;
+    }
+
+    /** The encoder's arrays by name, as in {@link #state()}: what a phase that trains only the encoder checkpoints. */
+    public Map<String, NDArray> encoderState() {
+        return named("encoder.", encoder);
+    }
+
+    /** A block's parameter arrays under their DJL names, with a prefix. */
+    public static Map<String, NDArray> named(String prefix, Block b) {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : b.getParameters()) {
+            out.put(prefix + p.getKey(), p.getValue().getArray());
         }
         return out;
     }

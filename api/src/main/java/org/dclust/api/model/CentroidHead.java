@@ -22,12 +22,12 @@ public final class CentroidHead implements ClusterHead {
         this.centreArray = manager.create(centres);
     }
 
-    /** Rebuilds a head from its manifest entry. */
+    /** Rebuilds a head from its manifest entry ({@link #describe()}; model formats 1 and 2). */
     static CentroidHead fromDescription(NDManager parent, Map<String, Object> d) {
-        ObjectMapper om = new ObjectMapper();
-        float[][] c = om.convertValue(d.get("centres"), float[][].class);
-        SoftAssignment a = om.convertValue(d.get("assignment"), SoftAssignment.class);
-        return new CentroidHead(parent, c, a);
+        float[][] c = new ObjectMapper().convertValue(d.get("centres"), float[][].class);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> a = (Map<String, Object>) d.get("assignment");
+        return new CentroidHead(parent, c, SoftAssignment.fromDescription(a));
     }
 
     public float[][] centres() {
@@ -53,8 +53,8 @@ public final class CentroidHead implements ClusterHead {
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("kind", "centroid");
-        d.put("assignment", assignment);
+        d.put("kind", CentroidHeadProvider.NAME);
+        d.put("assignment", assignment.describe());
         d.put("centres", centres);
         return d;
     }

@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustException;
+import org.dclust.api.UnknownPluginException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.data.Preprocessing;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.HeadProvider;
 import org.dclust.api.spi.Plugins;
 import org.dclust.api.toolkit.Atomic;
 
@@ -29,8 +31,11 @@ import org.dclust.api.toolkit.Atomic;
  * saves to and loads from a directory (a JSON manifest with a format version, plus parameter files).
  */
 public final class ClusterModel implements AutoCloseable {
-    /** The version of the on-disk format written by {@link #save}. */
-    public static final int FORMAT_VERSION = 1;
+    /**
+     * The version of the on-disk format written by {@link #save}: 2 names the head's soft assignment's
+     * parameters ({@link SoftAssignment#describe()}); format 1 (one unnamed parameter) still loads.
+     */
+    public static final int FORMAT_VERSION = 2;
     private static final String MANIFEST = "manifest.json";
     private static final String ENCODER = "encoder.params";
     private static final int BATCH = 1000;
@@ -216,7 +221,8 @@ public final class ClusterModel implements AutoCloseable {
      * Loads a model saved by {@link #save}. The backbone is rebuilt by name, so its plugin must be on
      * the class path.
      *
-     * @throws DclustException when the directory is missing, not a dclust model, or of another format version
+     * @throws DclustException when the directory is missing, not a dclust model, of a newer format
+     *     version, or needs a plugin (backbone, head, soft assignment) that is not on the class path
      */
     public static ClusterModel load(Path dir, Device device) {
         Path manifest = dir.resolve(MANIFEST);
@@ -233,8 +239,9 @@ public final class ClusterModel implements AutoCloseable {
         if (!"dclust-cluster-model".equals(m.get("format")) || !(version instanceof Number)) {
             throw new DclustException(manifest + " is not a dclust cluster model manifest");
         }
-        if (((Number) version).intValue() != FORMAT_VERSION) {
-            throw new DclustException(dir + " holds model format " + version + "; this dclust reads format " + FORMAT_VERSION);
+        if (((Number) version).intValue() < 1 || ((Number) version).intValue() > FORMAT_VERSION) {
+            throw new DclustException(dir + " holds model format " + version + "; this dclust reads formats 1 to " + FORMAT_VERSION
+                    + ": load it with the dclust that saved it");
         }
         ObjectMapper om = mapper();
         @SuppressWarnings("unchecked")
@@ -252,17 +259,7 @@ public final class ClusterModel implements AutoCloseable {
             }
             @SuppressWarnings("unchecked")
             Map<String, Object> h = (Map<String, Object>) m.get("head");
-            ClusterHead head;
-            switch (String.valueOf(h.get("kind"))) {
-                case "centroid":
-                    head = CentroidHead.fromDescription(manager, h);
-                    break;
-                case "mlp":
-                    head = MlpHead.fromDescription(manager, h, dir);
-                    break;
-                default:
-                    throw new DclustException(manifest + ": unknown head kind " + h.get("kind"));
-            }
+            ClusterHead head = headProvider(h.get("kind"), dir).load(h, dir, manager);
             Preprocessing pre = om.convertValue(m.get("preprocessing"), Preprocessing.class);
             @SuppressWarnings("unchecked")
             Map<String, Object> prov = (Map<String, Object>) m.getOrDefault("provenance", Map.of());
@@ -273,6 +270,16 @@ public final class ClusterModel implements AutoCloseable {
         } catch (RuntimeException e) {
             manager.close();
             throw e;
+        }
+    }
+
+    /** The provider that loads heads of this kind, or one message saying which plugin is missing. */
+    private static HeadProvider headProvider(Object kind, Path dir) {
+        try {
+            return Plugins.find(HeadProvider.class, String.valueOf(kind));
+        } catch (UnknownPluginException e) {
+            throw new DclustException("cannot load the model in " + dir + ": its head is of kind '" + kind
+                    + "', which no plugin on the class path loads (" + e.getMessage() + "); add the plugin of the refiner that saved it", e);
         }
     }
 

@@ -26,6 +26,8 @@ import org.dclust.api.toolkit.Atomic;
  * every refiner.
  */
 public final class LatentModel implements AutoCloseable {
+    /** The on-disk format {@link #save} writes: 2 names the soft assignment's parameters; format 1 still loads. */
+    public static final int FORMAT_VERSION = 2;
     private final String learner;
     private final AutoEncoder network;
     private final float[][] centres;
@@ -78,12 +80,12 @@ public final class LatentModel implements AutoCloseable {
             }
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("format", "dclust-latent-model");
-            m.put("formatVersion", 1);
+            m.put("formatVersion", FORMAT_VERSION);
             m.put("learner", learner);
             m.put("backbone", Map.of("name", network.backbone().name(), "params", network.backbone().params().asMap()));
             m.put("inputShape", network.inputShape());
             m.put("centres", centres);
-            m.put("assignment", assignment);
+            m.put("assignment", assignment.describe());
             new ObjectMapper().writeValue(tmp.resolve("latent.json").toFile(), m);
         });
     }
@@ -94,12 +96,14 @@ public final class LatentModel implements AutoCloseable {
         ObjectMapper om = new ObjectMapper();
         try {
             Map<String, Object> m = om.readValue(dir.resolve("latent.json").toFile(), new TypeReference<Map<String, Object>>() { });
-            if (!"dclust-latent-model".equals(m.get("format")) || ((Number) m.get("formatVersion")).intValue() != 1) {
-                throw new DclustException(dir + " does not hold a latent model of format 1");
+            int version = m.get("formatVersion") instanceof Number v ? v.intValue() : 0;
+            if (!"dclust-latent-model".equals(m.get("format")) || version < 1 || version > FORMAT_VERSION) {
+                throw new DclustException(dir + " does not hold a latent model of format 1 to " + FORMAT_VERSION);
             }
             Map<String, Object> bb = (Map<String, Object>) m.get("backbone");
             BackboneProvider provider = Plugins.find(BackboneProvider.class, (String) bb.get("name"));
             Backbone backbone = provider.create(Params.resolve(provider.name(), provider.parameters(), (Map<String, Object>) bb.get("params")));
+            SoftAssignment assignment = SoftAssignment.fromDescription((Map<String, Object>) m.get("assignment"));
             NDManager manager = parent.newSubManager();
             AutoEncoder net = backbone.build(manager, om.convertValue(m.get("inputShape"), int[].class));
             try (InputStream is = Files.newInputStream(dir.resolve("encoder.params"))) {
@@ -110,8 +114,7 @@ public final class LatentModel implements AutoCloseable {
                     net.loadDecoder(new DataInputStream(is));
                 }
             }
-            return new LatentModel((String) m.get("learner"), net, om.convertValue(m.get("centres"), float[][].class),
-                    om.convertValue(m.get("assignment"), SoftAssignment.class));
+            return new LatentModel((String) m.get("learner"), net, om.convertValue(m.get("centres"), float[][].class), assignment);
         } catch (IOException e) {
             throw new DclustException("cannot load the latent model in " + dir + ": " + e.getMessage(), e);
         }

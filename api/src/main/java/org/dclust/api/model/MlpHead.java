@@ -60,6 +60,7 @@ public final class MlpHead implements ClusterHead {
         this.store = new ParameterStore(manager, false);
     }
 
+    /** Rebuilds a head from its manifest entry ({@link #describe()}) and the parameters {@link #save} wrote. */
     static MlpHead fromDescription(NDManager parent, Map<String, Object> d, Path dir) throws IOException {
         int in = ((Number) d.get("inputDim")).intValue();
         @SuppressWarnings("unchecked")
@@ -84,6 +85,11 @@ public final class MlpHead implements ClusterHead {
         return logits(latent, training).softmax(1);
     }
 
+    /** Every array of the network by DJL's name, BatchNorm running statistics included: what a checkpoint holds of it. */
+    public Map<String, NDArray> state() {
+        return AutoEncoder.named("", block);
+    }
+
     /** The trainable parameters. */
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();
@@ -101,7 +107,7 @@ public final class MlpHead implements ClusterHead {
     @Override
     public Map<String, Object> describe() {
         Map<String, Object> d = new LinkedHashMap<>();
-        d.put("kind", "mlp");
+        d.put("kind", MlpHeadProvider.NAME);
         d.put("inputDim", inputDim);
         d.put("hidden", hidden);
         d.put("clusters", clusters);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.dclust.api.param.ParamSpec;
+import org.dclust.api.param.Params;
 
 /**
  * What every provider tells about itself: a unique name, aliases, a one-line title, the paper it
@@ -44,5 +45,20 @@ public interface PluginInfo {
      */
     default Map<String, Map<String, Object>> presets() {
         return Map.of();
+    }
+
+    /**
+     * Checks the whole resolved parameter set for what no single declaration can say: one value
+     * against another (MNet's {@code gamma <= zeta}), or a text value's form (a list of layer sizes).
+     * Each value has passed its own declared range already. The framework calls this when a
+     * configuration is resolved, before anything is loaded or trained, and reports every problem of a
+     * run or a study together; a plugin's factory may rely on it having passed.
+     *
+     * @param params every declared parameter with its value
+     * @return one line per problem, naming the parameters as {@code plugin.param} and saying what
+     *     would be valid; empty when the set is sound
+     */
+    default List<String> validate(Params params) {
+        return List.of();
     }
 }

@@ -7,7 +7,8 @@ import org.dclust.api.UnknownPluginException;
 
 /**
  * Finds providers with {@link ServiceLoader} on the current thread's class loader. The framework's
- * registry uses it, and so does model loading, which rebuilds a saved backbone by name.
+ * registry uses it, and so does model loading, which rebuilds a saved backbone, head and soft
+ * assignment by name.
  */
 public final class Plugins {
     private Plugins() {
@@ -32,7 +33,7 @@ public final class Plugins {
         throw new UnknownPluginException(kindName(kind), name, all.stream().map(PluginInfo::name).sorted().toList());
     }
 
-    /** "dataset", "backbone", "learner", "refiner", "metric" or "index": the word used in messages. */
+    /** "dataset", "backbone", "learner", "refiner", "metric", "index", "head" or "assignment": the word used in messages. */
     public static String kindName(Class<?> kind) {
         if (kind == DatasetProvider.class) {
             return "dataset";
@@ -46,6 +47,10 @@ public final class Plugins {
             return "metric";
         } else if (kind == InternalIndexProvider.class) {
             return "index";
+        } else if (kind == HeadProvider.class) {
+            return "head";
+        } else if (kind == AssignmentProvider.class) {
+            return "assignment";
         }
         return kind.getSimpleName();
     }

@@ -1,12 +1,18 @@
 package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.SoftAssignment;
 
-/** Latent codes of a whole data set, in evaluation mode (BatchNorm running statistics), batch by batch. */
+/** Latent codes and soft assignments of a whole data set, in evaluation mode (BatchNorm running statistics), batch by batch. */
 public final class Embeddings {
+    /** The batch of {@link #probabilities}. */
+    private static final int CHUNK = 1024;
+
     private Embeddings() {
     }
 
@@ -26,5 +32,24 @@ public final class Embeddings {
             }
         }
         return out;
+    }
+
+    /**
+     * Probabilities (N, K) of every sample to {@code centres} (K, d) by {@code assignment}, in
+     * {@code scope}: what DEC's target distribution is computed from. Codes in evaluation mode, in
+     * batches of 1024; the centres may be long-lived (a copy goes into each batch).
+     */
+    public static NDArray probabilities(AutoEncoder net, Dataset data, NDArray centres, SoftAssignment assignment, NDManager scope) {
+        int n = data.size();
+        NDList parts = new NDList();
+        for (int s = 0; s < n; s += CHUNK) {
+            try (NDManager chunk = scope.newSubManager()) {
+                NDArray z = net.encode(data.range(chunk, s, Math.min(n, s + CHUNK)), false);
+                NDArray q = assignment.probabilities(z, Matrices.inScope(centres, chunk));
+                q.attach(scope);
+                parts.add(q);
+            }
+        }
+        return parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
     }
 }

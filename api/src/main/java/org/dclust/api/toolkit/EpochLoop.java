@@ -46,16 +46,25 @@ public final class EpochLoop {
         Map<String, Double> afterEpoch(int epochsDone);
     }
 
-    /** The phase state a checkpoint holds: arrays (parameters, optimizer state) and small metadata. */
+    /**
+     * The phase state a checkpoint holds: named arrays (parameters, optimizer state, centres) and small
+     * metadata. {@link TrainingState} is the one to use; implement this only for something it cannot hold.
+     */
     public interface State {
-        List<NDArray> arrays();
+        /** The arrays by name; their current values are what a checkpoint saves. */
+        Map<String, NDArray> arrays();
 
         default Map<String, Object> meta() {
             return Map.of();
         }
 
-        /** Copies a checkpoint's arrays (in {@link #arrays()} order) and metadata back in. */
-        void restore(List<NDArray> arrays, Map<String, Object> meta);
+        /**
+         * Copies a checkpoint's arrays and metadata back in, by name.
+         *
+         * @throws org.dclust.api.DclustException from {@link Checkpoints.Checkpoint#refused} when the
+         *     checkpoint does not fit this state (other names or shapes)
+         */
+        void restore(Checkpoints.Checkpoint checkpoint);
     }
 
     /**
@@ -71,7 +80,7 @@ public final class EpochLoop {
         try (NDManager tmp = scopeParent.newSubManager()) {
             Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
             if (ck.isPresent()) {
-                state.restore(ck.get().arrays(), ck.get().meta());
+                state.restore(ck.get());
                 start = ck.get().epochsDone();
                 if (Boolean.TRUE.equals(ck.get().meta().get(STOP))) {
                     start = epochs;

@@ -1,6 +1,7 @@
 package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
+import org.dclust.api.spi.Citation;
 
 /**
  * Fuzzy c-means memberships, DCSS eq. 2: u_ik = 1 / Σ_j (‖z_i − c_k‖ / ‖z_i − c_j‖)^(2/(m−1)),
@@ -8,6 +9,9 @@ import ai.djl.ndarray.NDArray;
  * sitting on a centre gets membership 1 without dividing by zero.
  */
 public final class FuzzyMemberships {
+    /** The paper of eq. 2, DCSS: what its memberships' users (the {@code dcss} learners, MNet) cite. */
+    public static final Citation DCSS = new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities",
+            2024, "arXiv", "2405.03590");
     /** DCSS's fuzziness (section 4.8.5). */
     public static final double DEFAULT_M = 1.5;
     private static final float EPS = 1e-10f;

@@ -13,39 +13,58 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.Adam;
-import org.dclust.api.train.InPlace;
 import org.dclust.api.train.TrainingContext;
 
 /**
  * The autoencoder pretraining every AE-based learner starts from: end-to-end Adam on the mean squared
- * reconstruction error, seeded shuffles, one checkpoint per epoch. Its result is cached on disk under
- * {@code cacheDir/pretrain/KEY}, where KEY hashes the data fingerprint, the backbone and its
- * parameters, the input shape, the pretraining settings and the seed: a study that runs five learners
- * on the same data pretrains once.
+ * reconstruction error, seeded shuffles, checkpoints through {@link EpochLoop}. Its result is cached
+ * on disk under {@code cacheDir/pretrain/KEY}, where KEY hashes the data fingerprint, the backbone and
+ * its parameters, the input shape, the pretraining settings and the seed: a study that runs five
+ * learners on the same data pretrains once.
+ *
+ * <p>Its parameters ({@link #parameters()}) and presets ({@link #presets()}) are declared here once:
+ * a learner that pretrains adds them to its own (or takes {@link PretrainedStart#parameters()}), and
+ * every learner that keeps the shared values shares the cache.
  */
 public final class Pretraining {
     /** The checkpoint phase name and the event phase name. */
     public static final String PHASE = "pretrain";
 
-    /** The parameters a learner that pretrains declares (one spelling everywhere). */
-    public static List<ParamSpec> parameters(int epochs, double lr, int batchSize) {
+    /** The shared presets: {@code quick} 20 epochs (the embedded data, tests), {@code default} 50, {@code paper} 200. */
+    private static final Map<String, Map<String, Object>> PRESETS = Map.of(
+            "quick", Map.of("pretrainEpochs", 20),
+            "default", Map.of("pretrainEpochs", 50),
+            "paper", Map.of("pretrainEpochs", 200));
+
+    /**
+     * {@code pretrainEpochs} (50), {@code pretrainLr} (Adam, 1e-3) and {@code batchSize} (256, also the
+     * batch of the learner's own phase): one spelling and one default everywhere, so learners share the
+     * cached pretraining.
+     */
+    public static List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.integer("pretrainEpochs", epochs, 0, 1_000_000, "epochs of autoencoder pretraining (Adam, mean squared error)"),
-                ParamSpec.real("pretrainLr", lr, 1e-8, 1.0, "Adam learning rate of the pretraining"),
-                ParamSpec.integer("batchSize", batchSize, 2, 1_000_000, "mini-batch size"));
+                ParamSpec.integer("pretrainEpochs", 50, 0, 1_000_000, "epochs of autoencoder pretraining (Adam, mean squared error)"),
+                ParamSpec.real("pretrainLr", 1e-3, 1e-8, 1.0, "Adam learning rate of the pretraining"),
+                ParamSpec.integer("batchSize", 256, 2, 1_000_000, "mini-batch size"));
+    }
+
+    /**
+     * The pretraining's part of every learner's presets (its epochs); a learner adds its own with
+     * {@link org.dclust.api.param.Presets#merge}, overriding {@code pretrainEpochs} where its paper
+     * pretrains longer or shorter.
+     */
+    public static Map<String, Map<String, Object>> presets() {
+        return PRESETS;
     }
 
     /** Pretraining settings. */
@@ -83,29 +102,11 @@ public final class Pretraining {
     /** Trains {@code net} on reconstruction for {@code s.epochs()} epochs (resuming from a checkpoint). */
     public static void train(AutoEncoder net, Dataset data, TrainingContext ctx, Settings s) {
         try (Adam adam = new Adam(net.parameters(), net.manager(), s.lr())) {
-            EpochLoop.State state = new EpochLoop.State() {
-                @Override
-                public List<NDArray> arrays() {
-                    List<NDArray> a = new ArrayList<>(net.state());
-                    a.addAll(adam.state());
-                    return a;
-                }
-
-                @Override
-                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                    List<NDArray> own = net.state();
-                    for (int i = 0; i < own.size(); i++) {
-                        InPlace.copy(arrays.get(i), own.get(i));
-                    }
-                    adam.restore(arrays.subList(own.size(), arrays.size()));
-                }
-            };
-            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), state, (scope, idx) -> {
+            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);
                 NDArray loss;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray recon = net.decode(net.encode(x, true), true);
-                    loss = recon.sub(x).square().mean();
+                    loss = Reconstruction.meanSquared(net.decode(net.encode(x, true), true), x);
                     gc.backward(loss);
                 }
                 adam.step(scope);
@@ -123,14 +124,7 @@ public final class Pretraining {
     }
 
     static String key(Dataset data, TrainingContext ctx, Settings s) {
-        Map<String, Object> id = identity(data, ctx, s);
-        try {
-            byte[] json = new ObjectMapper().writeValueAsBytes(id);
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(json)).substring(0, 24);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CacheKey.of(identity(data, ctx, s));
     }
 
     private static Map<String, Object> identity(Dataset data, TrainingContext ctx, Settings s) {
@@ -138,7 +132,7 @@ public final class Pretraining {
         id.put("data", data.fingerprint());
         id.put("inputShape", data.sampleShape());
         id.put("backbone", ctx.backbone().name());
-        id.put("backboneParams", new java.util.TreeMap<>(ctx.backbone().params().asMap()));
+        id.put("backboneParams", new TreeMap<>(ctx.backbone().params().asMap()));
         id.put("epochs", s.epochs());
         id.put("lr", s.lr());
         id.put("batchSize", s.batchSize());

@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Adam (Kingma and Ba 2015) with PyTorch's bias correction and defaults β1 = 0.9, β2 = 0.999, ε = 1e-8. */
 public final class Adam extends ParamOptimizer {
-    /** The step count as an array, reused by every {@link #state()} call. */
-    private final NDArray stepCount = manager.create(new long[] {0});
     private final double beta1 = 0.9;
     private final double beta2 = 0.999;
     private final double eps = 1e-8;
@@ -40,22 +40,26 @@ public final class Adam extends ParamOptimizer {
                 (float) beta1, (float) beta2, (float) (eps * Math.sqrt(c2)), true, false);
     }
 
+    /** {@code m.i} and {@code v.i}, the first and second moments of parameter i, and {@code steps}. */
     @Override
-    public List<NDArray> state() {
-        List<NDArray> s = new ArrayList<>(m);
-        s.addAll(v);
-        InPlace.copy(new long[] {steps}, stepCount);
-        s.add(stepCount);
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> s = new LinkedHashMap<>();
+        for (int i = 0; i < m.size(); i++) {
+            s.put("m." + i, m.get(i));
+        }
+        for (int i = 0; i < v.size(); i++) {
+            s.put("v." + i, v.get(i));
+        }
+        s.put("steps", stepsArray());
         return s;
     }
 
     @Override
-    public void restore(List<NDArray> state) {
-        int n = m.size();
-        for (int i = 0; i < n; i++) {
-            InPlace.copy(state.get(i), m.get(i));
-            InPlace.copy(state.get(n + i), v.get(i));
+    public void restore(Map<String, NDArray> state) {
+        for (int i = 0; i < m.size(); i++) {
+            InPlace.copy(state.get("m." + i), m.get(i));
+            InPlace.copy(state.get("v." + i), v.get(i));
         }
-        steps = state.get(2 * n).getLong(0);
+        steps = state.get("steps").getLong(0);
     }
 }

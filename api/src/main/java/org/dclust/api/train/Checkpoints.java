@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +21,19 @@ import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
 
 /**
- * Epoch-end checkpoints of one training phase in {@code checkpointDir/phase/}: a list of arrays
- * (parameters, optimizer state, centres) and a small JSON of everything else (epochs done, scalars).
- * Each save replaces the previous one atomically, so a run killed at any point resumes from the last
- * complete epoch.
+ * Epoch-end checkpoints of one training phase in {@code checkpointDir/phase/}: named arrays
+ * (parameters, optimizer state, centres) and a small JSON of everything else (epochs done, scalars,
+ * the arrays' names). Each save replaces the previous one atomically, so a run killed at any point
+ * resumes from the last complete epoch.
+ *
+ * <p>Arrays are restored by name, never by position. dclust before this format wrote unnamed arrays;
+ * such a checkpoint is refused with one message that says to delete it.
  */
 public final class Checkpoints {
     private static final String ARRAYS = "arrays.ndlist";
     private static final String META = "meta.json";
+    /** The metadata key that lists the arrays' names, in the order of {@value #ARRAYS}. */
+    private static final String NAMES = "arrayNames";
 
     /** One background thread writes checkpoint files, in order. */
     private static final ExecutorService WRITER = Executors.newSingleThreadExecutor(r -> {
@@ -41,8 +47,16 @@ public final class Checkpoints {
     private Checkpoints() {
     }
 
-    /** A loaded checkpoint: epochs done, the arrays in the order saved, and the metadata. */
-    public record Checkpoint(int epochsDone, List<NDArray> arrays, Map<String, Object> meta) {
+    /**
+     * A loaded checkpoint: where it lies ({@code dir/phase}), epochs done, the arrays by name, and the
+     * metadata.
+     */
+    public record Checkpoint(Path dir, String phase, int epochsDone, Map<String, NDArray> arrays, Map<String, Object> meta) {
+        /** The one message for a checkpoint this run cannot use: what is wrong, and to delete it. */
+        public DclustException refused(String why) {
+            return new DclustException("the checkpoint in " + dir.resolve(phase) + " " + why
+                    + ": it was written by another network or configuration; delete it to start " + phase + " again");
+        }
     }
 
     /**
@@ -51,13 +65,14 @@ public final class Checkpoints {
      * (one write at a time, each atomic), so a checkpoint costs an epoch a memory copy, not a disk
      * write. {@link #flush} waits for it; a failed write is reported by the next save or flush.
      */
-    public static void save(Path dir, String phase, int epochsDone, List<NDArray> arrays, Map<String, Object> meta) {
+    public static void save(Path dir, String phase, int epochsDone, Map<String, NDArray> arrays, Map<String, Object> meta) {
         if (dir == null) {
             return;
         }
-        byte[] encoded = new NDList(arrays).encode();
-        Map<String, Object> m = new java.util.LinkedHashMap<>(meta);
+        byte[] encoded = new NDList(arrays.values().toArray(new NDArray[0])).encode();
+        Map<String, Object> m = new LinkedHashMap<>(meta);
         m.put("epochsDone", epochsDone);
+        m.put(NAMES, new ArrayList<>(arrays.keySet()));
         byte[] metaJson;
         try {
             metaJson = new ObjectMapper().writeValueAsBytes(m);
@@ -107,21 +122,71 @@ public final class Checkpoints {
         }
     }
 
-    /** The phase's last checkpoint, its arrays in {@code manager}; empty when there is none. */
+    /**
+     * The phase's last checkpoint, its arrays in {@code manager}; empty when there is none.
+     *
+     * @throws DclustException when it is unreadable, or was written by an earlier dclust (unnamed arrays)
+     */
     public static Optional<Checkpoint> load(Path dir, String phase, NDManager manager) {
         flush();
         if (dir == null || !Files.isRegularFile(dir.resolve(phase).resolve(META))) {
             return Optional.empty();
         }
         Path p = dir.resolve(phase);
+        Map<String, Object> meta;
+        NDList list;
         try {
-            Map<String, Object> meta = new ObjectMapper().readValue(p.resolve(META).toFile(), new TypeReference<Map<String, Object>>() { });
-            NDList list = NDList.decode(manager, Files.readAllBytes(p.resolve(ARRAYS)));
-            return Optional.of(new Checkpoint(((Number) meta.get("epochsDone")).intValue(), new ArrayList<>(list), meta));
+            meta = readMeta(p.resolve(META));
+            list = NDList.decode(manager, Files.readAllBytes(p.resolve(ARRAYS)));
         } catch (IOException | RuntimeException e) {
             throw new DclustException("the checkpoint in " + p + " is unreadable (" + e.getMessage()
-                    + "); delete it to start that phase again", e);
+                    + "); delete it to start " + phase + " again", e);
         }
+        if (!(meta.get(NAMES) instanceof List<?> names) || names.size() != list.size()) {
+            throw positional(p, phase);
+        }
+        Map<String, NDArray> arrays = new LinkedHashMap<>();
+        for (int i = 0; i < list.size(); i++) {
+            arrays.put(String.valueOf(names.get(i)), list.get(i));
+        }
+        return Optional.of(new Checkpoint(dir, phase, ((Number) meta.get("epochsDone")).intValue(), arrays, meta));
+    }
+
+    /**
+     * Refuses, before anything trains, a checkpoint directory that holds a phase written by an earlier
+     * dclust (arrays by position): the same message {@link #load} would give when that phase starts.
+     * Does nothing when {@code dir} is null or missing; unreadable entries are left to {@link #load}.
+     */
+    public static void requireNamed(Path dir) {
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        List<Path> phases;
+        try (var list = Files.list(dir)) {
+            phases = list.sorted().toList();
+        } catch (IOException e) {
+            return; // reported by load, with the phase that needs it
+        }
+        for (Path p : phases) {
+            Map<String, Object> meta;
+            try {
+                meta = Files.isRegularFile(p.resolve(META)) ? readMeta(p.resolve(META)) : Map.of(NAMES, List.of());
+            } catch (IOException e) {
+                continue; // reported by load, with the phase that needs it
+            }
+            if (!meta.containsKey(NAMES)) {
+                throw positional(p, p.getFileName().toString());
+            }
+        }
+    }
+
+    private static Map<String, Object> readMeta(Path meta) throws IOException {
+        return new ObjectMapper().readValue(meta.toFile(), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static DclustException positional(Path p, String phase) {
+        return new DclustException("the checkpoint in " + p + " was written by an earlier dclust, which stored its arrays"
+                + " without names; this one restores them by name: delete it to start " + phase + " again");
     }
 
     /** Whether the phase has a checkpoint marked finished. */
@@ -132,8 +197,7 @@ public final class Checkpoints {
         flush();
         try {
             Path meta = dir.resolve(phase).resolve(META);
-            return Files.isRegularFile(meta) && Boolean.TRUE.equals(
-                    new ObjectMapper().readValue(meta.toFile(), new TypeReference<Map<String, Object>>() { }).get("finished"));
+            return Files.isRegularFile(meta) && Boolean.TRUE.equals(readMeta(meta).get("finished"));
         } catch (IOException e) {
             return false;
         }

@@ -3,6 +3,7 @@ package org.dclust.api.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether numbers are finite (neither NaN nor infinite): the test that tells a diverged training from
@@ -11,6 +12,11 @@ import java.util.List;
  */
 public final class Finite {
     private Finite() {
+    }
+
+    /** True when every value of every floating-point array of a named state is finite. */
+    public static boolean all(Map<String, NDArray> arrays) {
+        return all(List.copyOf(arrays.values()));
     }
 
     /** True when every value of every floating-point array is finite; the arrays are left as they were. */

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A gradient-descent optimizer whose whole state is arrays it owns, so a checkpoint can hold it and a
@@ -17,6 +18,8 @@ public abstract class ParamOptimizer implements AutoCloseable {
     protected final NDManager manager;
     protected double lr;
     protected long steps;
+    /** The step count as an array, reused by every {@link #state()} call. */
+    private final NDArray stepCount;
 
     protected ParamOptimizer(List<Parameter> params, NDManager parent, double lr) {
         for (Parameter p : params) {
@@ -25,6 +28,7 @@ public abstract class ParamOptimizer implements AutoCloseable {
             }
         }
         this.manager = parent.newSubManager();
+        this.stepCount = manager.create(new long[] {0});
         this.lr = lr;
     }
 
@@ -60,11 +64,20 @@ public abstract class ParamOptimizer implements AutoCloseable {
     /** One parameter's update; {@code w} must be changed in place and its gradient zeroed. */
     protected abstract void update(int index, NDArray w, NDArray g, NDManager scope);
 
-    /** The optimizer state (moments and step count) for a checkpoint. */
-    public abstract List<NDArray> state();
+    /**
+     * The optimizer state for a checkpoint, by name: per trained parameter (numbered in the order
+     * given to the constructor) its moment arrays, and the step count as {@code steps}.
+     */
+    public abstract Map<String, NDArray> state();
 
-    /** Restores {@link #state()} taken earlier (arrays are copied in). */
-    public abstract void restore(List<NDArray> state);
+    /** Restores a {@link #state()} taken earlier: the same names, arrays of the same shapes (copied in). */
+    public abstract void restore(Map<String, NDArray> state);
+
+    /** The step count as a one-element array for {@link #state()}, brought up to date. */
+    protected final NDArray stepsArray() {
+        InPlace.copy(new long[] {steps}, stepCount);
+        return stepCount;
+    }
 
     /** The number of steps taken. */
     public long steps() {

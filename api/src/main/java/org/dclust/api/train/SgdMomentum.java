@@ -5,12 +5,12 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Stochastic gradient descent with momentum as PyTorch defines it: b = μ·b + g; w -= lr·b. */
 public final class SgdMomentum extends ParamOptimizer {
-    /** The step count as an array, reused by every {@link #state()} call. */
-    private final NDArray stepCount = manager.create(new long[] {0});
     private final double momentum;
     private final List<NDArray> buffers = new ArrayList<>();
 
@@ -33,19 +33,22 @@ public final class SgdMomentum extends ParamOptimizer {
                 (float) momentum, true);
     }
 
+    /** {@code velocity.i}, the momentum buffer of parameter i, and {@code steps}. */
     @Override
-    public List<NDArray> state() {
-        List<NDArray> s = new ArrayList<>(buffers);
-        InPlace.copy(new long[] {steps}, stepCount);
-        s.add(stepCount);
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> s = new LinkedHashMap<>();
+        for (int i = 0; i < buffers.size(); i++) {
+            s.put("velocity." + i, buffers.get(i));
+        }
+        s.put("steps", stepsArray());
         return s;
     }
 
     @Override
-    public void restore(List<NDArray> state) {
+    public void restore(Map<String, NDArray> state) {
         for (int i = 0; i < buffers.size(); i++) {
-            InPlace.copy(state.get(i), buffers.get(i));
+            InPlace.copy(state.get("velocity." + i), buffers.get(i));
         }
-        steps = state.get(buffers.size()).getLong(0);
+        steps = state.get("steps").getLong(0);
     }
 }

@@ -213,7 +213,12 @@ public final class TrainingContext {
             return this;
         }
 
+        /**
+         * The context. A checkpoint directory holding a phase written by an earlier dclust is refused
+         * here, before anything trains ({@link Checkpoints#requireNamed}).
+         */
         public TrainingContext build() {
+            Checkpoints.requireNamed(checkpointDir);
             return new TrainingContext(this);
         }
     }

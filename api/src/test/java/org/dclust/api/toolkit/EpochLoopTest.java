@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.dclust.api.train.CancelledException;
 import org.dclust.api.train.Checkpoints;
@@ -44,17 +43,7 @@ class EpochLoopTest {
             };
             TrainingContext ctx = TrainingContext.builder(m).seed(7).checkpointDir(dir).checkpointSeconds(interval).events(sink)
                     .cancelled(() -> stopAfterBatches > 0 && batches.get() >= stopAfterBatches).build();
-            EpochLoop.State state = new EpochLoop.State() {
-                @Override
-                public List<NDArray> arrays() {
-                    return List.of(acc);
-                }
-
-                @Override
-                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                    arrays.get(0).copyTo(acc);
-                }
-            };
+            TrainingState state = new TrainingState().array("acc", acc);
             EpochLoop.run("toy", EPOCHS, SAMPLES, BATCH, ctx, m, state, (scope, idx) -> {
                 NDArray r = scope.randomUniform(0, 1, new ai.djl.ndarray.types.Shape(3));
                 acc.addi(r.add(idx[0]));

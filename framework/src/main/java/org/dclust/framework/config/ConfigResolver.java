@@ -102,6 +102,7 @@ public final class ConfigResolver {
             values.putAll(settings.get(role));
             try {
                 params.put(role, Params.resolve(p.name(), p.parameters(), values));
+                problems.addAll(p.validate(params.get(role)));
             } catch (InvalidParameterException ex) {
                 problems.addAll(ex.problems());
             }

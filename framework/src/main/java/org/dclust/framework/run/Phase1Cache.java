@@ -6,23 +6,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.toolkit.CacheKey;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ResolvedRun;
 
 /**
- * Caches phase-1 results on disk under {@code cacheDir/phase1/KEY}, where KEY hashes everything that
- * determines them: data fingerprint, preprocessing, backbone, learner and their parameters, K, seed and
+ * Caches phase-1 results on disk under {@code cacheDir/phase1/KEY}, where KEY ({@link CacheKey}, as the
+ * shared pretraining's) hashes everything that determines them: data fingerprint, preprocessing, backbone, learner and their parameters, K, seed and
  * device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
  * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch. A
  * phase-1 result with a NaN or infinite centre or parameter is never cached (it is a
@@ -79,11 +77,6 @@ public final class Phase1Cache {
         id.put("clusters", ctx.clusters());
         id.put("seed", ctx.seed());
         id.put("device", ctx.device().getDeviceType());
-        try {
-            byte[] json = new ObjectMapper().writeValueAsBytes(id);
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json)).substring(0, 24);
-        } catch (IOException | NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return CacheKey.of(id);
     }
 }

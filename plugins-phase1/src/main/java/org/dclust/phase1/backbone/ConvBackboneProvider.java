@@ -7,6 +7,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.BackboneProvider;
 import org.dclust.api.spi.Citation;
+import org.dclust.api.toolkit.FuzzyMemberships;
 
 /**
  * Registers the {@code conv} backbone ({@link ConvBackbone}): the convolutional autoencoder with
@@ -36,13 +37,13 @@ public final class ConvBackboneProvider implements BackboneProvider {
         return "Encoder: 5x5/2 conv to 32 channels + BatchNorm, bottleneck block, 5x5/2 conv to 64, bottleneck, 3x3/2 conv to 128 "
                 + "(3x3), bottleneck, linear to latentDim; decoder: linear, transposed convs 128-64-32-C back to 28x28. "
                 + "Takes samples of shape [C, 28, 28], [28, 28] or [784]. The paper's DCSS figures come from this network; "
-                + "on a CPU an epoch takes about 4-7 times as long as with mlp, so prefer mlp there. It has BatchNorm: give it enough "
+                + "on a CPU it is several times slower than mlp (the README's speed section), so prefer mlp there. It has BatchNorm: give it enough "
                 + "pretraining steps (some hundreds) for the running statistics to settle, since evaluation uses them.";
     }
 
     @Override
     public Optional<Citation> paper() {
-        return Optional.of(new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities", 2024, "arXiv", "2405.03590"));
+        return Optional.of(FuzzyMemberships.DCSS);
     }
 
     @Override

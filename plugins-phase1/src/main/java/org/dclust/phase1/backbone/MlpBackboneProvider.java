@@ -1,6 +1,5 @@
 package org.dclust.phase1.backbone;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.dclust.api.DclustException;
@@ -9,6 +8,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.BackboneProvider;
 import org.dclust.api.spi.Citation;
+import org.dclust.api.toolkit.MlpNetworks;
 
 /** Registers the {@code mlp} backbone ({@link MlpBackbone}). */
 public final class MlpBackboneProvider implements BackboneProvider {
@@ -46,24 +46,29 @@ public final class MlpBackboneProvider implements BackboneProvider {
                 ParamSpec.text("hidden", "500,500,2000", "encoder hidden layer sizes, comma-separated (decoder mirrors them)"));
     }
 
+    /** {@code hidden} must be positive layer sizes separated by commas (checked when the configuration is resolved). */
+    @Override
+    public List<String> validate(Params params) {
+        String text = params.getString("hidden");
+        return MlpNetworks.layerSizes(text) == null ? List.of(problem(text)) : List.of();
+    }
+
     @Override
     public Backbone create(Params params) {
         parseHidden(params.getString("hidden"));
         return new MlpBackbone(params);
     }
 
+    /** The layer sizes of {@code hidden}; throws the one message of {@link #validate} when they are not valid. */
     static int[] parseHidden(String text) {
-        try {
-            int[] h = text == null || text.isBlank() ? new int[0]
-                    : Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-            for (int v : h) {
-                if (v < 1) {
-                    throw new NumberFormatException();
-                }
-            }
-            return h;
-        } catch (NumberFormatException e) {
-            throw new DclustException("mlp.hidden = " + text + " is not valid: expected positive layer sizes separated by commas, e.g. 500,500,2000");
+        int[] h = MlpNetworks.layerSizes(text);
+        if (h == null) {
+            throw new DclustException(problem(text));
         }
+        return h;
+    }
+
+    private static String problem(String text) {
+        return "mlp.hidden = " + text + " is not valid: expected positive layer sizes separated by commas, e.g. 500,500,2000";
     }
 }

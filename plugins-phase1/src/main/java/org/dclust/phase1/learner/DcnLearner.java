@@ -7,9 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.LatentLearner;
@@ -19,8 +17,13 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Distances;
 import org.dclust.api.toolkit.EpochLoop;
-import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.EpochMeans;
+import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.PretrainedStart;
+import org.dclust.api.toolkit.Reconstruction;
+import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.InPlace;
+import org.dclust.api.train.Optimizers;
 import org.dclust.api.train.ParamOptimizer;
 import org.dclust.api.train.TrainingContext;
 
@@ -43,25 +46,17 @@ import org.dclust.api.train.TrainingContext;
  *
  * <p>Checkpoints hold the network, the optimizer's momentum, the centres, the counts and every
  * sample's assignment. The returned model's own assignment is the nearest centre.
+ *
+ * @param name the provider name (also the checkpoint phase)
+ * @param params the parameters {@link #parameters} declares
  */
-public final class DcnLearner implements LatentLearner {
+public record DcnLearner(String name, Params params) implements LatentLearner {
     /** The initial per-cluster count of the authors' code. */
     static final float INITIAL_COUNT = 100f;
 
-    private final String name;
-    private final Params params;
-    private final Pretraining.Settings pretraining;
-
-    public DcnLearner(String name, Params params) {
-        this.name = name;
-        this.params = params;
-        this.pretraining = Pretraining.Settings.from(params);
-    }
-
     /** DCN's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
-        p.add(ParamSpec.integer("kmeansRestarts", 10, 1, 1000, "k-means restarts on the pretrained codes (the lowest inertia is kept)"));
+        List<ParamSpec> p = new ArrayList<>(PretrainedStart.parameters());
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "clustering epochs"));
         p.addAll(Optimizers.parameters(Optimizers.SGD, 1e-4, 0.9));
         p.add(ParamSpec.real("lambda", 1.0, 0.0, 1e6, "weight λ of the clustering term (λ/2)·‖f(x) − M s‖² against the summed squared reconstruction error"));
@@ -70,50 +65,24 @@ public final class DcnLearner implements LatentLearner {
 
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
-        PretrainedStart start = PretrainedStart.of(data, ctx, pretraining, params.getInt("kmeansRestarts"));
+        PretrainedStart start = PretrainedStart.of(data, ctx, params);
         AutoEncoder net = start.network();
-        int n = data.size();
-        int k = ctx.clusters();
         double lambda = params.getDouble("lambda");
-        float[][] centresOut;
         try (NDManager stateManager = net.manager().newSubManager();
                 ParamOptimizer opt = Optimizers.create(params, net.parameters(), net.manager())) {
             NDArray centres = stateManager.create(start.kmeans().centres());
-            NDArray counts = stateManager.full(new Shape(k), INITIAL_COUNT);
+            NDArray counts = stateManager.full(new Shape(ctx.clusters()), INITIAL_COUNT);
             NDArray assignments = stateManager.create(Matrices.toLong(start.kmeans().labels()));
-            double[] sums = new double[2];
-            EpochLoop.State state = new EpochLoop.State() {
-                @Override
-                public List<NDArray> arrays() {
-                    List<NDArray> a = new ArrayList<>(net.state());
-                    a.addAll(opt.state());
-                    a.add(centres);
-                    a.add(counts);
-                    a.add(assignments);
-                    return a;
-                }
-
-                @Override
-                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                    int i = 0;
-                    for (NDArray a : net.state()) {
-                        InPlace.copy(arrays.get(i++), a);
-                    }
-                    int optSize = arrays.size() - i - 3;
-                    opt.restore(arrays.subList(i, i + optSize));
-                    i += optSize;
-                    InPlace.copy(arrays.get(i++), centres);
-                    InPlace.copy(arrays.get(i++), counts);
-                    InPlace.copy(arrays.get(i), assignments);
-                }
-            };
-            EpochLoop.run(name, params.getInt("epochs"), n, params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
+            TrainingState state = TrainingState.of(net, opt).array("centres", centres).array("counts", counts).array("assignments", assignments);
+            EpochMeans means = new EpochMeans();
+            EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);
                 NDArray where = scope.create(Matrices.toLong(idx));
                 NDArray s = assignments.get(where);
                 s.attach(scope);
-                NDArray c = scope.zeros(centres.getShape()).add(centres);
+                NDArray c = Matrices.inScope(centres, scope);
                 NDArray assigned = c.get(s);
+                // (1) one step on the network, assignments and centres fixed
                 NDArray rec;
                 NDArray clu;
                 NDArray loss;
@@ -125,26 +94,18 @@ public final class DcnLearner implements LatentLearner {
                     gc.backward(loss);
                 }
                 opt.step(scope);
+                // (2) assignments by the updated network, (3) the count rule moves the centres
                 NDArray z = net.encode(x, false);
                 NDArray fresh = Distances.squared(z, c).argMin(1);
-                NDArray cnt = scope.zeros(counts.getShape()).add(counts);
-                NDArray[] updated = CountRule.update(c, cnt, z, fresh);
+                NDArray[] updated = CountRule.update(c, Matrices.inScope(counts, scope), z, fresh);
                 InPlace.copy(updated[0], centres);
                 InPlace.copy(updated[1], counts);
                 assignments.set(new NDIndex("{}", where), fresh);
                 double l = loss.getFloat();
-                sums[0] += rec.getFloat() * idx.length;
-                sums[1] += clu.getFloat() * idx.length;
+                means.add(idx.length, "reconstruction", rec, "clustering", clu);
                 return l;
-            }, epochsDone -> {
-                Map<String, Double> v = new LinkedHashMap<>();
-                v.put("reconstruction", sums[0] / n);
-                v.put("clustering", sums[1] / n);
-                java.util.Arrays.fill(sums, 0);
-                return v;
-            });
-            centresOut = Matrices.toMatrix(centres);
+            }, epochsDone -> means.take());
+            return new LatentModel(name, net, Matrices.toMatrix(centres), SoftAssignment.nearest());
         }
-        return new LatentModel(name, net, centresOut, SoftAssignment.nearest());
     }
 }

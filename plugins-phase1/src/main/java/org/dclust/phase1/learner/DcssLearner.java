@@ -5,9 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.training.GradientCollector;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
@@ -19,7 +17,10 @@ import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
+import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.SgdMomentum;
 import org.dclust.api.train.TrainingContext;
@@ -90,18 +91,16 @@ public final class DcssLearner implements LatentLearner {
         if (k > data.size()) {
             throw new DclustException(name + ": " + k + " clusters for " + data.size() + " samples");
         }
-        NDManager manager = ctx.manager().newSubManager();
+        PretrainedStart start = PretrainedStart.of(data, ctx, pretrain, PretrainedStart.RESTARTS);
+        AutoEncoder net = start.network();
         try {
-            AutoEncoder net = Pretraining.pretrain(data, ctx, pretrain, manager);
             if (!net.hasDecoder()) {
                 throw new DclustException(name + " needs a backbone with a decoder (its loss reconstructs the input)");
             }
-            float[][] z = Embeddings.encode(net, data, 1000);
-            float[][] init = KMeans.fit(z, k, ctx.random("kmeans", 0)).centres();
-            float[][] centres = train(net, data, ctx, init);
+            float[][] centres = train(net, data, ctx, start.kmeans().centres());
             return new LatentModel(name, net, centres, SoftAssignment.fuzzy(m));
         } catch (RuntimeException e) {
-            manager.close();
+            net.close();
             throw e;
         }
     }
@@ -114,28 +113,10 @@ public final class DcssLearner implements LatentLearner {
         try (NDManager own = net.manager().newSubManager();
                 SgdMomentum sgd = new SgdMomentum(net.parameters(), net.manager(), lr, momentum)) {
             NDArray centres = own.create(init);
-            EpochLoop.State state = new EpochLoop.State() {
-                @Override
-                public List<NDArray> arrays() {
-                    List<NDArray> a = new ArrayList<>(net.state());
-                    a.addAll(sgd.state());
-                    a.add(centres);
-                    return a;
-                }
-
-                @Override
-                public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                    List<NDArray> params = net.state();
-                    for (int i = 0; i < params.size(); i++) {
-                        InPlace.copy(arrays.get(i), params.get(i));
-                    }
-                    sgd.restore(arrays.subList(params.size(), arrays.size() - 1));
-                    InPlace.copy(arrays.get(arrays.size() - 1), centres);
-                }
-            };
+            TrainingState state = TrainingState.of(net, sgd).array("centres", centres);
             EpochLoop.BatchStep step = (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);
-                NDArray c = scoped(centres, scope);
+                NDArray c = Matrices.inScope(centres, scope);
                 return strategy == Strategy.AGGREGATED ? aggregatedStep(net, sgd, scope, x, c)
                         : perClusterStep(net, sgd, scope, x, c);
             };
@@ -144,7 +125,7 @@ public final class DcssLearner implements LatentLearner {
                 if (refreshAfter(done, passes, passesPerEpoch, centreInterval)) {
                     try (NDManager scope = net.manager().newSubManager()) {
                         NDArray z = scope.create(Embeddings.encode(net, data, 1000));
-                        NDArray old = scoped(centres, scope);
+                        NDArray old = Matrices.inScope(centres, scope);
                         NDArray fresh = DcssLoss.centres(z, old, m);
                         out.put("centreShift", (double) fresh.sub(old).norm().getFloat());
                         InPlace.copy(fresh, centres);
@@ -153,7 +134,7 @@ public final class DcssLearner implements LatentLearner {
                 return out;
             };
             EpochLoop.run(name, passes, data.size(), batchSize, ctx, net.manager(), state, step, end);
-            return rows(centres);
+            return Matrices.toMatrix(centres);
         }
     }
 
@@ -212,23 +193,5 @@ public final class DcssLearner implements LatentLearner {
         }
         sgd.step(scope);
         return loss.getFloat() / x.getShape().get(0);
-    }
-
-    /** A copy of a long-lived array in {@code scope}. */
-    private static NDArray scoped(NDArray a, NDManager scope) {
-        NDArray copy = a.duplicate();
-        copy.attach(scope);
-        return copy;
-    }
-
-    private static float[][] rows(NDArray a) {
-        int k = (int) a.getShape().get(0);
-        int d = (int) a.getShape().get(1);
-        float[] flat = a.toFloatArray();
-        float[][] out = new float[k][d];
-        for (int i = 0; i < k; i++) {
-            System.arraycopy(flat, i * d, out[i], 0, d);
-        }
-        return out;
     }
 }

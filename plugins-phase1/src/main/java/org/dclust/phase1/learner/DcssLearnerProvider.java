@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
+import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.toolkit.Pretraining;
 
 /**
@@ -18,8 +20,7 @@ import org.dclust.api.toolkit.Pretraining;
  */
 public final class DcssLearnerProvider implements LearnerProvider {
     static final String NAME = "dcss";
-    static final Citation PAPER = new Citation("Sadeghi, Armanfard", "Deep Clustering with Self-Supervision using Pairwise Similarities",
-            2024, "arXiv", "2405.03590");
+    static final Citation PAPER = FuzzyMemberships.DCSS;
 
     @Override
     public String name() {
@@ -46,19 +47,19 @@ public final class DcssLearnerProvider implements LearnerProvider {
     }
 
     static final String PRESETS_TEXT = "Presets: paper = the published schedule (authors' code: 200 pretraining epochs, 200 phase-1 epochs, "
-            + "batch 500; hours on a GPU, days on a CPU). default = 50 pretraining epochs (every learner's default pretraining, so a "
-            + "study pretrains once per seed) and 2 phase-1 epochs at batch 256. A phase-1 epoch makes K updates per batch, so it "
-            + "costs about K pretraining epochs (measured here: 80-100 s on 3,000 images on a busy 2-core machine); 2 epochs keep "
-            + "all 70,000 Fashion-MNIST images within the 60-minute budget on 2 CPU cores. It gives up 198 of the 200 phase-1 "
-            + "epochs and re-estimates the centres once instead of 100 times: on a CPU, pretraining steps buy more accuracy per "
-            + "minute than phase-1 epochs at lr 1e-6, which changed little in 5-10 epochs in the reference runs. quick = 20 "
-            + "pretraining and 2 phase-1 epochs (tests, the embedded 3,000-image data set): expect results close to ae + k-means.";
+            + "batch 500). default = 50 pretraining epochs (every learner's default pretraining, so a study pretrains once per seed) "
+            + "and 2 phase-1 epochs at batch 256, to fit the 60-minute budget on 70,000 images and 2 CPU cores (a phase-1 epoch "
+            + "makes K updates per batch, so it costs about K pretraining epochs). It gives up 198 of the 200 phase-1 epochs and "
+            + "re-estimates the centres once instead of 100 times: on a CPU, pretraining steps buy more accuracy per minute than "
+            + "phase-1 epochs at lr 1e-6, which changed little in 5-10 epochs in the reference runs. quick = 20 pretraining and 2 "
+            + "phase-1 epochs (tests, the embedded 3,000-image data set): expect results close to ae + k-means. Times: the "
+            + "README's speed section.";
 
     static Map<String, Map<String, Object>> presetTable() {
-        return Map.of(
-                "quick", Map.of("pretrainEpochs", 20, "epochs", 2),
-                "default", Map.of("pretrainEpochs", 50, "epochs", 2),
-                "paper", Map.of("pretrainEpochs", 200, "epochs", 200, "batchSize", 500));
+        return Presets.merge(Pretraining.presets(), Map.of(
+                "quick", Map.of("epochs", 2),
+                "default", Map.of("epochs", 2),
+                "paper", Map.of("epochs", 200, "batchSize", 500)));
     }
 
     @Override
@@ -73,7 +74,7 @@ public final class DcssLearnerProvider implements LearnerProvider {
 
     /** The parameters {@code dcss} and {@code dcss-agg} share (one spelling, one place). */
     static List<ParamSpec> declarations(String epochsDoc) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
+        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters());
         p.add(ParamSpec.integer("epochs", 4, 0, 1_000_000, epochsDoc));
         p.add(ParamSpec.real("lr", 1e-6, 1e-12, 1.0, "SGD learning rate of phase 1 (on summed, not averaged, losses)"));
         p.add(ParamSpec.real("momentum", 0.9, 0.0, 0.999, "SGD momentum of phase 1"));

@@ -6,8 +6,11 @@ import java.util.Optional;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
+import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code dec} learner: {@link DecLearner} with the decoder dropped (reconstruction weight 0). */
 public final class DecLearnerProvider implements LearnerProvider {
@@ -34,9 +37,10 @@ public final class DecLearnerProvider implements LearnerProvider {
                 + "change cluster between two target updates; decoder dropped. Pretraining: the shared end-to-end Adam "
                 + "autoencoder (cache shared with ae), not the paper's layer-wise denoising autoencoder (50,000 iterations a "
                 + "layer, 100,000 end to end). Presets: quick = 20 pretraining + at most 30 clustering epochs, updateInterval "
-                + "20 (tests, the embedded data); default = 50 pretraining + at most 74 clustering epochs (fits 60 min on "
-                + "70,000 images and 2 cores; the clustering phase is the paper's, what it gives up is half the paper "
-                + "preset's pretraining); paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 on 70,000 images).";
+                + "20 (tests, the embedded data); default = 50 pretraining + at most 74 clustering epochs (sized for the "
+                + "60-minute budget on 70,000 images and 2 cores, see the README's speed section; the clustering phase is the "
+                + "paper's, what it gives up is half the paper preset's pretraining); paper = 200 pretraining + at most 74 "
+                + "epochs (2e4 iterations of 256 on 70,000 images).";
     }
 
     /** 2e4 iterations of 256 samples on 70,000 images (DEC and IDEC reference code's cap). */
@@ -54,10 +58,15 @@ public final class DecLearnerProvider implements LearnerProvider {
 
     @Override
     public Map<String, Map<String, Object>> presets() {
-        return Map.of(
-                "quick", Map.of("pretrainEpochs", 20, "epochs", 30, "updateInterval", 20),
-                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS),
-                "paper", Map.of("pretrainEpochs", 200, "epochs", PAPER_EPOCHS));
+        return presetTable(DEFAULT_EPOCHS);
+    }
+
+    /** DEC's and IDEC's presets: the shared pretraining's, and the clustering epochs (T = 20 for quick). */
+    static Map<String, Map<String, Object>> presetTable(int defaultEpochs) {
+        return Presets.merge(Pretraining.presets(), Map.of(
+                "quick", Map.of("epochs", 30, "updateInterval", 20),
+                "default", Map.of("epochs", defaultEpochs),
+                "paper", Map.of("epochs", PAPER_EPOCHS)));
     }
 
     @Override

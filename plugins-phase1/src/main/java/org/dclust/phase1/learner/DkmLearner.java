@@ -2,10 +2,8 @@ package org.dclust.phase1.learner;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
@@ -16,8 +14,12 @@ import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.EpochLoop;
-import org.dclust.api.toolkit.Pretraining;
-import org.dclust.api.train.InPlace;
+import org.dclust.api.toolkit.EpochMeans;
+import org.dclust.api.toolkit.PretrainedStart;
+import org.dclust.api.toolkit.Reconstruction;
+import org.dclust.api.toolkit.TrainableCentres;
+import org.dclust.api.toolkit.TrainingState;
+import org.dclust.api.train.Optimizers;
 import org.dclust.api.train.ParamOptimizer;
 import org.dclust.api.train.TrainingContext;
 
@@ -38,22 +40,15 @@ import org.dclust.api.train.TrainingContext;
  * <p>Checkpoints hold the network, Adam's moments, the representatives and the epoch (which fixes α).
  * The returned model's own assignment is the nearest representative, which is also the argmax of the
  * softmin weights at every α.
+ *
+ * @param name the provider name (also the checkpoint phase)
+ * @param params the parameters {@link #parameters} declares
  */
-public final class DkmLearner implements LatentLearner {
-    private final String name;
-    private final Params params;
-    private final Pretraining.Settings pretraining;
-
-    public DkmLearner(String name, Params params) {
-        this.name = name;
-        this.params = params;
-        this.pretraining = Pretraining.Settings.from(params);
-    }
+public record DkmLearner(String name, Params params) implements LatentLearner {
 
     /** DKM's declarations with their defaults. */
     static List<ParamSpec> parameters(int epochs) {
-        List<ParamSpec> p = new ArrayList<>(Pretraining.parameters(50, 1e-3, 256));
-        p.add(ParamSpec.integer("kmeansRestarts", 10, 1, 1000, "k-means restarts on the pretrained codes (the lowest inertia is kept)"));
+        List<ParamSpec> p = new ArrayList<>(PretrainedStart.parameters());
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "clustering epochs (epochsPerAlpha per value of α)"));
         p.addAll(Optimizers.parameters(Optimizers.ADAM, 1e-3, 0.9));
         p.add(ParamSpec.real("lambda", 1.0, 0.0, 1e6, "weight λ of the softmin-weighted k-means term against the summed squared reconstruction error"));
@@ -71,72 +66,39 @@ public final class DkmLearner implements LatentLearner {
 
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
-        PretrainedStart start = PretrainedStart.of(data, ctx, pretraining, params.getInt("kmeansRestarts"));
+        PretrainedStart start = PretrainedStart.of(data, ctx, params);
         AutoEncoder net = start.network();
-        int n = data.size();
         double lambda = params.getDouble("lambda");
-        float[][] centresOut;
-        try (TrainableCentres centres = new TrainableCentres(net.manager(), start.kmeans().centres())) {
-            List<Parameter> trained = new ArrayList<>(net.parameters());
-            trained.add(centres.parameter());
+        try (TrainableCentres centres = new TrainableCentres(net.manager(), start.kmeans().centres());
+                ParamOptimizer opt = Optimizers.create(params, centres.after(net.parameters()), net.manager())) {
             int[] epoch = {0};
-            double[] sums = new double[2];
-            try (ParamOptimizer opt = Optimizers.create(params, trained, net.manager())) {
-                EpochLoop.State state = new EpochLoop.State() {
-                    @Override
-                    public List<NDArray> arrays() {
-                        List<NDArray> a = new ArrayList<>(net.state());
-                        a.addAll(opt.state());
-                        a.add(centres.array());
-                        return a;
-                    }
-
-                    @Override
-                    public Map<String, Object> meta() {
-                        return Map.of("epoch", epoch[0]);
-                    }
-
-                    @Override
-                    public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                        int i = 0;
-                        for (NDArray a : net.state()) {
-                            InPlace.copy(arrays.get(i++), a);
-                        }
-                        opt.restore(arrays.subList(i, arrays.size() - 1));
-                        InPlace.copy(arrays.get(arrays.size() - 1), centres.array());
-                        epoch[0] = ((Number) meta.get("epoch")).intValue();
-                    }
-                };
-                EpochLoop.run(name, params.getInt("epochs"), n, params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
-                    double alpha = alphaAt(epoch[0]);
-                    NDArray x = data.batch(scope, idx);
-                    NDArray rec;
-                    NDArray clu;
-                    NDArray loss;
-                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                        NDArray z = net.encode(x, true);
-                        rec = Reconstruction.summedSquared(net.decode(z, true), x);
-                        clu = DkmLoss.clustering(z, centres.inScope(scope), alpha);
-                        loss = rec.add(clu.mul((float) lambda));
-                        gc.backward(loss);
-                    }
-                    opt.step(scope);
-                    double l = loss.getFloat();
-                    sums[0] += rec.getFloat() * idx.length;
-                    sums[1] += clu.getFloat() * idx.length;
-                    return l;
-                }, epochsDone -> {
-                    Map<String, Double> v = new LinkedHashMap<>();
-                    v.put("reconstruction", sums[0] / n);
-                    v.put("clustering", sums[1] / n);
-                    v.put("alpha", alphaAt(epoch[0]));
-                    java.util.Arrays.fill(sums, 0);
-                    epoch[0] = epochsDone;
-                    return v;
-                });
-            }
-            centresOut = centres.toMatrix();
+            TrainingState state = TrainingState.of(net, opt).array("centres", centres.array())
+                    .integer("epoch", () -> epoch[0], v -> epoch[0] = (int) v);
+            EpochMeans means = new EpochMeans();
+            EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
+                double alpha = alphaAt(epoch[0]);
+                NDArray x = data.batch(scope, idx);
+                NDArray rec;
+                NDArray clu;
+                NDArray loss;
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray z = net.encode(x, true);
+                    rec = Reconstruction.summedSquared(net.decode(z, true), x);
+                    clu = DkmLoss.clustering(z, centres.inScope(scope), alpha);
+                    loss = rec.add(clu.mul((float) lambda));
+                    gc.backward(loss);
+                }
+                opt.step(scope);
+                double l = loss.getFloat();
+                means.add(idx.length, "reconstruction", rec, "clustering", clu);
+                return l;
+            }, epochsDone -> {
+                Map<String, Double> v = means.take();
+                v.put("alpha", alphaAt(epoch[0]));
+                epoch[0] = epochsDone;
+                return v;
+            });
+            return new LatentModel(name, net, centres.toMatrix(), SoftAssignment.nearest());
         }
-        return new LatentModel(name, net, centresOut, SoftAssignment.nearest());
     }
 }

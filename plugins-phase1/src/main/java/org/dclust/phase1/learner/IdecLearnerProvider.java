@@ -9,6 +9,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code idec} learner: {@link DecLearner} with the decoder kept, L = L_r + γ·KL. */
 public final class IdecLearnerProvider implements LearnerProvider {
@@ -34,9 +35,10 @@ public final class IdecLearnerProvider implements LearnerProvider {
                 + "fewer than tol = 0.1% of the samples change cluster between two target updates. Pretraining: the shared "
                 + "end-to-end Adam autoencoder, as IDEC's own (200 epochs, batch 256). Presets: quick = 20 pretraining + at "
                 + "most 30 clustering epochs, updateInterval 20 (tests, the embedded data); default = 50 pretraining + at most "
-                + DEFAULT_EPOCHS + " clustering epochs (fits 60 min on 70,000 images and 2 cores; gives up half the pretraining "
-                + "and the last 39 of the 74 epochs the paper's 2e4-iteration cap allows, if the tol stop has not come first); "
-                + "paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 on 70,000 images).";
+                + DEFAULT_EPOCHS + " clustering epochs (sized for the 60-minute budget on 70,000 images and 2 cores, see the README's "
+                + "speed section; gives up half the pretraining and the last 39 of the 74 epochs the paper's 2e4-iteration cap "
+                + "allows, if the tol stop has not come first); paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 "
+                + "on 70,000 images).";
     }
 
     @Override
@@ -53,10 +55,7 @@ public final class IdecLearnerProvider implements LearnerProvider {
 
     @Override
     public Map<String, Map<String, Object>> presets() {
-        return Map.of(
-                "quick", Map.of("pretrainEpochs", 20, "epochs", 30, "updateInterval", 20),
-                "default", Map.of("pretrainEpochs", 50, "epochs", DEFAULT_EPOCHS),
-                "paper", Map.of("pretrainEpochs", 200, "epochs", DecLearnerProvider.PAPER_EPOCHS));
+        return DecLearnerProvider.presetTable(DEFAULT_EPOCHS);
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import org.dclust.api.toolkit.Reconstruction;
 import org.junit.jupiter.api.Test;
 
 /** Every loss and update of DEC/IDEC, DCN and DKM against a direct Java computation on a tiny hand-made batch. */

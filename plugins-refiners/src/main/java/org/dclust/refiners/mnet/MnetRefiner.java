@@ -3,7 +3,6 @@ package org.dclust.refiners.mnet;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,9 +16,12 @@ import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.MlpHead;
 import org.dclust.api.model.Refiner;
+import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.FuzzyMemberships;
+import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.TrainingContext;
@@ -53,7 +55,7 @@ import org.dclust.api.train.TrainingContext;
  *       the batch pairs (the b × b matrices the loss sums over) outside the ambiguity region (the paper's
  *       Fig. 11a), and {@link #clusterUse}'s {@code clustersUsed} and {@code largestShare}; at the end
  *       the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
- *   <li>Checkpoints (phase {@value #PHASE}): encoder parameters, MNet parameters with its BatchNorm
+ *   <li>Checkpoints (phase {@value #PHASE}, by name): the encoder's arrays, MNet's with its BatchNorm
  *       running statistics, both Adam states, the centres and the epoch count.</li>
  * </ul>
  */
@@ -67,14 +69,29 @@ public final class MnetRefiner implements Refiner {
     /** The resolved settings. */
     public record Settings(int epochs, int batchSize, double lr, double encoderLr, double zeta, double gamma,
             double fuzziness, int uEpochs, double lossScale) {
+        /** @throws InvalidParameterException listing every {@link #problems} */
         public Settings {
+            List<String> problems = problems(zeta, gamma, fuzziness);
+            if (!problems.isEmpty()) {
+                throw new InvalidParameterException(problems);
+            }
+        }
+
+        /**
+         * What the declared ranges cannot say: gamma &lt;= zeta (else a pair would be similar and
+         * dissimilar at once) and m &gt; 1. The provider reports these when the configuration is
+         * resolved, before any training.
+         */
+        static List<String> problems(double zeta, double gamma, double fuzziness) {
+            List<String> out = new ArrayList<>();
             if (gamma > zeta) {
-                throw new DclustException("mnet.gamma = " + gamma + " exceeds mnet.zeta = " + zeta
+                out.add("mnet.gamma = " + gamma + " exceeds mnet.zeta = " + zeta
                         + ": a pair would be similar and dissimilar at once; choose gamma <= zeta (DCSS: 0.2 and 0.8)");
             }
             if (!(fuzziness > 1)) {
-                throw new DclustException("mnet.fuzziness = " + fuzziness + " is not valid: it must exceed 1 (DCSS: 1.5)");
+                out.add("mnet.fuzziness = " + fuzziness + " is not valid: it must exceed 1 (DCSS: 1.5)");
             }
+            return out;
         }
 
         /** Reads the parameters declared by {@link MnetRefinerProvider}. */
@@ -185,8 +202,8 @@ public final class MnetRefiner implements Refiner {
         return out;
     }
 
-    /** One training run: the mutable state EpochLoop checkpoints. */
-    private final class Run implements EpochLoop.State {
+    /** One training run and its mutable state. */
+    private final class Run {
         private final AutoEncoder net;
         private final MlpHead head;
         private final Dataset data;
@@ -194,7 +211,6 @@ public final class MnetRefiner implements Refiner {
         private final Adam encoderOpt;
         private final Adam headOpt;
         private final NDArray centres;
-        private final int encoderOptSize;
         private int epochsDone;
         private long pairsIn;
         private long pairsAll;
@@ -210,12 +226,14 @@ public final class MnetRefiner implements Refiner {
             this.encoderOpt = encoderOpt;
             this.headOpt = headOpt;
             this.centres = work.create(initialCentres);
-            this.encoderOptSize = 2 * countTrainable(net.encoderParameters()) + 1;
             this.argmaxCounts = new long[head.clusters()];
         }
 
         void train() {
-            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), this,
+            TrainingState state = new TrainingState().arrays("encoder", net::encoderState).arrays("head", head::state)
+                    .optimizer("encoderAdam", encoderOpt).optimizer("headAdam", headOpt).array("centres", centres)
+                    .integer("mnetEpochsDone", () -> epochsDone, v -> epochsDone = (int) v);
+            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), state,
                     this::step, this::afterEpoch);
             long[] sizes = new long[head.clusters()];
             ctx.events().series(PHASE, "qResidual", qResiduals(sizes));
@@ -235,7 +253,7 @@ public final class MnetRefiner implements Refiner {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray z = net.encode(x, true);
                 q = head.probabilities(z, true);
-                NDArray ref = uSpace ? FuzzyMemberships.of(z.stopGradient(), scoped(centres, scope), s.fuzziness())
+                NDArray ref = uSpace ? FuzzyMemberships.of(z.stopGradient(), Matrices.inScope(centres, scope), s.fuzziness())
                         : q.stopGradient();
                 NDArray sim = PairwiseLoss.similarity(ref);
                 NDArray simMask = PairwiseLoss.similar(sim, s.zeta());
@@ -291,7 +309,7 @@ public final class MnetRefiner implements Refiner {
                 int end = Math.min(data.size(), start + EVAL_BATCH);
                 try (NDManager scope = centres.getManager().newSubManager()) {
                     NDArray z = net.encode(data.range(scope, start, end), false);
-                    NDArray w = FuzzyMemberships.of(z, scoped(centres, scope), s.fuzziness()).pow(s.fuzziness());
+                    NDArray w = FuzzyMemberships.of(z, Matrices.inScope(centres, scope), s.fuzziness()).pow(s.fuzziness());
                     float[] wz = w.transpose().matMul(z).toFloatArray();
                     float[] ws = w.sum(new int[] {0}).toFloatArray();
                     for (int i = 0; i < wz.length; i++) {
@@ -341,81 +359,5 @@ public final class MnetRefiner implements Refiner {
             }
             return out;
         }
-
-        @Override
-        public List<NDArray> arrays() {
-            List<NDArray> enc = encoderOpt.state();
-            List<NDArray> hd = headOpt.state();
-            List<NDArray> a = new ArrayList<>(encoderArrays());
-            a.addAll(headArrays());
-            a.addAll(enc);
-            a.addAll(hd);
-            a.add(centres);
-            return a;
-        }
-
-        @Override
-        public Map<String, Object> meta() {
-            return Map.of("mnetEpochsDone", epochsDone);
-        }
-
-        @Override
-        public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-            List<NDArray> enc = encoderArrays();
-            List<NDArray> hd = headArrays();
-            int expected = enc.size() + hd.size() + encoderOptSize + 2 * countTrainable(head.parameters()) + 1 + 1;
-            if (arrays.size() != expected || !(meta.get("mnetEpochsDone") instanceof Number)) {
-                throw new DclustException("the mnet checkpoint in " + ctx.checkpointDir() + " holds " + arrays.size()
-                        + " arrays where this run needs " + expected + ": it comes from another network; delete it to start mnet again");
-            }
-            int i = 0;
-            for (NDArray a : enc) {
-                InPlace.copy(arrays.get(i++), a);
-            }
-            for (NDArray a : hd) {
-                InPlace.copy(arrays.get(i++), a);
-            }
-            encoderOpt.restore(arrays.subList(i, i + encoderOptSize));
-            i += encoderOptSize;
-            int headOptSize = arrays.size() - 1 - i;
-            headOpt.restore(arrays.subList(i, i + headOptSize));
-            i += headOptSize;
-            InPlace.copy(arrays.get(i), centres);
-            epochsDone = ((Number) meta.get("mnetEpochsDone")).intValue();
-        }
-
-        private List<NDArray> encoderArrays() {
-            List<NDArray> out = new ArrayList<>();
-            for (Parameter p : net.encoderParameters()) {
-                out.add(p.getArray());
-            }
-            return out;
-        }
-
-        /** MNet's parameters, BatchNorm running statistics included. */
-        private List<NDArray> headArrays() {
-            List<NDArray> out = new ArrayList<>();
-            for (Parameter p : head.parameters()) {
-                out.add(p.getArray());
-            }
-            return out;
-        }
-    }
-
-    private static int countTrainable(List<Parameter> params) {
-        int n = 0;
-        for (Parameter p : params) {
-            if (p.requiresGradient()) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /** A batch-scoped copy of a long-lived array (slicing it directly would attach results to its manager). */
-    private static NDArray scoped(NDArray a, NDManager scope) {
-        NDArray c = a.duplicate();
-        c.attach(scope);
-        return c;
     }
 }

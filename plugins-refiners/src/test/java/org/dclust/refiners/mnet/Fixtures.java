@@ -1,7 +1,6 @@
 package org.dclust.refiners.mnet;
 
 import ai.djl.ndarray.NDManager;
-import java.util.Map;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.AutoEncoder;
@@ -10,11 +9,11 @@ import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
-import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Pretraining;
 import org.dclust.testkit.TestMetrics;
+import org.dclust.testkit.TinyBackbone;
 
 /** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the mnet tests. */
 final class Fixtures {
@@ -22,8 +21,7 @@ final class Fixtures {
     }
 
     static Backbone backbone(int latentDim, String hidden) {
-        TestMlpBackboneProvider p = new TestMlpBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("latentDim", latentDim, "hidden", hidden)));
+        return TinyBackbone.with(latentDim, hidden);
     }
 
     /** Two concentric rings (radii r1, r2) with Gaussian radial noise; label = ring. Rows of (x, y). */
