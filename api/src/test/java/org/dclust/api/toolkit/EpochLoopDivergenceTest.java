@@ -13,6 +13,7 @@ import java.util.Map;
 import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
+import org.dclust.api.train.InPlace;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
 import org.junit.jupiter.api.Test;
@@ -43,13 +44,13 @@ class EpochLoopDivergenceTest {
         TrainingContext ctx = TrainingContext.builder(m).seed(7).checkpointDir(dir).checkpointSeconds(0).events(sink).build();
         EpochLoop.State state = new EpochLoop.State() {
             @Override
-            public List<NDArray> arrays() {
-                return List.of(param, m.create(new long[] {1, 2}));
+            public Map<String, NDArray> arrays() {
+                return Map.of("param", param, "counts", m.create(new long[] {1, 2}));
             }
 
             @Override
-            public void restore(List<NDArray> arrays, Map<String, Object> meta) {
-                arrays.get(0).copyTo(param);
+            public void restore(Checkpoints.Checkpoint checkpoint) {
+                InPlace.copy(checkpoint.arrays().get("param"), param);
             }
         };
         int[] batch = {0};
@@ -103,7 +104,7 @@ class EpochLoopDivergenceTest {
             };
             assertThatThrownBy(() -> run(tmp, m, p, toy)).isInstanceOf(TrainingDivergedException.class)
                     .hasMessageStartingWith("toy: the training diverged in epoch 2 of 4: its parameters hold NaN or infinite values.");
-            float[] saved = Checkpoints.load(tmp, "toy", m).orElseThrow().arrays().get(0).toFloatArray();
+            float[] saved = Checkpoints.load(tmp, "toy", m).orElseThrow().arrays().get("param").toFloatArray();
             assertThat(Checkpoints.load(tmp, "toy", m).orElseThrow().epochsDone()).isEqualTo(1);
             assertThat(saved).containsExactly(3f, 3f);
         }
