@@ -62,8 +62,7 @@ class ResumeTest {
         try (RunResult r = runner.run(run, new RunOptions(tmp.resolve("b"), null, EventSink.NONE, () -> false))) {
             assertThat(r.assignments()).containsExactly(uninterrupted);
             // only the unfinished epochs ran again
-            assertThat(((java.util.Map<?, ?>) ((java.util.Map<?, ?>) r.record().get("volatile")).get("epochs")).get("pretrain"))
-                    .asList().hasSize(2);
+            assertThat(r.record().times().epochs().get("pretrain")).hasSize(2);
         }
     }
 }

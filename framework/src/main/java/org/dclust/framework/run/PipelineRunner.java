@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
@@ -22,6 +23,7 @@ import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ConfigFiles;
+import org.dclust.framework.config.PluginChoice;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
 import org.dclust.framework.report.RunPlots;
@@ -112,8 +114,8 @@ public final class PipelineRunner {
             }
             wall.put("phase2", (System.nanoTime() - t2) / 1e9);
             long t3 = System.nanoTime();
-            Map<String, Object> identity = identity(run, data, k, kSource, device);
-            ClusterModel model = trained.with(pre, identity);
+            RunIdentity identity = identity(run, data, k, kSource, device);
+            ClusterModel model = trained.with(pre, RunRecord.asMap(identity));
             float[][] probabilities = model.predictProba(data);
             float[][] latentCodes = model.transform(data);
             if (!FiniteModels.cluster(trained) || !Finite.all(probabilities) || !Finite.all(latentCodes)) {
@@ -126,14 +128,7 @@ public final class PipelineRunner {
             Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
             wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("format", "dclust-result");
-            record.put("formatVersion", 1);
-            record.put("identity", identity);
-            record.put("metrics", metrics);
-            record.put("internal", internal);
-            record.put("clusterSizes", Evaluation.clusterSizes(assignments, k));
-            record.put("volatile", volatilePart(started, wall, recorder));
+            RunRecord record = RunRecord.of(identity, metrics, internal, Evaluation.clusterSizes(assignments, k), times(started, wall, recorder));
             if (out != null) {
                 save(out, model, assignments, record);
                 if (options.plots()) {
@@ -228,7 +223,7 @@ public final class PipelineRunner {
      *
      * @throws DclustException when K or the data is not valid
      */
-    public static Map<String, Object> identity(ResolvedRun run, Dataset data) {
+    public static RunIdentity identity(ResolvedRun run, Dataset data) {
         RunConfig c = run.config();
         int k = clusters(c.clusters, data);
         checkFinite(data);
@@ -239,59 +234,33 @@ public final class PipelineRunner {
         return c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes" + classList(data);
     }
 
-    private static Map<String, Object> identity(ResolvedRun run, Dataset data, int k, String kSource, Device device) {
+    private static RunIdentity identity(ResolvedRun run, Dataset data, int k, String kSource, Device device) {
         RunConfig c = run.config();
-        Map<String, Object> id = new LinkedHashMap<>();
-        Map<String, Object> ds = new LinkedHashMap<>(run.dataset().describe());
-        ds.put("fingerprint", data.fingerprint());
-        ds.put("size", data.size());
-        ds.put("sampleShape", data.sampleShape());
-        ds.put("numClasses", data.numClasses());
-        if (data.hasLabels()) {
-            ds.put("classes", data.classes());
-        }
-        id.put("dataset", ds);
-        id.put("backbone", run.backbone().describe());
-        id.put("learner", run.learner().describe());
-        id.put("refiner", run.refiner().describe());
-        id.put("clusters", k);
-        id.put("clustersSource", kSource);
-        id.put("preset", c.presetOrDefault());
-        id.put("preprocessing", c.preprocessing);
-        id.put("seed", c.seed);
-        id.put("device", device.getDeviceType());
-        id.put("versions", Versions.all());
-        return id;
+        RunIdentity.DatasetIdentity ds = new RunIdentity.DatasetIdentity(run.dataset().provider().name(), run.dataset().params().asMap(),
+                data.fingerprint(), data.size(), data.sampleShape(), data.numClasses(), data.hasLabels() ? data.classes() : null);
+        return new RunIdentity(ds, plugin(run.backbone()), plugin(run.learner()), plugin(run.refiner()), k, kSource, c.presetOrDefault(),
+                c.preprocessing, c.seed, device.getDeviceType(), Versions.all());
     }
 
-    private static Map<String, Object> volatilePart(Instant started, Map<String, Double> wall, PhaseRecorder recorder) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("started", started.toString());
-        v.put("finished", Instant.now().toString());
+    private static RunIdentity.PluginIdentity plugin(PluginChoice<?> choice) {
+        return new RunIdentity.PluginIdentity(choice.provider().name(), choice.params().asMap());
+    }
+
+    private static RunRecord.Times times(Instant started, Map<String, Double> wall, PhaseRecorder recorder) {
+        String host;
         try {
-            v.put("host", InetAddress.getLocalHost().getHostName());
+            host = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            v.put("host", "unknown");
+            host = "unknown";
         }
-        v.put("cores", Runtime.getRuntime().availableProcessors());
-        v.put("wallSeconds", wall);
-        v.put("secondsPerEpoch", recorder.secondsPerEpoch());
-        Map<String, Object> epochs = new LinkedHashMap<>();
-        recorder.epochs().forEach((phase, list) -> epochs.put(phase, list.stream().map(r -> {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("epoch", r.epoch());
-            e.put("seconds", r.seconds());
-            e.putAll(r.values());
-            return e;
-        }).toList()));
-        v.put("epochs", epochs);
-        Map<String, Object> series = new LinkedHashMap<>();
-        recorder.series().forEach((name, values) -> series.put(name, values));
-        v.put("series", series);
-        return v;
+        Map<String, List<RunRecord.EpochLine>> epochs = new LinkedHashMap<>();
+        recorder.epochs().forEach((phase, list) -> epochs.put(phase,
+                list.stream().map(r -> RunRecord.EpochLine.of(r.epoch(), r.seconds(), r.values())).toList()));
+        return new RunRecord.Times(started.toString(), Instant.now().toString(), host, Runtime.getRuntime().availableProcessors(), wall,
+                recorder.secondsPerEpoch(), epochs, new LinkedHashMap<>(recorder.series()));
     }
 
-    private static void save(Path out, ClusterModel model, int[] assignments, Map<String, Object> record) {
+    private static void save(Path out, ClusterModel model, int[] assignments, RunRecord record) {
         try {
             model.save(out.resolve("model"));
             StringBuilder csv = new StringBuilder("index,cluster\n");
@@ -299,7 +268,7 @@ public final class PipelineRunner {
                 csv.append(i).append(',').append(assignments[i]).append('\n');
             }
             Atomic.writeString(out.resolve("assignments.csv"), csv.toString());
-            Atomic.writeString(out.resolve("result.json"), json().writeValueAsString(record));
+            record.write(out.resolve("result.json"));
         } catch (IOException e) {
             throw new DclustException("cannot write the results to " + out + ": " + e.getMessage(), e);
         }

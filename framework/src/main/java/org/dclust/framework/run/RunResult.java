@@ -5,11 +5,10 @@ import org.dclust.api.model.ClusterModel;
 
 /**
  * What a pipeline run produced: the trained model, one cluster id per sample, the metrics (empty
- * without labels), internal indices, and the record written as result.json (identity part: plugins,
- * parameters, data fingerprint, seed, versions; volatile part: times, host).
+ * without labels), internal indices, and the {@link RunRecord} written as result.json.
  */
 public record RunResult(ClusterModel model, int[] assignments, Map<String, Double> metrics, Map<String, Double> internal,
-        Map<String, Object> record, AutoCloseable resources) implements AutoCloseable {
+        RunRecord record, AutoCloseable resources) implements AutoCloseable {
     /** Frees the model's native memory. */
     @Override
     public void close() {

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.dclust.framework.run.RunIdentity;
 
 /**
  * What changed in a study cell's configuration since it last ran: the differences between the identity
@@ -27,14 +28,14 @@ final class CellChanges {
     }
 
     /** The differences, in field order; empty when the cell can be reused. */
-    static List<String> between(Map<String, Object> recorded, Map<String, Object> now) {
+    static List<String> between(RunIdentity recorded, RunIdentity now) {
         List<String> out = new ArrayList<>();
         diff("", tree(recorded), tree(now), out);
         return out;
     }
 
     /** Both sides through the same JSON text, so numbers compare as result.json holds them. */
-    private static JsonNode tree(Map<String, Object> identity) {
+    private static JsonNode tree(RunIdentity identity) {
         try {
             return JSON.readTree(JSON.writeValueAsString(identity == null ? Map.of() : identity));
         } catch (JsonProcessingException e) {

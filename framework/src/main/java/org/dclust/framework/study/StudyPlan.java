@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
 import org.dclust.framework.config.ResolvedRun;
+import org.dclust.framework.run.RunIdentity;
 
 /**
  * A study checked before anything is written or trained ({@link StudyRunner#plan}): every cell's
@@ -15,5 +16,5 @@ import org.dclust.framework.config.ResolvedRun;
  * @param firstData the data of {@code cells.get(0)}
  */
 public record StudyPlan(StudyFile study, List<StudyCell> cells, Map<StudyCell, ResolvedRun> runs,
-        Map<StudyCell, Map<String, Object>> identities, Dataset firstData) {
+        Map<StudyCell, RunIdentity> identities, Dataset firstData) {
 }

@@ -3,7 +3,6 @@ package org.dclust.framework.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +11,7 @@ import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.report.Charts;
 import org.dclust.framework.run.PipelineRunner;
+import org.dclust.framework.run.RunRecord;
 
 /**
  * Writes a study's results: {@code results.json} (every finished run with its provenance),
@@ -27,19 +27,19 @@ public final class StudyReport {
     }
 
     /** Writes every report file for the finished cells and the failed ones (cell → message). */
-    public static void write(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done,
+    public static void write(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, RunRecord> done,
             Map<StudyCell, String> failed) {
         try {
             List<Map<String, Object>> runs = new ArrayList<>();
             StringBuilder csv = new StringBuilder("dataset,learner,refiner,seed,acc,nmi,ari,f1_macro,phase1_s,phase2_s,total_s\n");
             for (StudyCell c : cells) {
-                Map<String, Object> r = done.get(c);
+                RunRecord r = done.get(c);
                 if (r == null) {
                     continue;
                 }
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("cell", c.id());
-                entry.putAll(r);
+                entry.putAll(RunRecord.asMap(r));
                 runs.add(entry);
                 Map<String, Double> wall = wall(r);
                 csv.append(String.join(",", c.dataset().label(), c.learner(), c.refiner(), String.valueOf(c.seed()),
@@ -71,7 +71,7 @@ public final class StudyReport {
         }
     }
 
-    static String markdown(StudyFile s, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done, Map<StudyCell, String> failed) {
+    static String markdown(StudyFile s, List<StudyCell> cells, Map<StudyCell, RunRecord> done, Map<StudyCell, String> failed) {
         StringBuilder md = new StringBuilder("# Study " + s.name + "\n\n");
         md.append(done.size()).append(" of ").append(cells.size()).append(" runs finished");
         if (!failed.isEmpty()) {
@@ -145,10 +145,10 @@ public final class StudyReport {
     }
 
     private static Map<String, Map<String, List<Double>>> collect(StudyFile.DatasetEntry d, List<StudyCell> cells,
-            Map<StudyCell, Map<String, Object>> done) {
+            Map<StudyCell, RunRecord> done) {
         Map<String, Map<String, List<Double>>> out = new LinkedHashMap<>();
         for (StudyCell c : cells) {
-            Map<String, Object> r = done.get(c);
+            RunRecord r = done.get(c);
             if (r == null || c.dataset() != d) {
                 continue;
             }
@@ -158,24 +158,10 @@ public final class StudyReport {
             }
             m.computeIfAbsent("wallMinutes", x -> new ArrayList<>()).add(wall(r).getOrDefault("total", Double.NaN) / 60);
             m.computeIfAbsent("phase1SecondsPerEpoch", x -> new ArrayList<>()).add(phase1SecondsPerEpoch(r));
-            List<Number> sizes = clusterSizes(r);
-            long n = sizes.stream().mapToLong(Number::longValue).sum();
-            long largest = sizes.stream().mapToLong(Number::longValue).max().orElse(0);
-            m.computeIfAbsent("largestShare", x -> new ArrayList<>()).add(n == 0 ? Double.NaN : (double) largest / n);
-            m.computeIfAbsent("emptyClusters", x -> new ArrayList<>())
-                    .add(sizes.isEmpty() ? Double.NaN : (double) sizes.stream().filter(size -> size.longValue() == 0).count());
+            m.computeIfAbsent("largestShare", x -> new ArrayList<>()).add(r.largestShare());
+            m.computeIfAbsent("emptyClusters", x -> new ArrayList<>()).add(r.emptyClusters() < 0 ? Double.NaN : r.emptyClusters());
         }
         return out;
-    }
-
-    /** The run's cluster sizes: an int[] in a record just produced, a list in one read back from result.json. */
-    @SuppressWarnings("unchecked")
-    private static List<Number> clusterSizes(Map<String, Object> r) {
-        Object v = r.get("clusterSizes");
-        if (v instanceof int[] a) {
-            return Arrays.stream(a).<Number>mapToObj(Integer::valueOf).toList();
-        }
-        return v instanceof List ? (List<Number>) v : List.of();
     }
 
     /** Whole numbers per seed, comma-separated ("0, 2, 0"); blank where a run did not record them. */
@@ -186,20 +172,18 @@ public final class StudyReport {
         return String.join(", ", xs.stream().map(x -> String.valueOf(x.longValue())).toList());
     }
 
-    @SuppressWarnings("unchecked")
-    private static double phase1SecondsPerEpoch(Map<String, Object> r) {
-        Map<String, Object> v = (Map<String, Object>) r.get("volatile");
-        Map<String, Object> spe = v == null ? Map.of() : (Map<String, Object>) v.getOrDefault("secondsPerEpoch", Map.of());
+    private static double phase1SecondsPerEpoch(RunRecord r) {
         double last = Double.NaN;
-        for (Map.Entry<String, Object> e : spe.entrySet()) {
+        Map<String, Double> spe = r.times() == null || r.times().secondsPerEpoch() == null ? Map.of() : r.times().secondsPerEpoch();
+        for (Map.Entry<String, Double> e : spe.entrySet()) {
             if (!e.getKey().equals("pretrain") && !e.getKey().equals("mnet")) {
-                last = ((Number) e.getValue()).doubleValue();
+                last = e.getValue();
             }
         }
         return last;
     }
 
-    private static void bars(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, Map<String, Object>> done) throws IOException {
+    private static void bars(StudyFile s, Path dir, List<StudyCell> cells, Map<StudyCell, RunRecord> done) throws IOException {
         if (done.isEmpty()) {
             return;
         }
@@ -217,21 +201,13 @@ public final class StudyReport {
         Charts.bars(dir.resolve("acc-by-learner.png"), "ACC per learner on " + d.label() + " (mean over seeds)", "ACC (%)", s.learners, series);
     }
 
-    @SuppressWarnings("unchecked")
-    private static double metric(Map<String, Object> r, String name) {
-        Map<String, Object> m = (Map<String, Object>) r.get("metrics");
-        Object v = m == null ? null : m.get(name);
-        return v == null ? Double.NaN : ((Number) v).doubleValue();
+    private static double metric(RunRecord r, String name) {
+        Double v = r.metrics() == null ? null : r.metrics().get(name);
+        return v == null ? Double.NaN : v;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Double> wall(Map<String, Object> r) {
-        Map<String, Object> v = (Map<String, Object>) r.get("volatile");
-        Map<String, Double> out = new LinkedHashMap<>();
-        if (v != null && v.get("wallSeconds") instanceof Map) {
-            ((Map<String, Object>) v.get("wallSeconds")).forEach((k, x) -> out.put(k, ((Number) x).doubleValue()));
-        }
-        return out;
+    private static Map<String, Double> wall(RunRecord r) {
+        return r.times() == null || r.times().wallSeconds() == null ? Map.of() : r.times().wallSeconds();
     }
 
     static double mean(List<Double> xs) {

@@ -27,6 +27,8 @@ import org.dclust.framework.config.RunConfig;
 import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.PipelineRunner;
 import org.dclust.framework.run.RunOptions;
+import org.dclust.framework.run.RunIdentity;
+import org.dclust.framework.run.RunRecord;
 import org.dclust.framework.run.RunResult;
 
 /**
@@ -179,7 +181,7 @@ public final class StudyRunner {
     public StudyPlan plan(StudyFile s) {
         Map<StudyCell, ResolvedRun> runs = resolve(s);
         List<StudyCell> cells = new ArrayList<>(runs.keySet());
-        Map<StudyCell, Map<String, Object>> identities = new LinkedHashMap<>();
+        Map<StudyCell, RunIdentity> identities = new LinkedHashMap<>();
         Object key = null;
         Dataset data = null;
         Dataset first = null;
@@ -217,7 +219,7 @@ public final class StudyRunner {
     public StudyOutcome run(StudyPlan plan, Path dir, EventSink events, BooleanSupplier cancelled) {
         StudyFile s = plan.study();
         List<StudyCell> cells = plan.cells();
-        Map<StudyCell, Map<String, Object>> done = new LinkedHashMap<>();
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         Map<StudyCell, String> failed = new LinkedHashMap<>();
         int kept = 0;
         for (StudyCell cell : cells) {
@@ -261,7 +263,7 @@ public final class StudyRunner {
             StudyReport.write(s, dir, cells, done, failed);
         }
         StudyReport.write(s, dir, cells, done, failed);
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<RunRecord> out = new ArrayList<>();
         for (StudyCell c : cells) {
             if (done.containsKey(c)) {
                 out.add(done.get(c));
@@ -275,20 +277,20 @@ public final class StudyRunner {
      * now. A changed cell's directory is deleted (its checkpoints belong to another configuration) and
      * the events say what changed; an unfinished cell with an unchanged config.yaml is left to resume.
      */
-    private boolean reuse(StudyCell cell, Path cellDir, StudyPlan plan, Map<StudyCell, Map<String, Object>> done,
+    private boolean reuse(StudyCell cell, Path cellDir, StudyPlan plan, Map<StudyCell, RunRecord> done,
             Map<StudyCell, String> failed, EventSink events) {
-        Map<String, Object> identity = plan.identities().get(cell);
-        Map<String, Object> result = readJson(cellDir.resolve("result.json"));
-        Map<String, Object> failure = result == null ? readJson(cellDir.resolve(FAILED)) : null;
-        Map<String, Object> earlier = result != null ? result : failure;
+        RunIdentity identity = plan.identities().get(cell);
+        RunRecord result = Files.isRegularFile(cellDir.resolve("result.json")) ? readRecord(cellDir.resolve("result.json")) : null;
+        CellFailure failure = result == null ? CellFailure.read(cellDir.resolve(FAILED)) : null;
+        RunIdentity earlier = result != null ? result.identity() : failure != null ? failure.identity() : null;
         List<String> changes;
-        if (earlier != null) {
-            changes = CellChanges.between(identityOf(earlier), identity);
+        if (result != null || failure != null) {
+            changes = CellChanges.between(earlier, identity);
             if (changes.isEmpty()) {
                 if (result != null) {
                     done.put(cell, result);
                 } else {
-                    failed.put(cell, String.valueOf(failure.get("error")));
+                    failed.put(cell, failure.error());
                     events.info("study: cell " + cell.id() + " failed before with this configuration; not run again (delete "
                             + cellDir + " to retry)");
                 }
@@ -312,36 +314,21 @@ public final class StudyRunner {
         return false;
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> identityOf(Map<String, Object> record) {
-        Object id = record.get("identity");
-        return id instanceof Map ? (Map<String, Object>) id : Map.of();
+    private static void writeFailure(Path cellDir, String error, RunIdentity identity) {
+        new CellFailure(error, identity).write(cellDir.resolve(FAILED));
     }
 
-    private static void writeFailure(Path cellDir, String error, Map<String, Object> identity) {
-        Map<String, Object> f = new LinkedHashMap<>();
-        f.put("error", error);
-        f.put("identity", identity);
+    /** A cell's result.json; an unreadable one (or one of another format) is a user error naming what to delete. */
+    private static RunRecord readRecord(Path f) {
         try {
-            Atomic.writeString(cellDir.resolve(FAILED), PipelineRunner.json().writeValueAsString(f));
-        } catch (IOException e) {
-            throw new DclustException("cannot write " + cellDir.resolve(FAILED) + ": " + e.getMessage(), e);
+            return RunRecord.read(f);
+        } catch (DclustException e) {
+            throw new DclustException(e.getMessage() + "; delete that cell's directory to run it again");
         }
     }
 
     private static String minutes(double seconds) {
         return seconds < 90 ? String.format(Locale.ROOT, "%.0f s", seconds) : String.format(Locale.ROOT, "%.0f min", seconds / 60);
-    }
-
-    private static Map<String, Object> readJson(Path f) {
-        if (!Files.isRegularFile(f)) {
-            return null;
-        }
-        try {
-            return PipelineRunner.json().readValue(f.toFile(), new TypeReference<Map<String, Object>>() { });
-        } catch (IOException e) {
-            throw new DclustException(f + " is unreadable (" + e.getMessage() + "); delete that cell's directory to run it again");
-        }
     }
 
     private static String readText(Path f) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dclust.framework.run.RunRecord;
 import org.junit.jupiter.api.Test;
 
 /** results.md from hand-made runs: means, and the cluster-size columns that reveal merged clusters. */
@@ -21,9 +22,9 @@ class StudyReportTest {
         s.seeds = List.of(1L, 2L);
         StudyCell a = new StudyCell(d, "ae", "mnet", 1);
         StudyCell b = new StudyCell(d, "ae", "mnet", 2);
-        Map<StudyCell, Map<String, Object>> done = new LinkedHashMap<>();
-        done.put(a, run(0.50, List.of(50, 30, 20)));
-        done.put(b, run(0.40, new int[] {70, 30, 0})); // as a run just finished holds them
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        done.put(a, run(0.50, new int[] {50, 30, 20}));
+        done.put(b, run(0.40, new int[] {70, 30, 0}));
         String md = StudyReport.markdown(s, List.of(a, b), done, Map.of());
         // ACC 45.00 ± 7.07; largest cluster 50 % and 70 %: 60.00 ± 14.14; empty clusters 0 and 1
         assertThat(md).contains("| ae+mnet | 2 | 45.00 ± 7.07 |", "| 60.00 ± 14.14 | 0, 1 |");
@@ -35,10 +36,29 @@ class StudyReportTest {
         assertThat(StudyReport.counts(List.of(0.0, Double.NaN))).isEmpty();
     }
 
-    private static Map<String, Object> run(double acc, Object sizes) {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("metrics", Map.of("acc", acc, "nmi", acc, "ari", acc));
-        r.put("clusterSizes", sizes);
-        return r;
+    private static RunRecord run(double acc, int[] sizes) {
+        return RunRecord.of(null, Map.of("acc", acc, "nmi", acc, "ari", acc), Map.of(), sizes, null);
+    }
+
+    /** result.json written and read back keeps every field, and keeps the format's field names. */
+    @Test
+    void aRecordReadsBackAsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2, Map.of("total", 60.0),
+                Map.of("pretrain", 1.5), Map.of("pretrain", List.of(RunRecord.EpochLine.of(1, 1.5, Map.of("loss", 0.25)))),
+                Map.of("mnet.qResidual", new double[] {0.1, 0.2}));
+        RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times);
+        r.write(tmp.resolve("result.json"));
+        String text = java.nio.file.Files.readString(tmp.resolve("result.json"));
+        assertThat(text).contains("\"format\" : \"dclust-result\"", "\"formatVersion\" : 1", "\"volatile\"", "\"epoch\" : 1",
+                "\"loss\" : 0.25");
+        RunRecord back = RunRecord.read(tmp.resolve("result.json"));
+        assertThat(back.clusterSizes()).containsExactly(3, 0, 1);
+        assertThat(back.emptyClusters()).isEqualTo(1);
+        assertThat(back.largestShare()).isEqualTo(0.75);
+        assertThat(back.times().epochs().get("pretrain").get(0).values()).containsEntry("loss", 0.25);
+        assertThat(back.times().series().get("mnet.qResidual")).containsExactly(0.1, 0.2);
+        java.nio.file.Files.writeString(tmp.resolve("newer.json"), text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunRecord.read(tmp.resolve("newer.json")))
+                .hasMessageContaining("version 9").hasMessageContaining("versions 1 to 1");
     }
 }

@@ -1,0 +1,142 @@
+package org.dclust.framework.run;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.api.DclustException;
+import org.dclust.api.toolkit.Atomic;
+
+/**
+ * The record of one run, typed: what result.json holds, what the CLI prints, what a study reports and
+ * what the library's {@link RunResult} hands back. The identity part ({@link RunIdentity}) is kept apart
+ * from the volatile part ({@link Times}: clock times, host, timings, per-epoch values), so two records of
+ * the same work compare equal on their identities.
+ *
+ * <p>Format {@value #FORMAT}, version {@value #VERSION}; its JSON fields are {@code format,
+ * formatVersion, identity, metrics, internal, clusterSizes, volatile}.
+ *
+ * @param metrics label-based metrics by name (ACC, NMI, ARI, F1...; empty without labels), as fractions
+ * @param internal internal indices of the latent space by name (silhouette, Calinski-Harabasz, Davies-Bouldin)
+ * @param clusterSizes the number of samples assigned to each of the K clusters
+ * @param times the volatile part (JSON field {@code volatile})
+ */
+@JsonPropertyOrder({"format", "formatVersion", "identity", "metrics", "internal", "clusterSizes", "volatile"})
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record RunRecord(String format, int formatVersion, RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal,
+        int[] clusterSizes, @JsonProperty("volatile") Times times) {
+
+    /** The format name in result.json. */
+    public static final String FORMAT = "dclust-result";
+    /** The format version this dclust writes and reads. */
+    public static final int VERSION = 1;
+
+    /** A record of this format and version. */
+    public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
+            Times times) {
+        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times);
+    }
+
+    /**
+     * The volatile part: when and where the run ran and how long each part took.
+     *
+     * @param wallSeconds seconds per part ({@code load, phase1, phase2, evaluate, total})
+     * @param secondsPerEpoch the median seconds of an epoch, per phase that trained in this process
+     * @param epochs every epoch's report, per phase
+     * @param series the series phases reported at their end, by "phase.name"
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Times(String started, String finished, String host, int cores, Map<String, Double> wallSeconds,
+            Map<String, Double> secondsPerEpoch, Map<String, List<EpochLine>> epochs, Map<String, double[]> series) {
+    }
+
+    /** One epoch of a phase: its number (1-based), its seconds and the values the plugin reported (loss...). */
+    public static final class EpochLine {
+        private final int epoch;
+        private final double seconds;
+        private final Map<String, Double> values = new LinkedHashMap<>();
+
+        @JsonCreator
+        public EpochLine(@JsonProperty("epoch") int epoch, @JsonProperty("seconds") double seconds) {
+            this.epoch = epoch;
+            this.seconds = seconds;
+        }
+
+        /** An epoch line with its values. */
+        public static EpochLine of(int epoch, double seconds, Map<String, Double> values) {
+            EpochLine line = new EpochLine(epoch, seconds);
+            line.values.putAll(values);
+            return line;
+        }
+
+        @JsonProperty
+        public int epoch() {
+            return epoch;
+        }
+
+        @JsonProperty
+        public double seconds() {
+            return seconds;
+        }
+
+        /** The reported values by name, written beside epoch and seconds. */
+        @JsonAnyGetter
+        public Map<String, Double> values() {
+            return values;
+        }
+
+        @JsonAnySetter
+        void value(String name, Double value) {
+            values.put(name, value);
+        }
+    }
+
+    /** The share of the samples in the largest cluster; NaN without samples. */
+    public double largestShare() {
+        long n = Arrays.stream(clusterSizes == null ? new int[0] : clusterSizes).asLongStream().sum();
+        return n == 0 ? Double.NaN : (double) Arrays.stream(clusterSizes).max().orElse(0) / n;
+    }
+
+    /** The number of clusters with no sample; -1 when the record holds no sizes. */
+    public int emptyClusters() {
+        return clusterSizes == null ? -1 : (int) Arrays.stream(clusterSizes).filter(s -> s == 0).count();
+    }
+
+    /** The record as a plain map (for a model's manifest, which the api module writes). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> asMap(Object value) {
+        return PipelineRunner.json().convertValue(value, Map.class);
+    }
+
+    /** Writes result.json (atomically). */
+    public void write(Path file) throws IOException {
+        Atomic.writeString(file, PipelineRunner.json().writeValueAsString(this));
+    }
+
+    /**
+     * Reads a result.json.
+     *
+     * @throws DclustException when the file is unreadable, of another format or of a newer version
+     */
+    public static RunRecord read(Path file) {
+        RunRecord r;
+        try {
+            r = PipelineRunner.json().readValue(file.toFile(), RunRecord.class);
+        } catch (IOException e) {
+            throw new DclustException(file + " is not a readable run record (" + e.getMessage() + ")");
+        }
+        if (!FORMAT.equals(r.format()) || r.formatVersion() < 1 || r.formatVersion() > VERSION) {
+            throw new DclustException(file + " is a run record of format " + r.format() + " version " + r.formatVersion()
+                    + "; this dclust reads " + FORMAT + " versions 1 to " + VERSION);
+        }
+        return r;
+    }
+}
