@@ -170,9 +170,12 @@ public abstract class PluginConformanceSuite {
         return nodes.stream();
     }
 
-    /** Fits twice with the same seed (same labels), then saves and loads the second model (same labels again). */
+    /**
+     * Fits twice with the same seed (same labels), then saves and loads the second model (same labels
+     * again). The plugin gets the data without labels, as the framework hands it over.
+     */
     private static void sameLabelsAndRoundTrip(BiFunction<NDManager, Dataset, ClusterModel> fit) throws Exception {
-        Dataset data = SyntheticData.blobs(120, 8, 3, 5);
+        Dataset data = SyntheticData.blobs(120, 8, 3, 5).withoutLabels();
         Path dir = Files.createTempDirectory("dclust-conformance");
         try (NDManager m = NDManager.newBaseManager()) {
             int[] first = fit.apply(m, data).predict(data);

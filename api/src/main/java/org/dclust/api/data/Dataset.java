@@ -199,6 +199,21 @@ public final class Dataset {
     }
 
     /**
+     * The same samples without their labels: what learners and refiners are handed, so that the rule
+     * that training never reads a label holds by construction ({@link #labels()} is null,
+     * {@link #hasLabels()} false). The number of classes and the {@link #fingerprint()} stay those of
+     * this data set, so caches keyed by the fingerprint are shared with the labelled data set.
+     */
+    public Dataset withoutLabels() {
+        if (labels == null) {
+            return this;
+        }
+        Dataset view = new Dataset(name, values, sampleShape, (Labels) null, numClasses());
+        view.fingerprint = fingerprint();
+        return view;
+    }
+
+    /**
      * SHA-256 over the sample shape, the values and the label codes: equal content gives an equal
      * fingerprint whatever the file it came from (the class names do not enter it). Computed once.
      */

@@ -23,6 +23,24 @@ class DatasetLabelsTest {
         assertThat(declared.toString()).isEqualTo("d (3 × [2], 2 classes)");
     }
 
+    /** What learners and refiners get: no labels to read, the same fingerprint (the caches stay shared) and class count. */
+    @Test
+    void theViewWithoutLabelsHoldsNoLabelButTheSameFingerprint() {
+        Dataset d = new Dataset("d", SIX, new int[] {2}, new int[] {1, 2, 3}, 0);
+        Dataset view = d.withoutLabels();
+        assertThat(view.hasLabels()).isFalse();
+        assertThat(view.labels()).isNull();
+        assertThat(view.classes()).isEmpty();
+        assertThat(view.numClasses()).isEqualTo(3);
+        assertThat(view.fingerprint()).isEqualTo(d.fingerprint());
+        assertThat(view.values()).isSameAs(d.values());
+        assertThat(view.subset("s", new int[] {0}).hasLabels()).isFalse();
+        // an unlabelled data set's view is itself; a new unlabelled one has its own fingerprint
+        Dataset unlabelled = new Dataset("d", SIX, new int[] {2}, null, 0);
+        assertThat(unlabelled.withoutLabels()).isSameAs(unlabelled);
+        assertThat(unlabelled.fingerprint()).isNotEqualTo(d.fingerprint());
+    }
+
     @Test
     void aDeclaredClassCountStillChecksTheLabels() {
         assertThatThrownBy(() -> new Dataset("d", SIX, new int[] {2}, new int[] {0, 10, 1}, 10))

@@ -77,6 +77,8 @@ public final class PipelineRunner {
         checkFinite(data);
         Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
         Dataset prepared = pre.apply(data);
+        // learners and refiners never see a label: they get the data without them
+        Dataset unlabelled = prepared.withoutLabels();
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
@@ -98,7 +100,7 @@ public final class PipelineRunner {
             long t1 = System.nanoTime();
             LatentModel latent;
             try {
-                latent = phase1Cache.fitOrLoad(run, prepared, ctx, recorder, options.cacheDir(), manager);
+                latent = phase1Cache.fitOrLoad(run, unlabelled, ctx, recorder, options.cacheDir(), manager);
             } catch (TrainingDivergedException e) {
                 throw e.withAdvice(DivergenceAdvice.of("learner", run.learner(), e.phase(), c));
             }
@@ -108,7 +110,7 @@ public final class PipelineRunner {
             long t2 = System.nanoTime();
             ClusterModel trained;
             try {
-                trained = run.refiner().provider().create(run.refiner().params()).refine(latent, prepared, ctx);
+                trained = run.refiner().provider().create(run.refiner().params()).refine(latent, unlabelled, ctx);
             } catch (TrainingDivergedException e) {
                 throw e.withAdvice(DivergenceAdvice.of("refiner", run.refiner(), e.phase(), c));
             }
