@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.dclust.api.toolkit.Distances;
 import org.dclust.api.toolkit.FuzzyMemberships;
+import org.dclust.api.train.Scalars;
 
 /**
  * How a learner assigns latent codes to its centres, as probabilities over K:
@@ -43,7 +44,7 @@ public record SoftAssignment(@JsonProperty("kind") String kind, @JsonProperty("p
                 return FuzzyMemberships.of(z, centres, parameter);
             case "student-t": {
                 NDArray d2 = Distances.squared(z, centres);
-                NDArray kernel = d2.div(parameter).add(1).pow(-(parameter + 1) / 2);
+                NDArray kernel = Scalars.pow(Scalars.div(d2, parameter).add(1), -(parameter + 1) / 2);
                 return kernel.div(kernel.sum(new int[] {1}, true));
             }
             default: {

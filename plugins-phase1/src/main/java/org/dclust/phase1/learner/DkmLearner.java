@@ -19,6 +19,7 @@ import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -117,7 +118,7 @@ public final class DkmLearner implements LatentLearner {
                         NDArray z = net.encode(x, true);
                         rec = Reconstruction.summedSquared(net.decode(z, true), x);
                         clu = DkmLoss.clustering(z, centres.inScope(scope), alpha);
-                        loss = rec.add(clu.mul((float) lambda));
+                        loss = rec.add(Scalars.mul(clu, (float) lambda));
                         gc.backward(loss);
                     }
                     opt.step(scope);

@@ -22,6 +22,7 @@ import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.InPlace;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -291,7 +292,7 @@ public final class MnetRefiner implements Refiner {
                 int end = Math.min(data.size(), start + EVAL_BATCH);
                 try (NDManager scope = centres.getManager().newSubManager()) {
                     NDArray z = net.encode(data.range(scope, start, end), false);
-                    NDArray w = FuzzyMemberships.of(z, scoped(centres, scope), s.fuzziness()).pow(s.fuzziness());
+                    NDArray w = Scalars.pow(FuzzyMemberships.of(z, scoped(centres, scope), s.fuzziness()), s.fuzziness());
                     float[] wz = w.transpose().matMul(z).toFloatArray();
                     float[] ws = w.sum(new int[] {0}).toFloatArray();
                     for (int i = 0; i < wz.length; i++) {
