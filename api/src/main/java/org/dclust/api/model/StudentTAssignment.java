@@ -8,6 +8,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.spi.AssignmentProvider;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.toolkit.Distances;
+import org.dclust.api.train.Scalars;
 
 /**
  * The soft assignment {@code student-t}: Student's t kernel with α degrees of freedom (DEC, Xie et al.
@@ -44,7 +45,7 @@ public final class StudentTAssignment implements AssignmentProvider {
     /** q (b, K) of codes z (b, d) to centres c (K, d) with α degrees of freedom: what a learner trains with. */
     public static NDArray of(NDArray z, NDArray c, double alpha) {
         NDArray d2 = Distances.squared(z, c);
-        NDArray kernel = d2.div(alpha).add(1).pow(-(alpha + 1) / 2);
+        NDArray kernel = Scalars.pow(Scalars.div(d2, alpha).add(1), -(alpha + 1) / 2);
         return kernel.div(kernel.sum(new int[] {1}, true));
     }
 }

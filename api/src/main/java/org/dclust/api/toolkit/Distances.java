@@ -1,6 +1,7 @@
 package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
+import org.dclust.api.train.Scalars;
 
 /** Pairwise distances computed for a whole batch in one go. */
 public final class Distances {
@@ -16,6 +17,6 @@ public final class Distances {
         NDArray zz = z.square().sum(new int[] {1}, true);
         NDArray cc = c.square().sum(new int[] {1}).reshape(1, -1);
         cc.attach(z.getManager());
-        return zz.sub(z.matMul(c.transpose()).mul(2)).add(cc).maximum(0f);
+        return Scalars.maximum(zz.sub(Scalars.mul(z.matMul(c.transpose()), 2)).add(cc), 0f);
     }
 }

@@ -2,6 +2,7 @@ package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
 import org.dclust.api.spi.Citation;
+import org.dclust.api.train.Scalars;
 
 /**
  * Fuzzy c-means memberships, DCSS eq. 2: u_ik = 1 / Σ_j (‖z_i − c_k‖ / ‖z_i − c_j‖)^(2/(m−1)),
@@ -25,6 +26,6 @@ public final class FuzzyMemberships {
             throw new IllegalArgumentException("fuzziness m must exceed 1, got " + m);
         }
         NDArray d2 = Distances.squared(z, c);
-        return d2.add(EPS).log().mul(-1.0 / (m - 1)).softmax(1);
+        return Scalars.mul(d2.add(EPS).log(), -1.0 / (m - 1)).softmax(1);
     }
 }

@@ -113,7 +113,8 @@ class OptimizerStepsTest {
 
     private static void backward(Parameter p, double scale) {
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            gc.backward(p.getArray().pow(3).mul(scale / 3).sum());
+            // Scalars, not NDArray.pow(3) / mul(Number): DJL's own operands could be freed by a GC before backward
+            gc.backward(Scalars.mul(Scalars.pow(p.getArray(), 3), scale / 3).sum());
         }
     }
 }

@@ -24,6 +24,7 @@ import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.Optimizers;
 import org.dclust.api.train.ParamOptimizer;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -60,7 +61,7 @@ public record IdecExample(Params params) implements LatentLearner {
 
     /** Eq. 4: KL(P‖Q) per sample, averaged over the batch; p and q are (b, K). */
     static NDArray kl(NDArray p, NDArray q) {
-        return p.mul(p.maximum(EPS).log().sub(q.maximum(EPS).log())).sum(new int[] {1}).mean();
+        return p.mul(Scalars.maximum(p, EPS).log().sub(Scalars.maximum(q, EPS).log())).sum(new int[] {1}).mean();
     }
 
     @Override
@@ -104,7 +105,7 @@ public record IdecExample(Params params) implements LatentLearner {
                     NDArray z = net.encode(x, true);
                     NDArray clustering = kl(pb, StudentTAssignment.of(z, mu.inScope(scope), ALPHA));
                     NDArray reconstruction = Reconstruction.meanSquared(net.decode(z, true), x);
-                    loss = clustering.mul((float) gamma).add(reconstruction);
+                    loss = Scalars.mul(clustering, (float) gamma).add(reconstruction);
                     gc.backward(loss);
                 }
                 opt.step(scope);

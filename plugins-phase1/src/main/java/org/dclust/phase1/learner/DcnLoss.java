@@ -1,6 +1,7 @@
 package org.dclust.phase1.learner;
 
 import ai.djl.ndarray.NDArray;
+import org.dclust.api.train.Scalars;
 
 /**
  * The DCN objective (Yang, Fu, Sidiropoulos and Hong 2017, eq. 5), per sample
@@ -19,6 +20,6 @@ final class DcnLoss {
 
     /** ℓ + (λ/2)·clustering, both already batch means. */
     static NDArray total(NDArray reconstruction, NDArray clustering, double lambda) {
-        return reconstruction.add(clustering.mul((float) (lambda / 2)));
+        return reconstruction.add(Scalars.mul(clustering, (float) (lambda / 2)));
     }
 }

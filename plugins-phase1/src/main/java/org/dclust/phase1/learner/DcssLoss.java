@@ -2,6 +2,7 @@ package org.dclust.phase1.learner;
 
 import ai.djl.ndarray.NDArray;
 import org.dclust.api.toolkit.FuzzyMemberships;
+import org.dclust.api.train.Scalars;
 
 /**
  * The arithmetic of DCSS phase 1 (Sadeghi and Armanfard, section 3.1), shared by {@code dcss} and
@@ -23,7 +24,7 @@ public final class DcssLoss {
 
     /** The weights u_ik^m (b, K) of codes {@code z} (b, d) for centres {@code c} (K, d) and fuzziness {@code m} (eq. 2). */
     public static NDArray weights(NDArray z, NDArray c, double m) {
-        return FuzzyMemberships.of(z, c, m).pow((float) m);
+        return Scalars.pow(FuzzyMemberships.of(z, c, m), (float) m);
     }
 
     /**
@@ -43,7 +44,7 @@ public final class DcssLoss {
         NDArray cen = z.expandDims(1).sub(centres.expandDims(0)).square().sum(new int[] {2});
         NDArray recTerm = rec.mul(weights.sum(new int[] {1})).sum();
         NDArray cenTerm = cen.mul(weights).sum();
-        return recTerm.add(cenTerm.mul((float) lambda));
+        return recTerm.add(Scalars.mul(cenTerm, (float) lambda));
     }
 
     /** Eq. 3: new centres (K, d) as the u^m-weighted means of the codes {@code z} (N, d), with memberships to the current {@code c} (K, d). */

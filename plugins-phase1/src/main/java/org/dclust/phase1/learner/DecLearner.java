@@ -28,6 +28,7 @@ import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.Optimizers;
 import org.dclust.api.train.ParamOptimizer;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -108,10 +109,10 @@ public record DecLearner(String name, Params params, double reconstructionWeight
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray z = net.encode(x, true);
                     kl = DecLoss.kl(p, DecLoss.softAssignment(z, centres.inScope(scope), ALPHA));
-                    loss = kl.mul((float) clusteringWeight);
+                    loss = Scalars.mul(kl, (float) clusteringWeight);
                     if (reconstructionWeight > 0) {
                         rec = Reconstruction.meanSquared(net.decode(z, true), x);
-                        loss = loss.add(rec.mul((float) reconstructionWeight));
+                        loss = loss.add(Scalars.mul(rec, (float) reconstructionWeight));
                     }
                     gc.backward(loss);
                 }

@@ -2,6 +2,7 @@ package org.dclust.phase1.learner;
 
 import ai.djl.ndarray.NDArray;
 import org.dclust.api.model.StudentTAssignment;
+import org.dclust.api.train.Scalars;
 
 /**
  * The three formulas of DEC (Xie, Girshick and Farhadi 2016, section 3.1), shared by IDEC:
@@ -35,6 +36,6 @@ final class DecLoss {
 
     /** Eq. 2: KL(P‖Q) per sample, averaged over the batch; p and q are (b, K). */
     static NDArray kl(NDArray p, NDArray q) {
-        return p.mul(p.maximum(EPS).log().sub(q.maximum(EPS).log())).sum(new int[] {1}).mean();
+        return p.mul(Scalars.maximum(p, EPS).log().sub(Scalars.maximum(q, EPS).log())).sum(new int[] {1}).mean();
     }
 }

@@ -21,6 +21,7 @@ import org.dclust.api.toolkit.TrainableCentres;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.Optimizers;
 import org.dclust.api.train.ParamOptimizer;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -85,7 +86,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
                     NDArray z = net.encode(x, true);
                     rec = Reconstruction.summedSquared(net.decode(z, true), x);
                     clu = DkmLoss.clustering(z, centres.inScope(scope), alpha);
-                    loss = rec.add(clu.mul((float) lambda));
+                    loss = rec.add(Scalars.mul(clu, (float) lambda));
                     gc.backward(loss);
                 }
                 opt.step(scope);

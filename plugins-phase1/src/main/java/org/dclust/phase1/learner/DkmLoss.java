@@ -2,6 +2,7 @@ package org.dclust.phase1.learner;
 
 import ai.djl.ndarray.NDArray;
 import org.dclust.api.toolkit.Distances;
+import org.dclust.api.train.Scalars;
 
 /**
  * The DKM clustering term (Fard, Thonet and Gaussier 2020): the k-means loss made
@@ -17,7 +18,7 @@ final class DkmLoss {
 
     /** Softmin weights G (b, K) of squared distances (b, K) at inverse temperature α. */
     static NDArray softmin(NDArray squaredDistances, double alpha) {
-        return squaredDistances.mul((float) -alpha).softmax(1);
+        return Scalars.mul(squaredDistances, (float) -alpha).softmax(1);
     }
 
     /** mean_i Σ_k ‖z_i − r_k‖² G_k(z_i, α) for codes (b, d) and centres (K, d) in the batch scope. */

@@ -24,6 +24,7 @@ import org.dclust.api.toolkit.Matrices;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.InPlace;
+import org.dclust.api.train.Scalars;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -309,7 +310,7 @@ public final class MnetRefiner implements Refiner {
                 int end = Math.min(data.size(), start + EVAL_BATCH);
                 try (NDManager scope = centres.getManager().newSubManager()) {
                     NDArray z = net.encode(data.range(scope, start, end), false);
-                    NDArray w = FuzzyMemberships.of(z, Matrices.inScope(centres, scope), s.fuzziness()).pow(s.fuzziness());
+                    NDArray w = Scalars.pow(FuzzyMemberships.of(z, Matrices.inScope(centres, scope), s.fuzziness()), s.fuzziness());
                     float[] wz = w.transpose().matMul(z).toFloatArray();
                     float[] ws = w.sum(new int[] {0}).toFloatArray();
                     for (int i = 0; i < wz.length; i++) {

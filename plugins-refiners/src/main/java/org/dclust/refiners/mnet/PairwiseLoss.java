@@ -3,6 +3,7 @@ package org.dclust.refiners.mnet;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.types.DataType;
+import org.dclust.api.train.Scalars;
 
 /**
  * The pairwise self-supervision of DCSS phase 2 (Sadeghi and Armanfard, arXiv 2405.03590, section 3.2,
@@ -59,6 +60,6 @@ public final class PairwiseLoss {
         NDArray s = similar.toType(DataType.FLOAT32, false);
         NDArray d = dissimilar.toType(DataType.FLOAT32, false);
         // Σ S(1 − qq) + D qq = Σ S − Σ S qq + Σ D qq
-        return s.sub(s.mul(qq)).add(d.mul(qq)).sum().mul((float) scale);
+        return Scalars.mul(s.sub(s.mul(qq)).add(d.mul(qq)).sum(), (float) scale);
     }
 }
