@@ -65,4 +65,36 @@ class ResumeTest {
             assertThat(r.record().times().epochs().get("pretrain")).hasSize(2);
         }
     }
+
+    /** A run continued on other data (or other settings) would mix checkpoints: it is refused, naming what changed. */
+    @Test
+    void aRunIsNotContinuedOnOtherData(@TempDir Path tmp) {
+        Injector injector = Guice.createInjector(new DclustModule());
+        RunConfig c = new RunConfig();
+        c.set.put("dataset.n", 300);
+        c.preset = "quick";
+        c.set.put("learner.pretrainEpochs", 3);
+        c.set.put("mlp.hidden", "32,32");
+        PipelineRunner runner = injector.getInstance(PipelineRunner.class);
+        ResolvedRun run = injector.getInstance(ConfigResolver.class).resolve(c);
+        AtomicInteger batches = new AtomicInteger();
+        EventSink counter = new EventSink() {
+            @Override
+            public void batchDone(String phase) {
+                batches.incrementAndGet();
+            }
+        };
+        assertThatThrownBy(() -> runner.run(run, new RunOptions(tmp.resolve("r"), null, counter, () -> batches.get() >= 3).withCheckpointSeconds(0)))
+                .isInstanceOf(CancelledException.class);
+        assertThat(tmp.resolve("r/identity.json")).exists();
+
+        c.set.put("dataset.n", 301);
+        ResolvedRun other = injector.getInstance(ConfigResolver.class).resolve(c);
+        assertThatThrownBy(() -> runner.run(other, new RunOptions(tmp.resolve("r"), null, EventSink.NONE, () -> false)))
+                .isInstanceOf(org.dclust.api.DclustException.class)
+                .hasMessageContaining("started with other data or settings")
+                .hasMessageContaining("dataset.fingerprint: sha256:")
+                .hasMessageContaining("dataset.size: 300 → 301");
+        assertThat(tmp.resolve("r/result.json")).doesNotExist();
+    }
 }

@@ -95,7 +95,8 @@ class StudyChangesTest {
         Files.delete(cell.resolve("result.json"));
         org.dclust.api.toolkit.Atomic.deleteTree(dir.resolve("cache"));
         List<String> notes = run(tmp, study(150, 3), dir);
-        assertThat(notes).contains("study: cell fmB/ae+centroid/seed1 changed since it ran (its configuration (config.yaml)): "
+        // the identity it started with (identity.json) says what changed, data included
+        assertThat(notes).contains("study: cell fmB/ae+centroid/seed1 changed since it ran (learner.params.pretrainEpochs: 2 → 3): "
                 + "its old run is deleted and it runs again");
         assertThat(notes).noneMatch(n -> n.startsWith("pretrain: resumed"));
     }

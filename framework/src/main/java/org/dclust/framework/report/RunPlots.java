@@ -65,8 +65,8 @@ public final class RunPlots {
                 histogram(dir, e.getKey(), e.getValue());
             }
         }
-        tsne(dir.resolve(TSNE_LATENT), "t-SNE of the latent space after phase 1", latent);
-        tsne(dir.resolve(TSNE_OUTPUT), "t-SNE of the cluster probabilities after phase 2", output);
+        tsne(dir.resolve(TSNE_LATENT), "t-SNE, latent space (phase 1)", latent);
+        tsne(dir.resolve(TSNE_OUTPUT), "t-SNE, cluster probabilities (phase 2)", output);
     }
 
     /** Every value name reported per epoch, in the order first seen. */
@@ -130,6 +130,6 @@ public final class RunPlots {
             return;
         }
         double[][] map = BarnesHutTsne.embed(s.points(), s.seed());
-        Charts.scatter(file, title + " (" + map.length + " points, seed " + s.seed() + ")", map, s.clusters());
+        Charts.scatter(file, title + ": " + map.length + " points, seed " + s.seed(), map, s.clusters());
     }
 }

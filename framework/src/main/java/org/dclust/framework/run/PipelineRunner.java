@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Inject;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -83,10 +84,13 @@ public final class PipelineRunner {
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
         recorder.info("K = " + k + " from " + kSource);
+        RunIdentity identity = identity(run, data, k, kSource, device);
         Path out = options.outDir();
         if (out != null) {
+            checkSameRun(out, identity);
             RunSettings.of(options).write(out);
             write(out.resolve("config.yaml"), ConfigFiles.toYaml(c));
+            write(out.resolve(STARTED), asJson(identity));
         }
         Backbone backbone = run.backbone().provider().create(run.backbone().params());
         Map<String, Double> wall = new LinkedHashMap<>();
@@ -116,7 +120,6 @@ public final class PipelineRunner {
             }
             wall.put("phase2", (System.nanoTime() - t2) / 1e9);
             long t3 = System.nanoTime();
-            RunIdentity identity = identity(run, data, k, kSource, device);
             ClusterModel model = trained.with(pre, RunRecord.asMap(identity));
             float[][] probabilities = model.predictProba(data);
             float[][] latentCodes = model.transform(data);
@@ -142,6 +145,45 @@ public final class PipelineRunner {
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
+        }
+    }
+
+    /**
+     * A run directory's identity.json: what the run started with (written with config.yaml, before
+     * training), so a resumed run continues only the same work on the same data.
+     */
+    public static final String STARTED = "identity.json";
+
+    /** The identity a run directory's run started with. */
+    public static RunIdentity startedIdentity(Path dir) {
+        try {
+            return json().readValue(dir.resolve(STARTED).toFile(), RunIdentity.class);
+        } catch (IOException e) {
+            throw new DclustException(dir.resolve(STARTED) + " is unreadable (" + e.getMessage() + "); start a new run with another --out");
+        }
+    }
+
+    /**
+     * A run continued in {@code out} (resumed) must be the one that started there: the same plugins,
+     * parameters, K, seed and the same data (its fingerprint); otherwise its checkpoints would be
+     * mixed into other work. A directory of an earlier dclust without identity.json is not checked.
+     */
+    private static void checkSameRun(Path out, RunIdentity now) {
+        if (!Files.isRegularFile(out.resolve(STARTED))) {
+            return;
+        }
+        List<String> changes = IdentityChanges.between(startedIdentity(out), now);
+        if (!changes.isEmpty()) {
+            throw new DclustException("the run in " + out + " started with other data or settings (" + String.join("; ", changes)
+                    + "): continuing it would mix its checkpoints with other work; start a new run with another --out");
+        }
+    }
+
+    private static String asJson(Object value) {
+        try {
+            return json().writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 

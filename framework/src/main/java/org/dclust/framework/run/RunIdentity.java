@@ -9,7 +9,7 @@ import java.util.Map;
  * What a run is, as result.json's {@code identity} records it: the plugins with all their resolved
  * parameters, the data set's content fingerprint, K, the preset, the preprocessing, the seed, the
  * device type and the versions. Two runs with equal identities (versions aside) compute the same
- * thing; a study compares them to decide whether a cell can be reused ({@code CellChanges}).
+ * thing; a study compares them to decide whether a cell can be reused ({@link IdentityChanges}), and a resumed run to check it continues what it started.
  *
  * @param clustersSource where K came from ("--clusters", "the data set's 10 classes")
  * @param device the device type ("cpu", "gpu")

@@ -25,9 +25,10 @@ import org.dclust.framework.config.ConfigResolver;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.run.IdentityChanges;
 import org.dclust.framework.run.PipelineRunner;
-import org.dclust.framework.run.RunOptions;
 import org.dclust.framework.run.RunIdentity;
+import org.dclust.framework.run.RunOptions;
 import org.dclust.framework.run.RunRecord;
 import org.dclust.framework.run.RunResult;
 
@@ -275,7 +276,8 @@ public final class StudyRunner {
     /**
      * Whether the cell's earlier run counts: a finished or failed run with the identity the cell has
      * now. A changed cell's directory is deleted (its checkpoints belong to another configuration) and
-     * the events say what changed; an unfinished cell with an unchanged config.yaml is left to resume.
+     * the events say what changed; an unfinished cell that started with the same identity (its
+     * identity.json; config.yaml for a cell started by an earlier dclust) is left to resume.
      */
     private boolean reuse(StudyCell cell, Path cellDir, StudyPlan plan, Map<StudyCell, RunRecord> done,
             Map<StudyCell, String> failed, EventSink events) {
@@ -285,7 +287,7 @@ public final class StudyRunner {
         RunIdentity earlier = result != null ? result.identity() : failure != null ? failure.identity() : null;
         List<String> changes;
         if (result != null || failure != null) {
-            changes = CellChanges.between(earlier, identity);
+            changes = IdentityChanges.between(earlier, identity);
             if (changes.isEmpty()) {
                 if (result != null) {
                     done.put(cell, result);
@@ -296,6 +298,8 @@ public final class StudyRunner {
                 }
                 return true;
             }
+        } else if (Files.isRegularFile(cellDir.resolve(PipelineRunner.STARTED))) {
+            changes = IdentityChanges.between(PipelineRunner.startedIdentity(cellDir), identity);
         } else if (Files.isRegularFile(cellDir.resolve("config.yaml"))) {
             String now = ConfigFiles.toYaml(plan.runs().get(cell).config());
             changes = now.equals(readText(cellDir.resolve("config.yaml"))) ? List.of() : List.of("its configuration (config.yaml)");

@@ -1,18 +1,16 @@
-package org.dclust.framework.study;
+package org.dclust.framework.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dclust.framework.run.PipelineRunner;
-import org.dclust.framework.run.RunIdentity;
 import org.dclust.framework.run.RunIdentity.DatasetIdentity;
 import org.dclust.framework.run.RunIdentity.PluginIdentity;
 import org.junit.jupiter.api.Test;
 
 /** What changed in a cell since it ran: every resolved setting and the data counts, the build does not. */
-class CellChangesTest {
+class IdentityChangesTest {
     private static RunIdentity identity(Map<String, Object> learnerParams, String dclustVersion, String kSource, long seed, String fingerprint) {
         DatasetIdentity ds = new DatasetIdentity("features", Map.of("path", "a.csv"), fingerprint, 90, new int[] {8}, 3, List.of("1", "2", "3"));
         return new RunIdentity(ds, new PluginIdentity("mlp", Map.of()), new PluginIdentity("ae", learnerParams),
@@ -28,19 +26,19 @@ class CellChangesTest {
         // one read back from result.json against one just built; versions and the wording of K's source do not count
         RunIdentity built = identity(params(2), "0.1.0", "the data set's 3 classes", 1, "sha256:aa");
         RunIdentity recorded = PipelineRunner.json().readValue(PipelineRunner.json().writeValueAsString(built), RunIdentity.class);
-        assertThat(CellChanges.between(recorded, identity(params(2), "0.2.0", "K from the labels", 1, "sha256:aa"))).isEmpty();
+        assertThat(IdentityChanges.between(recorded, identity(params(2), "0.2.0", "K from the labels", 1, "sha256:aa"))).isEmpty();
     }
 
     @Test
     void aChangedParameterSeedOrDataIsNamedWithBothValues() {
         RunIdentity old = identity(params(2), "0.1.0", "k", 1, "sha256:aa");
-        assertThat(CellChanges.between(old, identity(params(3), "0.1.0", "k", 1, "sha256:aa")))
+        assertThat(IdentityChanges.between(old, identity(params(3), "0.1.0", "k", 1, "sha256:aa")))
                 .containsExactly("learner.params.pretrainEpochs: 2 → 3");
-        assertThat(CellChanges.between(old, identity(params(2), "0.1.0", "k", 2, "sha256:bb")))
+        assertThat(IdentityChanges.between(old, identity(params(2), "0.1.0", "k", 2, "sha256:bb")))
                 .containsExactly("dataset.fingerprint: sha256:aa → sha256:bb", "seed: 1 → 2");
         Map<String, Object> more = params(2);
         more.put("kmeansRestarts", 10);
-        assertThat(CellChanges.between(old, identity(more, "0.1.0", "k", 1, "sha256:aa")))
+        assertThat(IdentityChanges.between(old, identity(more, "0.1.0", "k", 1, "sha256:aa")))
                 .containsExactly("learner.params.kmeansRestarts: (not set) → 10");
     }
 }

@@ -1,4 +1,4 @@
-package org.dclust.framework.study;
+package org.dclust.framework.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,26 +9,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.dclust.framework.run.RunIdentity;
 
 /**
- * What changed in a study cell's configuration since it last ran: the differences between the identity
- * its result.json (or failed.json) recorded and the identity it would record now, as
+ * What changed in a run's configuration or data since it started: the differences between the identity
+ * it recorded (a study cell's result.json or failed.json, a run's identity.json) and the identity it
+ * would record now, as
  * {@code path: old → new} lines ({@code learner.params.pretrainEpochs: 2 → 3}). Compared are the
  * plugins and all their resolved parameters, the data set's parameters and content fingerprint, K, the
  * preset, the preprocessing, the seed and the device type; not the versions of dclust, DJL and Java
  * (a long study survives a rebuild), nor the wording of where K came from.
  */
-final class CellChanges {
+public final class IdentityChanges {
     /** Identity fields that do not make a result differ. */
     private static final Set<String> IGNORED = Set.of("versions", "clustersSource");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CellChanges() {
+    private IdentityChanges() {
     }
 
     /** The differences, in field order; empty when the cell can be reused. */
-    static List<String> between(RunIdentity recorded, RunIdentity now) {
+    public static List<String> between(RunIdentity recorded, RunIdentity now) {
         List<String> out = new ArrayList<>();
         diff("", tree(recorded), tree(now), out);
         return out;
