@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -171,23 +172,44 @@ public abstract class PluginConformanceSuite {
     }
 
     /**
-     * Fits twice with the same seed (same labels), then saves and loads the second model (same labels
-     * again). The plugin gets the data without labels, as the framework hands it over.
+     * Fits twice with the same seed: the same labels and the same saved model, byte for byte (labels
+     * alone can hide a draw that is not seeded); then loads the second model (same labels again). The
+     * plugin gets the data without labels, as the framework hands it over.
      */
     private static void sameLabelsAndRoundTrip(BiFunction<NDManager, Dataset, ClusterModel> fit) throws Exception {
         Dataset data = SyntheticData.blobs(120, 8, 3, 5).withoutLabels();
         Path dir = Files.createTempDirectory("dclust-conformance");
         try (NDManager m = NDManager.newBaseManager()) {
-            int[] first = fit.apply(m, data).predict(data);
+            ClusterModel firstModel = fit.apply(m, data);
+            int[] first = firstModel.predict(data);
+            firstModel.save(dir.resolve("first"));
             ClusterModel second = fit.apply(m, data);
             assertThat(second.predict(data)).containsExactly(first);
             second.save(dir.resolve("model"));
+            assertThat(fileContents(dir.resolve("model"))).as("the saved model of a second fit with the same seed")
+                    .isEqualTo(fileContents(dir.resolve("first")));
             try (ClusterModel loaded = ClusterModel.load(dir.resolve("model"))) {
                 assertThat(loaded.predict(data)).containsExactly(first);
             }
         } finally {
             Atomic.deleteTree(dir);
         }
+    }
+
+    /** Every file below {@code dir} by relative path, with its SHA-256. */
+    private static Map<String, String> fileContents(Path dir) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                try {
+                    byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(f));
+                    out.put(dir.relativize(f).toString(), java.util.HexFormat.of().formatHex(digest));
+                } catch (java.security.NoSuchAlgorithmException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return out;
     }
 
     private Params tinyParams(PluginInfo p) {
