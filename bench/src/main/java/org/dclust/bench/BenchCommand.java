@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.framework.cli.Main;
+import org.dclust.framework.run.OutputPaths;
 
 
 import picocli.CommandLine.Command;
@@ -73,6 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
         if (Files.exists(dir.resolve("bench.json"))) {
             throw new DclustException(dir + " already holds a benchmark; choose another --out");
         }
+        OutputPaths.directory(out != null ? "--out" : "the benchmark directory", dir, "choose another with --out");
         PrintWriter err = spec.commandLine().getErr();
         BenchResult result = bench.run(settings, dir.resolve("scratch"), line -> {
             err.println(line);

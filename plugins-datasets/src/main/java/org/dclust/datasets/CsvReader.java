@@ -20,7 +20,12 @@ import org.dclust.api.DclustException;
  * <p>The delimiter is a comma, semicolon, tab or runs of spaces; {@code auto} takes the most frequent
  * of comma, tab and semicolon on the first line, or spaces when it has none of them. The header is
  * {@code yes}, {@code no} or {@code auto}: a header when a cell of the first line (other than the
- * label column) is not a number. The label column is a header name or a column index counted from 0.
+ * label column) is not a number. With {@code auto}, a first line of two or more cells that is exactly
+ * the column numbers (0..m-1, as pandas' {@code to_csv(index=False)} writes for a NumPy array, or
+ * 1..m) could be either, and fails asking for {@code header=yes} or {@code no}. A header whose first
+ * cell is empty (pandas' unnamed row index, which {@code dclust evaluate} reads as an index) fails
+ * in both modes: the row index is no feature. The label column is a header name or a column index
+ * counted from 0; a label cell that is empty or spells a missing value ({@link MissingValue}) fails.
  *
  * <p>A cell that is not a number, NaN or an infinite value, a line with a different number of cells
  * than the first, or a file without data rows fails with one {@link DclustException} naming the
@@ -35,6 +40,7 @@ final class CsvReader {
     private final String headerMode;
     private final String delimiterMode;
     private final String labelColumn;
+    private final String owner;
     private char delimiter;
     private boolean spaces;
 
@@ -42,9 +48,11 @@ final class CsvReader {
      * @param header {@code auto}, {@code yes} or {@code no}
      * @param delimiter {@code auto}, {@code comma}, {@code semicolon}, {@code tab} or {@code space}
      * @param labelColumn a header name or column index, or null for no label column
+     * @param owner the plugin whose parameters these are ("features"), for messages
      */
-    CsvReader(Path file, String header, String delimiter, String labelColumn) {
+    CsvReader(Path file, String header, String delimiter, String labelColumn, String owner) {
         this.file = file;
+        this.owner = owner;
         this.headerMode = header;
         this.delimiterMode = delimiter;
         this.labelColumn = labelColumn;
@@ -93,6 +101,16 @@ final class CsvReader {
             }
             header = headerMode.equals("yes") || (headerMode.equals("auto") && hasText(first, labelAt));
         }
+        if (width > 1 && first.get(0).isEmpty() && (header || headerMode.equals("auto") && columnNumbers(first.subList(1, width)))) {
+            throw fail("line " + lineNo + ": the first column has no name in the header, as pandas writes its row index "
+                    + "(to_csv without index=False); it is no feature: write the file with to_csv(index=False), "
+                    + "or delete that column");
+        }
+        if (!header && headerMode.equals("auto") && width > 1 && columnNumbers(first)) {
+            throw fail("line " + lineNo + " is " + first.get(0) + ", " + first.get(1) + ", ..., " + first.get(width - 1)
+                    + ": the column numbers, as pandas writes for an array without column names (to_csv(index=False)), "
+                    + "or a row of data? set " + owner + ".header=yes to skip it as a header, or " + owner + ".header=no to read it as a sample");
+        }
         int cols = width - (labelAt >= 0 ? 1 : 0);
         if (cols == 0) {
             throw fail("line " + lineNo + " has no feature columns besides the label column");
@@ -123,8 +141,10 @@ final class CsvReader {
                     int end = plain == null ? 0 : c == width - 1 ? plain.length() : plain.indexOf(delimiter, at);
                     if (c == labelAt) {
                         String cell = plain == null ? cells.get(c) : plain.substring(at, end).strip();
-                        if (cell.isEmpty()) {
-                            throw fail("line " + lineNo + ", column index " + c + column(names, c) + ": the label cell is empty");
+                        if (MissingValue.is(cell)) {
+                            throw fail("line " + lineNo + ", column index " + c + column(names, c) + ": the label cell is "
+                                    + (cell.isEmpty() ? "empty" : "'" + cell + "', a missing value")
+                                    + "; every sample needs a label: remove the row, or leave " + owner + ".label unset to read no labels");
                         }
                         labels.add(cell);
                     } else if (plain == null) {
@@ -282,6 +302,27 @@ final class CsvReader {
             }
         }
         return false;
+    }
+
+    /**
+     * True when the cells are exactly the column numbers 0, 1, ..., m-1 or 1, 2, ..., m: the header
+     * pandas writes for an array without column names (0-based), or R and spreadsheets number (1-based).
+     */
+    private static boolean columnNumbers(List<String> cells) {
+        if (cells.isEmpty()) {
+            return false;
+        }
+        String start = cells.get(0);
+        if (!start.equals("0") && !start.equals("1")) {
+            return false;
+        }
+        int base = Integer.parseInt(start);
+        for (int i = 0; i < cells.size(); i++) {
+            if (!cells.get(i).equals(Integer.toString(base + i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean nonFinite(String cell) {

@@ -36,7 +36,8 @@ public final class FeaturesProvider extends BaseDatasetProvider {
                 ParamSpec.text(LABELS, null, "a separate labels file, one label per sample: text (one per line) or .npy"),
                 ParamSpec.text(LABEL, null, "CSV only: the label column, by header name or index from 0; unset = no label column"),
                 ParamSpec.choice(HEADER, "auto", List.of("auto", "yes", "no"),
-                        "CSV only: whether the first line is a header (auto: when one of its feature cells is not a number)"),
+                        "CSV only: whether the first line is a header (auto: when one of its feature cells is not a number; "
+                                + "a first line of column numbers 0,1,... or 1,2,... is ambiguous and refused under auto)"),
                 ParamSpec.choice(DELIMITER, "auto", List.of("auto", "comma", "semicolon", "tab", "space"),
                         "CSV only: the cell delimiter (auto: the most frequent of comma, tab, semicolon on the first line, else spaces)"),
                 ParamSpec.text(X, null, ".npz only: the array of features; unset = x, or the archive's only array"),
@@ -79,7 +80,7 @@ public final class FeaturesProvider extends BaseDatasetProvider {
         Labels labels = null;
         switch (format) {
             case "csv": {
-                CsvReader.Table t = new CsvReader(path, params.getString(HEADER), params.getString(DELIMITER), params.getString(LABEL)).read();
+                CsvReader.Table t = new CsvReader(path, params.getString(HEADER), params.getString(DELIMITER), params.getString(LABEL), params.owner()).read();
                 values = t.values();
                 sampleShape = new int[] {t.cols()};
                 labels = t.labels() == null ? null : Labels.ofText(t.labels(), path + ", column " + params.getString(LABEL));

@@ -14,7 +14,8 @@ import org.dclust.api.data.Labels;
 /**
  * A separate file of class labels, one per sample: a {@code .npy} array (recognised by its magic
  * string) or text with one label per non-blank line (integers or names, see {@link Labels#ofText});
- * either may be gzip or bzip2.
+ * either may be gzip or bzip2. A line spelling a missing value ({@link MissingValue}: NaN, NA, ...)
+ * fails, naming the line, as a NaN in a .npy array does.
  */
 final class LabelFile {
     private LabelFile() {
@@ -30,10 +31,16 @@ final class LabelFile {
             }
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
             List<String> labels = new ArrayList<>();
+            int lineNo = 0;
             for (String line = r.readLine(); line != null; line = r.readLine()) {
+                lineNo++;
                 String s = line.strip();
                 if (labels.isEmpty() && s.startsWith("\uFEFF")) {
                     s = s.substring(1);
+                }
+                if (!s.isEmpty() && MissingValue.is(s)) {
+                    throw new DclustException(file + ": line " + lineNo + ": the label '" + s + "' is a missing value; "
+                            + "every sample needs a label (one per line, in the order of the samples)");
                 }
                 if (!s.isEmpty()) {
                     labels.add(s);

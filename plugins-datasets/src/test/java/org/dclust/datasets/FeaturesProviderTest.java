@@ -93,9 +93,9 @@ class FeaturesProviderTest {
         Dataset t = csv("t.tsv", text("\"x\"\t\"y \"\"q\"\"\"\n\"1.5\"\t2\n"));
         assertThat(t.values()).containsExactly(1.5f, 2f);
         assertThat(t.hasLabels()).isFalse();
-        Dataset s = csv("s.txt", text("  1 2   3\n4 5 6  \n"));
+        Dataset s = csv("s.txt", text("  1 2   9\n4 5 6  \n"));
         assertThat(s.sampleShape()).containsExactly(3);
-        assertThat(s.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
+        assertThat(s.values()).containsExactly(1f, 2f, 9f, 4f, 5f, 6f);
         Dataset one = csv("one.csv", text("0.5\n0.25\n"), "header", "no");
         assertThat(one.values()).containsExactly(0.5f, 0.25f);
     }
@@ -103,16 +103,16 @@ class FeaturesProviderTest {
     @Test
     void csvWithASeparateLabelFile() {
         Path labels = write(dir, "labels.txt.bz2", bzip2(text("2\n\n0\n1\n")));
-        Dataset d = csv("f.csv", text("1,2\n3,4\n5,6\n"), "labels", labels.toString());
+        Dataset d = csv("f.csv", text("1,3\n3,4\n5,6\n"), "labels", labels.toString());
         assertThat(d.labels()).containsExactly(2, 0, 1);
-        assertThat(d.values()).containsExactly(1f, 2f, 3f, 4f, 5f, 6f);
+        assertThat(d.values()).containsExactly(1f, 3f, 3f, 4f, 5f, 6f);
         Path npyLabels = write(dir, "labels.npy.gz", gzip(npy("<i8", new int[] {3, 1}, 4, 0, 1)));
-        Dataset g = csv("g.csv", text("1,2\n3,4\n5,6\n"), "labels", npyLabels.toString());
+        Dataset g = csv("g.csv", text("1,3\n3,4\n5,6\n"), "labels", npyLabels.toString());
         assertThat(g.labels()).containsExactly(2, 0, 1);
         assertThat(g.classes()).containsExactly("0", "1", "4");
         Path short2 = write(dir, "two.txt", text("1\n0\n"));
         Path f = dir.resolve("h.csv");
-        assertThatThrownBy(() -> csv("h.csv", text("1,2\n3,4\n5,6\n"), "labels", short2.toString()))
+        assertThatThrownBy(() -> csv("h.csv", text("1,3\n3,4\n5,6\n"), "labels", short2.toString()))
                 .isInstanceOf(DclustException.class)
                 .hasMessage(short2 + ": holds 2 labels but " + f + " holds 3 samples: the counts must match");
     }
@@ -120,18 +120,83 @@ class FeaturesProviderTest {
     @Test
     void csvBadCellsAreNamedByLineAndColumn() {
         fails("a.csv", text("a,b\n1,2\n3,x\n"), "line 3, column index 1 ('b'): 'x' is not a number");
-        fails("b.csv", text("1,2\n3,NaN\n"), "line 2, column index 1: 'NaN' is not a finite number (NaN and infinite values are not allowed)");
-        fails("c.csv", text("1,2\n-inf,3\n"), "line 2, column index 0: '-inf' is not a finite number (NaN and infinite values are not allowed)");
-        fails("d.csv", text("1,2\n1e999,3\n"), "line 2, column index 0: '1e999' is not a finite number (NaN and infinite values are not allowed)");
-        fails("e.csv", text("1,2\n3,\n"), "line 2, column index 1: the cell is empty; every feature needs a number");
-        fails("f.csv", text("1,2\n3\n"), "line 2 has 1 cells, but line 1 has 2; every row needs the same columns");
-        fails("g.csv", text("1,2,3\n\n4,5,6,7\n"), "line 3 has 4 cells, but line 1 has 3; every row needs the same columns");
+        fails("b.csv", text("1,3\n3,NaN\n"), "line 2, column index 1: 'NaN' is not a finite number (NaN and infinite values are not allowed)");
+        fails("c.csv", text("1,3\n-inf,3\n"), "line 2, column index 0: '-inf' is not a finite number (NaN and infinite values are not allowed)");
+        fails("d.csv", text("1,3\n1e999,3\n"), "line 2, column index 0: '1e999' is not a finite number (NaN and infinite values are not allowed)");
+        fails("e.csv", text("1,3\n3,\n"), "line 2, column index 1: the cell is empty; every feature needs a number");
+        fails("f.csv", text("1,3\n3\n"), "line 2 has 1 cells, but line 1 has 2; every row needs the same columns");
+        fails("g.csv", text("1,2,4\n\n4,5,6,7\n"), "line 3 has 4 cells, but line 1 has 3; every row needs the same columns");
         fails("h.csv", text(""), "holds no data rows (the file is empty)");
         fails("i.csv", text("a,b\n"), "holds no data rows, only the header on line 1");
         fails("j.csv", text("1,\"2\n"), "line 1: a quoted cell is not closed (cells cannot span lines)");
-        fails("k.csv", text("0,1\n1,2.5.1\n"), "line 2, column index 1: '2.5.1' is not a number");
+        fails("k.csv", text("0,2\n1,2.5.1\n"), "line 2, column index 1: '2.5.1' is not a number");
         fails("l.csv", text("1,NaN\n2,3\n"), "line 1, column index 1: 'NaN' is not a finite number (NaN and infinite values are not allowed)");
         fails("m.csv", text("1,3.5e39\n"), "line 1, column index 1: '3.5e39' is beyond the range of 32-bit floats (±3.4e38)");
+    }
+
+    /** Issue 13's kind: a first line that may be a header or a sample is refused with {@code header=auto}. */
+    @Test
+    void csvHeaderOfColumnNumbersIsAmbiguousUnlessTheHeaderModeIsSet() {
+        // pandas: pd.DataFrame(np.c_[y, x]).to_csv(index=False) writes the header 0,1,2
+        byte[] pandas = text("0,1,2\n1,0.5,0.25\n2,1.5,1.25\n3,2.5,2.25\n");
+        String ambiguous = "line 1 is 0, 1, ..., 2: the column numbers, as pandas writes for an array without column names "
+                + "(to_csv(index=False)), or a row of data? set features.header=yes to skip it as a header, or features.header=no "
+                + "to read it as a sample";
+        fails("p.csv", pandas, ambiguous, "label", "0");
+        fails("q.csv", pandas, ambiguous);
+        fails("r.csv", text("1,2,3\n1,0.5,0.25\n"), "line 1 is 1, 2, ..., 3: the column numbers, as pandas writes for an array "
+                + "without column names (to_csv(index=False)), or a row of data? set features.header=yes to skip it as a header, "
+                + "or features.header=no to read it as a sample");
+        Dataset yes = csv("y.csv", pandas, "label", "0", "header", "yes");
+        assertThat(yes.size()).isEqualTo(3);
+        assertThat(yes.numClasses()).isEqualTo(3);
+        assertThat(yes.values()).containsExactly(0.5f, 0.25f, 1.5f, 1.25f, 2.5f, 2.25f);
+        Dataset no = csv("n.csv", pandas, "header", "no");
+        assertThat(no.size()).isEqualTo(4);
+        assertThat(no.values()).startsWith(0f, 1f, 2f, 1f);
+        // not the column numbers: read as data, as before
+        assertThat(csv("d.csv", text("0,2,3\n1,0.5,0.25\n")).size()).isEqualTo(2);
+        assertThat(csv("e.csv", text("0,1,3\n1,0.5,0.25\n")).size()).isEqualTo(2);
+    }
+
+    /** pandas' unnamed row index (header {@code ,a,b}) is never read as a feature, whatever the header mode. */
+    @Test
+    void csvPandasRowIndexIsRefusedInEveryHeaderMode() {
+        String index = "line 1: the first column has no name in the header, as pandas writes its row index (to_csv without "
+                + "index=False); it is no feature: write the file with to_csv(index=False), or delete that column";
+        byte[] named = text(",a,b,label\n0,0.5,1,1\n1,2.5,3,2\n");
+        fails("a.csv", named, index, "label", "label");
+        fails("b.csv", named, index, "label", "3");
+        fails("c.csv", named, index, "label", "3", "header", "yes");
+        fails("d.csv", named, index, "header", "yes");
+        byte[] numbers = text(",0,1\n0,0.5,1\n1,2.5,3\n");
+        fails("e.csv", numbers, index);
+        fails("f.csv", numbers, index, "header", "yes");
+        // header = no: the empty cell is data, and refused as an empty feature
+        fails("g.csv", numbers, "line 1, column index 0: the cell is empty; every feature needs a number", "header", "no");
+    }
+
+    /** A label spelled as a missing value is no class "NaN": refused like an empty cell, in CSV, text and .npy labels. */
+    @Test
+    void missingLabelsAreRefusedNotCountedAsAClass() {
+        for (String na : new String[] {"NaN", "nan", "NA", "N/A", "null", "None", "<NA>"}) {
+            fails("m.csv", text("a,y\n1,1\n2,2\n3," + na + "\n"), "line 4, column index 1 ('y'): the label cell is '" + na
+                    + "', a missing value; every sample needs a label: remove the row, or leave features.label unset to read no labels",
+                    "label", "y");
+        }
+        Path labels = write(dir, "l.txt", text("1\n2\nNaN\n"));
+        assertThatThrownBy(() -> csv("f.csv", text("1,3\n3,4\n5,6\n"), "labels", labels.toString()))
+                .isInstanceOf(DclustException.class)
+                .hasMessage(labels + ": line 3: the label 'NaN' is a missing value; every sample needs a label (one per line, "
+                        + "in the order of the samples)");
+        Path npyLabels = write(dir, "l.npy", npy("<f8", new int[] {3}, 1, Double.NaN, 2));
+        assertThatThrownBy(() -> csv("g.csv", text("1,3\n3,4\n5,6\n"), "labels", npyLabels.toString()))
+                .isInstanceOf(DclustException.class).hasMessageContaining("label NaN of record 1 is not an integer");
+        Map<String, byte[]> a = new LinkedHashMap<>();
+        a.put("x", npy("<f4", new int[] {2, 1}, 1, 2));
+        a.put("y", npy("<f4", new int[] {2}, Double.NaN, 1));
+        assertThatThrownBy(() -> csv("n.npz", npz(false, a)))
+                .isInstanceOf(DclustException.class).hasMessageContaining("label NaN of record 0 is not an integer");
     }
 
     @Test
@@ -140,7 +205,8 @@ class FeaturesProviderTest {
         fails("b.csv", text("1,2\n"), "label column index 5 is out of range: line 1 has 2 columns (indices 0..1)", "label", "5");
         fails("c.csv", text("1,2\n"), "label = y names a column, but header = no; give the column's index (from 0) instead",
                 "label", "y", "header", "no");
-        fails("d.csv", text("a,y\n1,2\n3,\n"), "line 3, column index 1 ('y'): the label cell is empty", "label", "y");
+        fails("d.csv", text("a,y\n1,2\n3,\n"), "line 3, column index 1 ('y'): the label cell is empty; every sample needs a label: "
+                + "remove the row, or leave features.label unset to read no labels", "label", "y");
         fails("e.csv", text("5\n"), "line 1 has no feature columns besides the label column", "label", "0");
         Path labels = write(dir, "l.txt", text("1\n"));
         Path f = dir.resolve("g.csv");

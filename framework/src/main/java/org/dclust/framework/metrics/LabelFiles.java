@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,9 +14,12 @@ import org.dclust.api.DclustException;
 
 /**
  * Reads a file of labels for {@code dclust evaluate}. Two layouts are accepted: one integer per line,
- * or CSV (comma- or tab-separated) whose first row is a header; from CSV the column named
- * {@code label}, {@code cluster}, {@code pred} or {@code y} (first found, in that order, ignoring case)
- * is read, else the last column. A file whose first line is an integer is read as one label per line.
+ * or CSV (comma- or tab-separated) whose first row is a header. Beside an optional index column, a
+ * CSV holds one column of labels: its only other column, or the only other one named {@code label},
+ * {@code cluster}, {@code pred} or {@code y} (ignoring case); a file with several such names, or with
+ * several columns and none of these names, is ambiguous and refused, listing its columns (issue 13:
+ * when input is ambiguous, stop and say so). A file whose first line is an integer is read as one
+ * label per line.
  * Blank lines at the end are ignored; any other blank line or non-integer cell is an error.
  *
  * <p>A CSV may also have an index column: one named {@code index} (as dclust's
@@ -147,25 +151,12 @@ public final class LabelFiles {
         int start = 0;
         if (!plain) {
             String[] header = split(first, separator);
-            column = header.length - 1;
-            outer:
-            for (String wanted : LABEL_COLUMNS) {
-                for (int c = 0; c < header.length; c++) {
-                    if (header[c].toLowerCase(Locale.ROOT).equals(wanted)) {
-                        column = c;
-                        break outer;
-                    }
-                }
-            }
             for (int c = 0; c < header.length && indexColumn < 0; c++) {
                 if (header[c].equalsIgnoreCase(INDEX_COLUMN) || c == 0 && header[c].isEmpty() && header.length > 1) {
                     indexColumn = c;
                 }
             }
-            if (indexColumn == column) {
-                throw new DclustException("label file " + file + " has an index column but no column of labels; name one "
-                        + String.join(", ", LABEL_COLUMNS) + " in its header");
-            }
+            column = labelColumn(file, header, indexColumn);
             start = 1;
             if (end == 1) {
                 throw new DclustException("label file " + file + " has a header row but no labels");
@@ -183,6 +174,45 @@ public final class LabelFiles {
             }
         }
         return new Rows(file, labels, index, lineNumbers);
+    }
+
+    /**
+     * The one column of labels beside the index column: the only other column, or the only other
+     * column with a known name; several known names, or several columns none of them known, are
+     * ambiguous and refused.
+     */
+    private static int labelColumn(Path file, String[] header, int indexColumn) {
+        List<Integer> others = new ArrayList<>();
+        List<Integer> known = new ArrayList<>();
+        for (int c = 0; c < header.length; c++) {
+            if (c != indexColumn) {
+                others.add(c);
+                if (LABEL_COLUMNS.contains(header[c].toLowerCase(Locale.ROOT))) {
+                    known.add(c);
+                }
+            }
+        }
+        if (others.isEmpty()) {
+            throw new DclustException("label file " + file + " has an index column but no column of labels; name one "
+                    + String.join(", ", LABEL_COLUMNS) + " in its header");
+        }
+        if (others.size() == 1) {
+            return others.get(0);
+        }
+        if (known.size() == 1) {
+            return known.get(0);
+        }
+        List<String> names = new ArrayList<>();
+        for (int c : known) {
+            names.add("'" + header[c] + "'");
+        }
+        String choices = String.join(", ", LABEL_COLUMNS.subList(0, LABEL_COLUMNS.size() - 1)) + " or "
+                + LABEL_COLUMNS.get(LABEL_COLUMNS.size() - 1);
+        throw new DclustException("label file " + file + " has the columns " + String.join(", ", Arrays.stream(header).map(h -> h.isEmpty() ? "(unnamed)" : h).toList())
+                + ": which one holds the labels? " + (known.isEmpty() ? "none is named " + choices
+                        : String.join(" and ", names) + " all have a label column's name")
+                + "; keep only the column of labels (an index column may stay beside it), or name it " + choices
+                + (known.isEmpty() ? "" : " and rename the others"));
     }
 
     private static String cell(Path file, String line, int lineNumber, char separator, int column) {

@@ -31,11 +31,37 @@ class LabelFilesTest {
     }
 
     @Test
-    void prefersLabelOverLaterNamesAndFallsBackToTheLastColumn() throws IOException {
-        assertThat(LabelFiles.read(write("both.csv", "y,label\n1,7\n2,8\n"))).containsExactly(7, 8);
-        assertThat(LabelFiles.read(write("last.csv", "id,value\n0,5\n1,6\n"))).containsExactly(5, 6);
+    void readsTheOneColumnOfLabelsBesideAnIndex() throws IOException {
         assertThat(LabelFiles.read(write("single.csv", "pred\n4\n5\n"))).containsExactly(4, 5);
+        assertThat(LabelFiles.read(write("unknown.csv", "score\n4\n5\n"))).containsExactly(4, 5);
         assertThat(LabelFiles.read(write("tabs.tsv", "id\ty\n0\t1\n1\t0\n"))).containsExactly(1, 0);
+        assertThat(LabelFiles.rows(write("index.csv", "index,c\n1,7\n0,8\n")).index()).containsExactly(1, 0);
+        assertThat(LabelFiles.read(write("index.csv", "index,c\n1,7\n0,8\n"))).containsExactly(7, 8);
+        assertThat(LabelFiles.read(write("pandas.csv", ",0\n0,3\n1,4\n"))).containsExactly(3, 4);
+        assertThat(LabelFiles.read(write("plain.txt", "3\n4\n"))).containsExactly(3, 4);
+    }
+
+    /** Issue 13's kind: a CSV whose column of labels is not certain is refused, listing its columns. */
+    @Test
+    void severalCandidateColumnsAreRefusedListingThem() throws IOException {
+        Path both = write("both.csv", "label,cluster\n1,7\n2,8\n");
+        assertThatThrownBy(() -> LabelFiles.read(both)).isInstanceOf(DclustException.class)
+                .hasMessage("label file " + both + " has the columns label, cluster: which one holds the labels? 'label' and "
+                        + "'cluster' all have a label column's name; keep only the column of labels (an index column may stay "
+                        + "beside it), or name it label, cluster, pred or y and rename the others");
+        Path three = write("three.csv", "index,pred,cluster\n0,1,2\n");
+        assertThatThrownBy(() -> LabelFiles.read(three)).isInstanceOf(DclustException.class)
+                .hasMessageContaining("has the columns index, pred, cluster: which one holds the labels? 'pred' and 'cluster'");
+        for (String header : new String[] {"a,b", "id,score"}) {
+            Path none = write("none.csv", header + "\n0,5\n1,6\n");
+            assertThatThrownBy(() -> LabelFiles.read(none)).isInstanceOf(DclustException.class)
+                    .hasMessage("label file " + none + " has the columns " + header.replace(",", ", ") + ": which one holds the "
+                            + "labels? none is named label, cluster, pred or y; keep only the column of labels (an index column "
+                            + "may stay beside it), or name it label, cluster, pred or y");
+        }
+        Path pandas = write("pandas.csv", ",a,b\n0,5,1\n1,6,0\n");
+        assertThatThrownBy(() -> LabelFiles.read(pandas)).isInstanceOf(DclustException.class)
+                .hasMessageContaining("has the columns (unnamed), a, b: which one holds the labels? none is named");
     }
 
     @Test
