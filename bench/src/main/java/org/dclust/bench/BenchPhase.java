@@ -36,8 +36,9 @@ record BenchPhase(String name, String eventPhase, int batchSize, String learner,
                 return new BenchPhase(name, name, 256, name, Map.of("pretrainEpochs", WARM_UP, "epochs", rounds, "tol", 0.0),
                         "centroid", centroid, (m, v, n, kk, s) -> new BareDec(m, v, n, kk, 256, s, idec));
             case "dcn":
-                return new BenchPhase(name, "dcn", 256, "dcn", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
-                        centroid, (m, v, n, kk, s) -> new BareDcn(m, v, n, kk, 256, s));
+                // DCN clusters at its own batch (clusteringBatchSize, the authors' 128)
+                return new BenchPhase(name, "dcn", 128, "dcn", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
+                        centroid, (m, v, n, kk, s) -> new BareDcn(m, v, n, kk, 128, s));
             case "dkm":
                 return new BenchPhase(name, "dkm", 256, "dkm", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
                         centroid, (m, v, n, kk, s) -> new BareDkm(m, v, n, kk, 256, s));

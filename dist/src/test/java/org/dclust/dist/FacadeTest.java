@@ -79,6 +79,55 @@ class FacadeTest {
         }
     }
 
+    /**
+     * Whatever the learner and refiner, the run warns at its end when the final assignment collapsed:
+     * 60 samples at two points cannot fill four clusters, so two are empty.
+     */
+    @Test
+    void aCollapsedAssignmentIsReportedAtTheEnd() {
+        float[][] points = new float[60][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = i % 2 == 0 ? new float[] {0, 0, 0} : new float[] {1, 1, 1};
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        EventSink sink = new EventSink() {
+            @Override
+            public void info(String message) {
+                notes.add(message);
+            }
+        };
+        try (RunResult r = Dclust.pipeline().data(points, null).clusters(4).learner("ae", Map.of("pretrainEpochs", 1))
+                .backbone("mlp", Map.of("hidden", "8", "latentDim", 2)).refiner("centroid").seed(1).listener(sink).fit()) {
+            assertThat(r.record().emptyClusters()).isEqualTo(2);
+        }
+        assertThat(notes).filteredOn(n -> n.startsWith("warning: the clusters collapsed")).singleElement().asString()
+                .contains("2 of 4 clusters are empty", "(ae + centroid)", "--refiner centroid");
+    }
+
+    /**
+     * The run records libtorch's thread count (one in the tests), and both caches key their entries
+     * on dclust's version, the code that trains and that thread count, which each entry's
+     * identity.json shows.
+     */
+    @Test
+    void recordsTheThreadCountAndKeysTheCachesOnVersionCodeAndThreads(@TempDir Path tmp) throws Exception {
+        try (RunResult r = tiny().cacheDirectory(tmp).fit()) {
+            assertThat(r.record().times().threads()).isEqualTo(1);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String kind : new String[] {"pretrain", "phase1"}) {
+            List<Path> entries;
+            try (Stream<Path> s = Files.list(tmp.resolve(kind))) {
+                entries = s.toList();
+            }
+            assertThat(entries).as(kind).hasSize(1);
+            Map<?, ?> id = json.readValue(entries.get(0).resolve("identity.json").toFile(), Map.class);
+            assertThat(id.get("dclust")).as(kind).isEqualTo(org.dclust.framework.run.Versions.dclust());
+            assertThat((String) id.get("code")).as(kind).matches("[0-9a-f]{24}");
+            assertThat(id.get("threads")).as(kind).isEqualTo(1);
+        }
+    }
+
     @Test
     void userMistakesRaiseTypedExceptions() {
         assertThatThrownBy(() -> tiny().learner("nope").fit()).isInstanceOf(UnknownPluginException.class)

@@ -21,7 +21,6 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.ParamSpec;
-import org.dclust.api.param.ParamType;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.AssignmentProvider;
 import org.dclust.api.spi.BackboneProvider;
@@ -120,15 +119,49 @@ public abstract class PluginConformanceSuite {
                         .isInstanceOf(InvalidParameterException.class).hasMessageContaining("noSuchParameter")));
         t.add(DynamicTest.dynamicTest("out-of-range values are rejected with the valid range", () -> {
             for (ParamSpec s : p.parameters()) {
-                Object bad = s.type() == ParamType.INT || s.type() == ParamType.DOUBLE ? "not-a-number"
-                        : s.type() == ParamType.BOOLEAN ? "maybe" : s.type() == ParamType.CHOICE ? "no-such-choice" : null;
-                if (bad != null) {
+                for (Object bad : outOfRange(s)) {
                     assertThatThrownBy(() -> Params.resolve(p.name(), p.parameters(), Map.of(s.name(), bad)))
+                            .as("%s.%s = %s", p.name(), s.name(), bad)
                             .isInstanceOf(InvalidParameterException.class).hasMessageContaining(s.name()).hasMessageContaining(s.rangeText());
                 }
             }
         }));
         return t.stream();
+    }
+
+    /**
+     * Values a parameter must refuse: text that is not of its type, and for numbers the nearest values
+     * just outside its declared range on either side (one below the smallest and one above the largest
+     * integer; the next representable double below and above a real range), as numbers and as the
+     * text a command line gives.
+     */
+    static List<Object> outOfRange(ParamSpec s) {
+        List<Object> bad = new ArrayList<>();
+        switch (s.type()) {
+            case INT:
+                bad.add("not-a-number");
+                bad.add((long) s.min() - 1);
+                bad.add((long) s.max() + 1);
+                bad.add(String.valueOf((long) s.min() - 1));
+                bad.add(String.valueOf((long) s.max() + 1));
+                break;
+            case DOUBLE:
+                bad.add("not-a-number");
+                bad.add(Math.nextDown(s.min()));
+                bad.add(Math.nextUp(s.max()));
+                bad.add(String.valueOf(Math.nextDown(s.min())));
+                bad.add(String.valueOf(Math.nextUp(s.max())));
+                break;
+            case BOOLEAN:
+                bad.add("maybe");
+                break;
+            case CHOICE:
+                bad.add("no-such-choice");
+                break;
+            default:
+                break;
+        }
+        return bad;
     }
 
     @TestFactory

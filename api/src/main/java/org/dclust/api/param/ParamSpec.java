@@ -79,6 +79,16 @@ public final class ParamSpec {
         return choices;
     }
 
+    /** The smallest valid value of an integer or real parameter (0 for the other types). */
+    public double min() {
+        return min;
+    }
+
+    /** The largest valid value of an integer or real parameter (0 for the other types, 1 for booleans). */
+    public double max() {
+        return max;
+    }
+
     /** The valid values in words, for help text and error messages. */
     public String rangeText() {
         switch (type) {

@@ -7,6 +7,7 @@ import org.dclust.api.data.Dataset;
 import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
+import org.dclust.api.train.Adam;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -19,8 +20,11 @@ import org.dclust.api.train.TrainingContext;
  *
  * @param network the pretrained network, in a sub-manager of the context's (closed with it)
  * @param kmeans k-means on its codes: {@code centres()} (K × d) and {@code labels()} (N)
+ * @param pretrainingOptimizer the Adam that pretrained it, with its moments and step count (also when
+ *     loaded from the cache), for a learner that carries them on ({@link Adam#continueFrom}); in the
+ *     network's manager, closed with it
  */
-public record PretrainedStart(AutoEncoder network, KMeans.Result kmeans) {
+public record PretrainedStart(AutoEncoder network, KMeans.Result kmeans, Adam pretrainingOptimizer) {
     /** k-means restarts when a learner does not declare {@code kmeansRestarts}. */
     public static final int RESTARTS = 10;
 
@@ -43,10 +47,10 @@ public record PretrainedStart(AutoEncoder network, KMeans.Result kmeans) {
     public static PretrainedStart of(Dataset data, TrainingContext ctx, Pretraining.Settings settings, int restarts) {
         NDManager manager = ctx.manager().newSubManager();
         try {
-            AutoEncoder net = Pretraining.pretrain(data, ctx, settings, manager);
-            float[][] z = Embeddings.encode(net, data, 1000);
+            Pretraining.Pretrained p = Pretraining.pretrained(data, ctx, settings, manager);
+            float[][] z = Embeddings.encode(p.network(), data, 1000);
             KMeans.Result km = KMeans.fit(z, ctx.clusters(), restarts, 300, ctx.random("kmeans", 0));
-            return new PretrainedStart(net, km);
+            return new PretrainedStart(p.network(), km, p.optimizer());
         } catch (RuntimeException e) {
             manager.close();
             throw e;

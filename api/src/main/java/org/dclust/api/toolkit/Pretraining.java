@@ -23,14 +23,17 @@ import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.Adam;
+import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.TrainingContext;
 
 /**
  * The autoencoder pretraining every AE-based learner starts from: end-to-end Adam on the mean squared
  * reconstruction error, seeded shuffles, checkpoints through {@link EpochLoop}. Its result is cached
  * on disk under {@code cacheDir/pretrain/KEY}, where KEY hashes the data fingerprint, the backbone and
- * its parameters, the input shape, the pretraining settings and the seed: a study that runs five
- * learners on the same data pretrains once.
+ * its parameters, the input shape, the pretraining settings, the seed and device, dclust's version,
+ * the code that trains and the thread count ({@link CacheKey#codeIdentity}): a study that runs five
+ * learners on the same data pretrains once, and an upgrade never reuses a stale autoencoder. An entry
+ * holds the network and its Adam's state ({@link Pretrained}).
  *
  * <p>Its parameters ({@link #parameters()}) and presets ({@link #presets()}) are declared here once:
  * a learner that pretrains adds them to its own (or takes {@link PretrainedStart#parameters()}), and
@@ -39,6 +42,8 @@ import org.dclust.api.train.TrainingContext;
 public final class Pretraining {
     /** The checkpoint phase name and the event phase name. */
     public static final String PHASE = "pretrain";
+    /** The cache entry's directory of the optimizer state, in {@link Checkpoints}' format. */
+    private static final String OPTIMIZER = "adam";
 
     /** The shared presets: {@code quick} 20 epochs (the embedded data, tests), {@code default} 50, {@code paper} 200. */
     private static final Map<String, Map<String, Object>> PRESETS = Map.of(
@@ -79,40 +84,76 @@ public final class Pretraining {
     }
 
     /**
-     * Builds the context's backbone for the data and pretrains it, or loads the cached result.
+     * A pretrained network and the Adam that trained it: its moments over the network's parameters
+     * that need a gradient, in {@link AutoEncoder#parameters()} order, and its step count. DKM's authors
+     * train with one Adam object from pretraining to the end, so a learner may carry this state on
+     * ({@link Adam#continueFrom}). Both live in the manager given to {@link #pretrained}.
+     */
+    public record Pretrained(AutoEncoder network, Adam optimizer) {
+    }
+
+    /**
+     * Builds the context's backbone for the data and pretrains it, or loads the cached result; the
+     * optimizer's state is dropped ({@link #pretrained} keeps it).
      *
      * @param manager where the network's parameters live (closed with the returned network)
      */
     public static AutoEncoder pretrain(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
+        Pretrained p = pretrained(data, ctx, s, manager);
+        p.optimizer().close();
+        return p.network();
+    }
+
+    /**
+     * Builds the context's backbone for the data ({@link #network}) and pretrains it, or loads the
+     * cached network and optimizer state.
+     *
+     * @param manager where the network's parameters and the optimizer's state live
+     */
+    public static Pretrained pretrained(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
+        AutoEncoder net = network(data, ctx, manager);
+        Adam adam = new Adam(net.parameters(), manager, s.lr());
+        try {
+            Path cached = cacheEntry(data, ctx, s);
+            if (cached != null && Files.isRegularFile(cached.resolve("decoder.params"))
+                    && Files.isRegularFile(cached.resolve(OPTIMIZER).resolve("meta.json"))) {
+                load(net, adam, cached, manager);
+                ctx.events().info("pretrained autoencoder loaded from the cache " + cached);
+                return new Pretrained(net, adam);
+            }
+            train(net, adam, data, ctx, s);
+            if (cached != null) {
+                store(net, adam, cached, data, ctx, s);
+            }
+            return new Pretrained(net, adam);
+        } catch (RuntimeException e) {
+            adam.close();
+            throw e;
+        }
+    }
+
+    /**
+     * A freshly initialised network of the context's backbone for the data, its weights drawn from the
+     * context's {@code "init"} stream: what pretraining starts from, and what a learner that does not
+     * pretrain (DKM's annealed variant) trains.
+     */
+    public static AutoEncoder network(Dataset data, TrainingContext ctx, NDManager manager) {
         ctx.reseed("init", 0);
-        AutoEncoder net = ctx.backbone().build(manager, data.sampleShape());
-        Path cached = cacheEntry(data, ctx, s);
-        if (cached != null && Files.isRegularFile(cached.resolve("decoder.params"))) {
-            load(net, cached);
-            ctx.events().info("pretrained autoencoder loaded from the cache " + cached);
-            return net;
-        }
-        train(net, data, ctx, s);
-        if (cached != null) {
-            store(net, cached, data, ctx, s);
-        }
-        return net;
+        return ctx.backbone().build(manager, data.sampleShape());
     }
 
     /** Trains {@code net} on reconstruction for {@code s.epochs()} epochs (resuming from a checkpoint). */
-    public static void train(AutoEncoder net, Dataset data, TrainingContext ctx, Settings s) {
-        try (Adam adam = new Adam(net.parameters(), net.manager(), s.lr())) {
-            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx) -> {
-                NDArray x = data.batch(scope, idx);
-                NDArray loss;
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    loss = Reconstruction.meanSquared(net.decode(net.encode(x, true), true), x);
-                    gc.backward(loss);
-                }
-                adam.step(scope);
-                return loss.getFloat();
-            }, null);
-        }
+    private static void train(AutoEncoder net, Adam adam, Dataset data, TrainingContext ctx, Settings s) {
+        EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx) -> {
+            NDArray x = data.batch(scope, idx);
+            NDArray loss;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                loss = Reconstruction.meanSquared(net.decode(net.encode(x, true), true), x);
+                gc.backward(loss);
+            }
+            adam.step(scope);
+            return loss.getFloat();
+        }, null);
     }
 
     /** The cache directory for this pretraining, or null when the context has no cache. */
@@ -127,8 +168,9 @@ public final class Pretraining {
         return CacheKey.of(identity(data, ctx, s));
     }
 
-    private static Map<String, Object> identity(Dataset data, TrainingContext ctx, Settings s) {
-        Map<String, Object> id = new LinkedHashMap<>();
+    /** What the key hashes: the work ({@link CacheKey#codeIdentity} first: version, code that trains, threads). */
+    static Map<String, Object> identity(Dataset data, TrainingContext ctx, Settings s) {
+        Map<String, Object> id = new LinkedHashMap<>(CacheKey.codeIdentity(ctx.backbone().getClass()));
         id.put("data", data.fingerprint());
         id.put("inputShape", data.sampleShape());
         id.put("backbone", ctx.backbone().name());
@@ -141,17 +183,19 @@ public final class Pretraining {
         return id;
     }
 
-    private static void load(AutoEncoder net, Path dir) {
+    private static void load(AutoEncoder net, Adam adam, Path dir, NDManager manager) {
         try (InputStream e = Files.newInputStream(dir.resolve("encoder.params"));
-                InputStream d = Files.newInputStream(dir.resolve("decoder.params"))) {
+                InputStream d = Files.newInputStream(dir.resolve("decoder.params"));
+                NDManager tmp = manager.newSubManager()) {
             net.loadEncoder(new DataInputStream(e));
             net.loadDecoder(new DataInputStream(d));
-        } catch (IOException ex) {
+            adam.restore(Checkpoints.load(dir, OPTIMIZER, tmp).orElseThrow().arrays());
+        } catch (IOException | RuntimeException ex) {
             throw new DclustException("the cached pretraining in " + dir + " is unreadable (" + ex.getMessage() + "); delete that directory", ex);
         }
     }
 
-    private static void store(AutoEncoder net, Path dir, Dataset data, TrainingContext ctx, Settings s) {
+    private static void store(AutoEncoder net, Adam adam, Path dir, Dataset data, TrainingContext ctx, Settings s) {
         try {
             Atomic.writeDirectory(dir, tmp -> {
                 try (OutputStream e = Files.newOutputStream(tmp.resolve("encoder.params"));
@@ -159,10 +203,12 @@ public final class Pretraining {
                     net.saveEncoder(new DataOutputStream(e));
                     net.saveDecoder(new DataOutputStream(d));
                 }
+                Checkpoints.save(tmp, OPTIMIZER, s.epochs(), adam.state(), Map.of());
+                Checkpoints.flush();
                 Files.writeString(tmp.resolve("identity.json"),
                         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(identity(data, ctx, s)), StandardCharsets.UTF_8);
             });
-        } catch (IOException ex) {
+        } catch (IOException | DclustException ex) {
             ctx.events().info("could not cache the pretraining in " + dir + ": " + ex.getMessage());
         }
     }

@@ -54,6 +54,39 @@ public final class Adam extends ParamOptimizer {
         return s;
     }
 
+    /**
+     * Continues the training an earlier Adam did, as one Adam object that serves two phases does (DKM's
+     * authors' graph, where pretraining and clustering share one TensorFlow Adam): the earlier
+     * optimizer's parameters must be the first ones of this optimizer, in the same order; they take
+     * its moments, the others (cluster representatives, say) start from zero moments, and the step
+     * count, which sets the bias correction, goes on from the earlier one.
+     *
+     * <p>{@code gradientScale} converts the moments when the new loss is the old one times a factor c
+     * (a summed squared error where the earlier phase averaged it over c features): then every
+     * gradient is c times larger, the first moment is scaled by c and the second by c², and Adam's
+     * steps (lr·m̂/(√v̂ + ε)) are those a phase trained on the new scale throughout would take, ε aside.
+     *
+     * @param earlier an earlier Adam's {@link #state()}
+     * @throws IllegalArgumentException when the earlier state covers more parameters than this one, or
+     *     a parameter of another shape
+     */
+    public void continueFrom(Map<String, NDArray> earlier, double gradientScale) {
+        int n = 0;
+        while (earlier.containsKey("m." + n)) {
+            n++;
+        }
+        if (n > m.size()) {
+            throw new IllegalArgumentException("the earlier optimizer trained " + n + " parameters, this one " + m.size());
+        }
+        for (int i = 0; i < n; i++) {
+            InPlace.copy(earlier.get("m." + i), m.get(i));
+            InPlace.copy(earlier.get("v." + i), v.get(i));
+            m.get(i).muli((float) gradientScale);
+            v.get(i).muli((float) (gradientScale * gradientScale));
+        }
+        steps = earlier.get("steps").getLong(0);
+    }
+
     @Override
     public void restore(Map<String, NDArray> state) {
         for (int i = 0; i < m.size(); i++) {

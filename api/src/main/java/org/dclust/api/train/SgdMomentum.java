@@ -9,28 +9,51 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Stochastic gradient descent with momentum as PyTorch defines it: b = μ·b + g; w -= lr·b. */
+/**
+ * Stochastic gradient descent with momentum as PyTorch defines it: b = μ·b + g; w -= lr·b; or, with
+ * {@code nesterov}, PyTorch's {@code nesterov=True}: b = μ·b + g; w -= lr·(g + μ·b). The Nesterov form
+ * is the one DCN's authors write (boyangumn/DCN, {@code multi_layer_km.py}, lines 205-207 and
+ * 327-329): δ ← μ·δ − lr·g and w ← w + μ²·δ − (1 + μ)·lr·g with δ = −lr·b, the δ on the right being
+ * the old velocity (Theano evaluates every update from the values before the step); it is Sutskever
+ * et al.'s (2013) Nesterov step.
+ */
 public final class SgdMomentum extends ParamOptimizer {
     private final double momentum;
+    private final boolean nesterov;
     private final List<NDArray> buffers = new ArrayList<>();
 
+    /** Plain momentum. */
     public SgdMomentum(List<Parameter> params, NDManager parent, double lr, double momentum) {
+        this(params, parent, lr, momentum, false);
+    }
+
+    /** Plain or Nesterov momentum. */
+    public SgdMomentum(List<Parameter> params, NDManager parent, double lr, double momentum, boolean nesterov) {
         super(params, parent, lr);
         this.momentum = momentum;
+        this.nesterov = nesterov;
         for (Parameter p : parameters) {
             buffers.add(manager.zeros(p.getArray().getShape()));
         }
     }
 
     /**
-     * One fused libtorch update (DJL's {@code sgdUpdate}, which also zeroes the gradient): the buffer
-     * holds the velocity v ← μv + lr·g and w ← w − v. At a fixed learning rate that is PyTorch's
-     * b ← μb + g, w ← w − lr·b, with v = lr·b.
+     * The buffer holds the velocity v = lr·b. Plain: one fused libtorch update (DJL's {@code sgdUpdate},
+     * which also zeroes the gradient), v ← μv + lr·g and w ← w − v. Nesterov, in place:
+     * v ← μv + lr·g and w ← w − (lr·g + μ·v), then the gradient is zeroed. At a fixed learning rate
+     * these are PyTorch's updates.
      */
     @Override
     protected void update(int i, NDArray w, NDArray g, NDManager scope) {
-        w.getNDArrayInternal().sgdUpdate(new NDList(w, g, buffers.get(i)), new NDList(w), (float) lr, 0f, 1f, -1f,
-                (float) momentum, true);
+        NDArray v = buffers.get(i);
+        if (!nesterov) {
+            w.getNDArrayInternal().sgdUpdate(new NDList(w, g, v), new NDList(w), (float) lr, 0f, 1f, -1f, (float) momentum, true);
+            return;
+        }
+        NDArray step = g.mul((float) lr);
+        v.muli((float) momentum).addi(step);
+        w.subi(step.addi(scope.create((float) momentum).mul(v)));
+        g.subi(g);
     }
 
     /** {@code velocity.i}, the momentum buffer of parameter i, and {@code steps}. */

@@ -76,17 +76,99 @@ class OptimizerStepsTest {
         assertThat(run(p -> new SgdMomentum(List.of(p), p.getArray().getManager(), lr, mu), 4, 1)).containsExactly(w, within(1e-5));
     }
 
+    /**
+     * DCN's authors' update (boyangumn/DCN multi_layer_km.py lines 327-329), Theano evaluating both
+     * right-hand sides from the values before the step: δ ← μδ − lr·g, w ← w + μ²δ − (1 + μ)·lr·g.
+     */
+    @Test
+    void nesterovFollowsTheDcnAuthorsRule() {
+        double lr = 0.05;
+        double mu = 0.9;
+        double[] w = W0.clone();
+        double[] delta = new double[3];
+        for (int t = 1; t <= 4; t++) {
+            for (int i = 0; i < 3; i++) {
+                double g = w[i] * w[i];
+                double old = delta[i];
+                delta[i] = mu * old - lr * g;
+                w[i] = w[i] + mu * mu * old - (1 + mu) * lr * g;
+            }
+        }
+        assertThat(run(p -> new SgdMomentum(List.of(p), p.getArray().getManager(), lr, mu, true), 4, 1)).containsExactly(w, within(1e-5));
+    }
+
     @Test
     void aStepZeroesTheGradient() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter p = parameter(manager);
-            try (ParamOptimizer opt = new Adam(List.of(p), manager, 0.1); NDManager scope = manager.newSubManager()) {
-                backward(p, 1);
-                opt.step(scope);
-                NDArray g = p.getArray().getGradient();
-                assertThat(g.toFloatArray()).containsOnly(0f);
+            List<Function<Parameter, ParamOptimizer>> all = List.of(q -> new Adam(List.of(q), manager, 0.1),
+                    q -> new SgdMomentum(List.of(q), manager, 0.1, 0.9), q -> new SgdMomentum(List.of(q), manager, 0.1, 0.9, true));
+            for (Function<Parameter, ParamOptimizer> make : all) {
+                try (ParamOptimizer opt = make.apply(p); NDManager scope = manager.newSubManager()) {
+                    backward(p, 1);
+                    opt.step(scope);
+                    NDArray g = p.getArray().getGradient();
+                    assertThat(g.toFloatArray()).as(opt.getClass().getSimpleName()).containsOnly(0f);
+                }
             }
         }
+    }
+
+    /**
+     * An Adam that continues an earlier one (DKM's single optimizer across pretraining and
+     * clustering): 3 steps on f/c, then 2 more on f with the moments rescaled by c, for the first
+     * parameter the 5 steps of one Adam on f (Adam's steps do not depend on the scale of the loss, ε
+     * aside); a second parameter, new in the second phase, starts from zero moments with the bias
+     * correction of steps 4 and 5.
+     */
+    @Test
+    void adamContinuesAnEarlierAdamOnARescaledLoss() {
+        double c = 784;
+        double lr = 0.1;
+        double[] first;
+        double[] second;
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter p = parameter(manager);
+            Parameter q = parameter(manager);
+            try (Adam earlier = new Adam(List.of(p), manager, lr)) {
+                for (int t = 0; t < 3; t++) {
+                    try (NDManager scope = manager.newSubManager()) {
+                        backward(p, 1 / c);
+                        earlier.step(scope);
+                    }
+                }
+                try (Adam later = new Adam(List.of(p, q), manager, lr)) {
+                    later.continueFrom(earlier.state(), c);
+                    assertThat(later.steps()).isEqualTo(3);
+                    for (int t = 0; t < 2; t++) {
+                        try (NDManager scope = manager.newSubManager()) {
+                            backward(p, 1);
+                            backward(q, 1);
+                            later.step(scope);
+                        }
+                    }
+                }
+            }
+            first = toDouble(p.getArray().toFloatArray());
+            second = toDouble(q.getArray().toFloatArray());
+        }
+        assertThat(first).containsExactly(adam(lr, 5, 1), within(1e-5));
+        double[] w = W0.clone();
+        double[] m = new double[3];
+        double[] v = new double[3];
+        for (int t = 4; t <= 5; t++) {
+            for (int i = 0; i < 3; i++) {
+                double g = w[i] * w[i];
+                m[i] = 0.9 * m[i] + 0.1 * g;
+                v[i] = 0.999 * v[i] + 0.001 * g * g;
+                w[i] -= lr * (m[i] / (1 - Math.pow(0.9, t))) / (Math.sqrt(v[i] / (1 - Math.pow(0.999, t))) + 1e-8);
+            }
+        }
+        assertThat(second).containsExactly(w, within(1e-5));
+    }
+
+    private static double[] toDouble(float[] a) {
+        return new double[] {a[0], a[1], a[2]};
     }
 
     private static double[] run(Function<Parameter, ParamOptimizer> make, int steps, double scale) {

@@ -20,19 +20,24 @@ import org.dclust.framework.config.ResolvedRun;
 
 /**
  * Caches phase-1 results on disk under {@code cacheDir/phase1/KEY}, where KEY ({@link CacheKey}, as the
- * shared pretraining's) hashes everything that determines them: data fingerprint, preprocessing, backbone, learner and their parameters, K, seed and
- * device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
+ * shared pretraining's) hashes everything that determines them: dclust's version, the code that trains
+ * (the api's, the backbone's and the learner's packages) and libtorch's thread count
+ * ({@link CacheKey#codeIdentity}), data fingerprint, preprocessing, backbone, learner and their
+ * parameters, K, seed and device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
  * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch. A
  * phase-1 result with a NaN or infinite centre or parameter is never cached (it is a
  * {@link TrainingDivergedException}), and such an entry found in the cache is ignored.
  */
 public final class Phase1Cache {
     private static final String EPOCHS = "epochs.json";
+    /** What the entry's key hashes, for a person who wonders what an entry is. */
+    private static final String IDENTITY = "identity.json";
 
     /** Fits the learner, or loads its cached result. */
     public LatentModel fitOrLoad(ResolvedRun run, Dataset prepared, TrainingContext ctx, PhaseRecorder recorder, Path cacheDir,
             NDManager manager) {
-        Path entry = cacheDir == null ? null : cacheDir.resolve("phase1").resolve(key(run, prepared, ctx));
+        Map<String, Object> identity = identity(run, prepared, ctx);
+        Path entry = cacheDir == null ? null : cacheDir.resolve("phase1").resolve(CacheKey.of(identity));
         ObjectMapper om = new ObjectMapper();
         if (entry != null && Files.isRegularFile(entry.resolve(EPOCHS))) {
             try {
@@ -60,6 +65,7 @@ public final class Phase1Cache {
                 Path target = entry;
                 m.save(target);
                 List<EpochReport> reports = recorder.epochs().values().stream().flatMap(List::stream).toList();
+                Atomic.writeString(target.resolve(IDENTITY), om.writerWithDefaultPrettyPrinter().writeValueAsString(identity));
                 Atomic.writeString(target.resolve(EPOCHS), om.writeValueAsString(reports));
             } catch (IOException e) {
                 recorder.info("could not cache phase 1 in " + entry + ": " + e.getMessage());
@@ -68,8 +74,9 @@ public final class Phase1Cache {
         return m;
     }
 
-    static String key(ResolvedRun run, Dataset prepared, TrainingContext ctx) {
-        Map<String, Object> id = new LinkedHashMap<>();
+    /** What the key hashes: {@link CacheKey#codeIdentity} (version, the api's, backbone's and learner's code, threads), then the work. */
+    static Map<String, Object> identity(ResolvedRun run, Dataset prepared, TrainingContext ctx) {
+        Map<String, Object> id = new LinkedHashMap<>(CacheKey.codeIdentity(ctx.backbone().getClass(), run.learner().provider().getClass()));
         id.put("data", prepared.fingerprint());
         id.put("preprocessing", run.config().preprocessing);
         id.put("backbone", run.backbone().describe());
@@ -77,6 +84,6 @@ public final class Phase1Cache {
         id.put("clusters", ctx.clusters());
         id.put("seed", ctx.seed());
         id.put("device", ctx.device().getDeviceType());
-        return CacheKey.of(id);
+        return id;
     }
 }

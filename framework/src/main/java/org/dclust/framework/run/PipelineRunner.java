@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import org.dclust.api.model.Backbone;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.toolkit.ClusterUse;
+import org.dclust.api.train.EngineThreads;
 import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
@@ -82,7 +85,7 @@ public final class PipelineRunner {
         Dataset unlabelled = prepared.withoutLabels();
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
-        recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : ""));
+        recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp());
         recorder.info("K = " + k + " from " + kSource);
         RunIdentity identity = identity(run, data, k, kSource, device);
         Path out = options.outDir();
@@ -131,9 +134,14 @@ public final class PipelineRunner {
             int[] assignments = ClusterModel.argmax(probabilities);
             Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments) : Map.of();
             Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
+            int[] sizes = Evaluation.clusterSizes(assignments, k);
+            String collapse = collapseWarning(run, sizes);
+            if (collapse != null) {
+                recorder.info(collapse);
+            }
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
             wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
-            RunRecord record = RunRecord.of(identity, metrics, internal, Evaluation.clusterSizes(assignments, k), times(started, wall, recorder));
+            RunRecord record = RunRecord.of(identity, metrics, internal, sizes, times(started, wall, recorder));
             if (out != null) {
                 save(out, model, assignments, record);
                 if (options.plots()) {
@@ -185,6 +193,21 @@ public final class PipelineRunner {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The end-of-run warning when the final assignment has an empty cluster or one that holds more
+     * than half of the samples ({@link ClusterUse#collapse}), whatever the learner and the refiner;
+     * null when the sizes look sound. The labels are still written: the user decides.
+     */
+    static String collapseWarning(ResolvedRun run, int[] sizes) {
+        String what = ClusterUse.collapse(Arrays.stream(sizes).asLongStream().toArray());
+        if (what == null) {
+            return null;
+        }
+        return "warning: the clusters collapsed: " + what + " (" + run.learner().provider().name() + " + "
+                + run.refiner().provider().name() + "). Each phase's clustersUsed and largestShare per epoch (result.json,"
+                + " plots/) show when; compare with the learner's own assignment (--refiner centroid) and with another learner";
     }
 
     private static void checkOutput(RunOptions options) {
@@ -300,7 +323,8 @@ public final class PipelineRunner {
         Map<String, List<RunRecord.EpochLine>> epochs = new LinkedHashMap<>();
         recorder.epochs().forEach((phase, list) -> epochs.put(phase,
                 list.stream().map(r -> RunRecord.EpochLine.of(r.epoch(), r.seconds(), r.values())).toList()));
-        return new RunRecord.Times(started.toString(), Instant.now().toString(), host, Runtime.getRuntime().availableProcessors(), wall,
+        return new RunRecord.Times(started.toString(), Instant.now().toString(), host, Runtime.getRuntime().availableProcessors(),
+                EngineThreads.intraOp(), wall,
                 recorder.secondsPerEpoch(), epochs, new LinkedHashMap<>(recorder.series()));
     }
 

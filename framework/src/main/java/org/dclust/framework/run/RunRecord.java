@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.train.EngineThreads;
 
 /**
  * The record of one run, typed: what result.json holds, what the CLI prints, what a study reports and
@@ -48,13 +49,18 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
     /**
      * The volatile part: when and where the run ran and how long each part took.
      *
+     * @param cores the processors Java sees
+     * @param threads libtorch's intra-op thread count during the run ({@link EngineThreads}; -1 unknown,
+     *     null in records written before dclust recorded it). It changes the order of floating-point
+     *     sums, so two runs of the same identity on different thread counts may differ in the last bits
+     *     and, through them, in a label; the cache keys hold it for that reason
      * @param wallSeconds seconds per part ({@code load, phase1, phase2, evaluate, total})
      * @param secondsPerEpoch the median seconds of an epoch, per phase that trained in this process
      * @param epochs every epoch's report, per phase
      * @param series the series phases reported at their end, by "phase.name"
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Times(String started, String finished, String host, int cores, Map<String, Double> wallSeconds,
+    public record Times(String started, String finished, String host, int cores, Integer threads, Map<String, Double> wallSeconds,
             Map<String, Double> secondsPerEpoch, Map<String, List<EpochLine>> epochs, Map<String, double[]> series) {
     }
 

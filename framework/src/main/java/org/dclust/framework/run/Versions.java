@@ -1,28 +1,18 @@
 package org.dclust.framework.run;
 
 import ai.djl.engine.Engine;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
+import org.dclust.api.DclustVersion;
 
 /** The versions a result records: dclust, DJL, the engine (PyTorch) and Java. */
 public final class Versions {
     private Versions() {
     }
 
-    /** dclust's own version, from the build. */
+    /** dclust's own version, from the build ({@link DclustVersion}). */
     public static String dclust() {
-        try (InputStream in = Versions.class.getResourceAsStream("/org/dclust/framework/version.properties")) {
-            Properties p = new Properties();
-            if (in != null) {
-                p.load(in);
-            }
-            return p.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
+        return DclustVersion.get();
     }
 
     /** All versions, for provenance. */

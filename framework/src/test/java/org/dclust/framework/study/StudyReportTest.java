@@ -43,7 +43,7 @@ class StudyReportTest {
     /** result.json written and read back keeps every field, and keeps the format's field names. */
     @Test
     void aRecordReadsBackAsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2, Map.of("total", 60.0),
+        RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2, 2, Map.of("total", 60.0),
                 Map.of("pretrain", 1.5), Map.of("pretrain", List.of(RunRecord.EpochLine.of(1, 1.5, Map.of("loss", 0.25)))),
                 Map.of("mnet.qResidual", new double[] {0.1, 0.2}));
         RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times);

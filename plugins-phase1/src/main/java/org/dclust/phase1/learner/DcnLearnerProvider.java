@@ -30,14 +30,16 @@ public final class DcnLearnerProvider implements LearnerProvider {
 
     @Override
     public String description() {
-        return "Yang et al. 2017: per batch, one SGD step (momentum 0.9, lr 1e-4, batch 256, as the authors' code) on summed "
-                + "squared reconstruction error + (lambda/2) ||f(x) - M s||^2 with assignments and centres fixed, then nearest-centre "
-                + "assignments and the per-cluster count rule for the centres (counts start at 100); lambda = 1 (the paper tunes it "
-                + "per data set). Pretraining: the shared end-to-end Adam autoencoder, not the authors' layer-wise + end-to-end one. "
-                + "Presets: quick = 20 pretraining + 10 clustering epochs (tests, the embedded data); default = 50 pretraining + "
-                + DEFAULT_EPOCHS + " clustering epochs (sized for the 60-minute budget on 70,000 images and 2 cores, see the README's "
-                + "speed section; the clustering phase is the authors', what it gives up is pretraining: 50 end-to-end epochs instead "
-                + "of 250 layer-wise + 250 end to end); paper = 250 pretraining (the authors' end-to-end epochs) + 50 clustering epochs.";
+        return "Yang et al. 2017 with the authors' raw-MNIST settings (boyangumn/DCN run_raw_mnist.py): per batch of 128, one SGD "
+                + "step with Nesterov momentum 0.9 on summed squared reconstruction error + (lambda/2) ||f(x) - M s||^2, lambda = 40 "
+                + "(their lbd = 0.05 on reconstruction against beta = 1 on clustering), at lr 3.125e-4, with assignments and centres "
+                + "fixed (their lr 0.05 on their loss, 0.05 times this one, is lr 0.0025 here: it diverges on this network; "
+                + "3.125e-4 is the largest rate of 0.0025/2^j that stayed finite on the embedded data with seeds 1-3); then nearest-centre "
+                + "assignments and the paper's per-cluster count rule for the centres (counts start at 100; centreUpdate = none keeps "
+                + "the k-means centres, as the authors' runs do in effect). Pretraining: the shared end-to-end Adam autoencoder (batch "
+                + "256), not the authors' layer-wise one. Presets: quick = 20 pretraining + 10 clustering epochs (tests, the embedded "
+                + "data); default = 50 pretraining + " + DEFAULT_EPOCHS + " clustering epochs (the authors' 50; what it gives up is "
+                + "their pretraining, see the README's speed section for its cost); paper = 250 pretraining + 50 clustering epochs.";
     }
 
     @Override

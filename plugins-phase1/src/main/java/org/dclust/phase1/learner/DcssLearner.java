@@ -14,6 +14,7 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
@@ -44,11 +45,16 @@ import org.dclust.api.train.TrainingContext;
  *       summed losses the step grows with the batch: the default batch of 256 takes steps about half the
  *       reference's (batch 500), twice as often, so an epoch moves the weights about as far.</li>
  *   <li>The centres are re-estimated over the whole data set (eq. 3, codes in evaluation mode) at the
- *       start of epochs 2, 2 + T1, 2 + 2·T1, ... (the reference code's {@code T % T1 == 1}); for
- *       DCSSagg an epoch means K passes, so both refresh after the same number of updates.</li>
+ *       start of epochs 2, 2 + T1, 2 + 2·T1, ... (the reference code's {@code T % T1 == 1}, T the
+ *       0-based epoch); for DCSSagg an epoch means K passes, so both refresh after the same number of
+ *       updates. One departure: for T1 = 1 the reference's test never holds (T % 1 is 0), so its
+ *       centres would stay at k-means for the whole phase; here T1 = 1 re-estimates them before every
+ *       epoch after the first, which is what T1, the epochs between re-estimations, says.</li>
  * </ol>
  * Its own assignment is the fuzzy membership with fuzziness m (eq. 2; the largest membership, i.e.
- * the nearest centre, wins). Each pass ends with a checkpoint of the network (BatchNorm statistics
+ * the nearest centre, wins). Per pass it reports the loss, the centre shift when the centres moved,
+ * and {@link ClusterUse}'s {@code clustersUsed} and {@code largestShare} of the batches' largest
+ * memberships (those the pass trained with). Each pass ends with a checkpoint of the network (BatchNorm statistics
  * included), the optimizer's momentum and the centres. The reported loss is the summed batch loss
  * divided by the batch size (averaged over the K runs for DCSSu).
  */
@@ -114,14 +120,15 @@ public final class DcssLearner implements LatentLearner {
                 SgdMomentum sgd = new SgdMomentum(net.parameters(), net.manager(), lr, momentum)) {
             NDArray centres = own.create(init);
             TrainingState state = TrainingState.of(net, sgd).array("centres", centres);
+            ClusterUse use = new ClusterUse(k);
             EpochLoop.BatchStep step = (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);
                 NDArray c = Matrices.inScope(centres, scope);
-                return strategy == Strategy.AGGREGATED ? aggregatedStep(net, sgd, scope, x, c)
-                        : perClusterStep(net, sgd, scope, x, c);
+                return strategy == Strategy.AGGREGATED ? aggregatedStep(net, sgd, scope, x, c, use)
+                        : perClusterStep(net, sgd, scope, x, c, use);
             };
             EpochLoop.EpochEnd end = done -> {
-                Map<String, Double> out = new LinkedHashMap<>();
+                Map<String, Double> out = new LinkedHashMap<>(use.take());
                 if (refreshAfter(done, passes, passesPerEpoch, centreInterval)) {
                     try (NDManager scope = net.manager().newSubManager()) {
                         NDArray z = scope.create(Embeddings.encode(net, data, 1000));
@@ -140,8 +147,9 @@ public final class DcssLearner implements LatentLearner {
 
     /**
      * Whether the centres are re-estimated after pass {@code done} (1-based) of {@code passes}: when
-     * the epoch that starts next has the 0-based index e with e % T1 == 1 % T1 (the reference code's
-     * rule), never after the last pass, and for DCSSagg only at whole epochs of K passes.
+     * the epoch that starts next has the 0-based index e with e % T1 == 1 (the reference code's rule)
+     * for T1 of 2 or more, e % 1 == 0 (every epoch) for T1 = 1 (the departure the class documents),
+     * never after the last pass, and for DCSSagg only at whole epochs of K passes.
      */
     static boolean refreshAfter(int done, int passes, int passesPerEpoch, int interval) {
         if (done >= passes || done % passesPerEpoch != 0) {
@@ -155,8 +163,9 @@ public final class DcssLearner implements LatentLearner {
      * works in its own sub-scope (on a copy of the batch, since results join their first operand's
      * manager), so only one run's activations are alive at a time.
      */
-    private double perClusterStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c) {
+    private double perClusterStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray w = DcssLoss.weights(net.encode(x, true), c, m);
+        use.add(w.argMax(1));
         long k = c.getShape().get(0);
         double total = 0;
         for (long j = 0; j < k; j++) {
@@ -182,7 +191,7 @@ public final class DcssLearner implements LatentLearner {
     }
 
     /** DCSSagg: one update on the sum of the K cluster losses, weights from the same forward pass. */
-    private double aggregatedStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c) {
+    private double aggregatedStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray z = net.encode(x, true);
@@ -190,6 +199,7 @@ public final class DcssLearner implements LatentLearner {
             NDArray w = DcssLoss.weights(z.stopGradient(), c, m);
             loss = DcssLoss.loss(x, recon, z, w, c, lambda);
             gc.backward(loss);
+            use.add(w.argMax(1));
         }
         sgd.step(scope);
         return loss.getFloat() / x.getShape().get(0);

@@ -80,7 +80,7 @@ public final class DcssLearnerProvider implements LearnerProvider {
         p.add(ParamSpec.real("momentum", 0.9, 0.0, 0.999, "SGD momentum of phase 1"));
         p.add(ParamSpec.real("lambda", 0.1, 0.0, 1e6, "weight of the centring loss against the reconstruction loss (eq. 1)"));
         p.add(ParamSpec.real("fuzziness", 1.5, 1.001, 100.0, "fuzziness m of the memberships (eq. 2)"));
-        p.add(ParamSpec.integer("centreInterval", 2, 1, 1_000_000, "T1: epochs between centre re-estimations (eq. 3)"));
+        p.add(ParamSpec.integer("centreInterval", 2, 1, 1_000_000, "T1: epochs between centre re-estimations (eq. 3), before epochs 2, 2 + T1, ...; 1: before every epoch after the first"));
         return p;
     }
 

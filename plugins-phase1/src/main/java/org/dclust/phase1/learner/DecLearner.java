@@ -17,6 +17,7 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
@@ -47,7 +48,9 @@ import org.dclust.api.train.TrainingContext;
  * target updates, or after {@code epochs} epochs; the batches left in the epoch of convergence are
  * skipped.
  *
- * <p>Checkpoints hold the network, the optimizer's moments, the centres, the target distribution,
+ * <p>Per epoch it reports the loss, its terms, the fraction of labels changed at the last target
+ * update, the iterations, and {@link ClusterUse}'s {@code clustersUsed} and {@code largestShare} of
+ * the batches' argmax q. Checkpoints hold the network, the optimizer's moments, the centres, the target distribution,
  * the labels of the last target update and the iteration count, so a resumed run ends with the same
  * labels. The returned model's own assignment is {@link SoftAssignment#studentT Student's t} (α = 1)
  * to the learned centres; for DEC its network still carries the pretrained, untouched decoder.
@@ -88,6 +91,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
                     .array("labels", labels).integer("iterations", () -> pr.iterations, v -> pr.iterations = v)
                     .flag("converged", () -> pr.converged, v -> pr.converged = v).real("changed", () -> pr.changed, v -> pr.changed = v);
             EpochMeans means = new EpochMeans();
+            ClusterUse use = new ClusterUse(ctx.clusters());
             EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
                 if (pr.converged) {
                     return 0;
@@ -103,12 +107,14 @@ public record DecLearner(String name, Params params, double reconstructionWeight
                 NDArray x = data.batch(scope, idx);
                 NDArray p = target.get(scope.create(Matrices.toLong(idx)));
                 p.attach(scope);
+                NDArray q;
                 NDArray kl;
                 NDArray rec = null;
                 NDArray loss;
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                     NDArray z = net.encode(x, true);
-                    kl = DecLoss.kl(p, DecLoss.softAssignment(z, centres.inScope(scope), ALPHA));
+                    q = DecLoss.softAssignment(z, centres.inScope(scope), ALPHA);
+                    kl = DecLoss.kl(p, q);
                     loss = Scalars.mul(kl, (float) clusteringWeight);
                     if (reconstructionWeight > 0) {
                         rec = Reconstruction.meanSquared(net.decode(z, true), x);
@@ -116,6 +122,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
                     }
                     gc.backward(loss);
                 }
+                use.add(q.stopGradient().argMax(1));
                 opt.step(scope);
                 double l = loss.getFloat();
                 means.add(idx.length, "loss", l, "kl", (double) kl.getFloat(), "reconstruction", rec == null ? 0.0 : (double) rec.getFloat());
@@ -125,6 +132,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
                 if (reconstructionWeight == 0) {
                     v.remove("reconstruction");
                 }
+                v.putAll(use.take());
                 v.put("changed", pr.changed);
                 v.put("iterations", (double) pr.iterations);
                 if (pr.converged) {

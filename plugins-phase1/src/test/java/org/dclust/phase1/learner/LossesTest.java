@@ -3,9 +3,12 @@ package org.dclust.phase1.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
 import org.dclust.api.toolkit.Reconstruction;
+import org.dclust.api.toolkit.TrainableCentres;
 import org.junit.jupiter.api.Test;
 
 /** Every loss and update of DEC/IDEC, DCN and DKM against a direct Java computation on a tiny hand-made batch. */
@@ -179,6 +182,53 @@ class LossesTest {
                 kmeans += best;
             }
             assertThat((double) DkmLoss.clustering(z, c, 1e4).getFloat()).isCloseTo(kmeans / Z.length, within(1e-5));
+        }
+    }
+
+    /**
+     * DKM's gradient flows through the softmin weights as well as the distances, to the codes and to
+     * the representatives (the authors' TensorFlow graph differentiates the whole expression). With
+     * L = (1/b) Σ_i Σ_k d_ik G_ik: ∂L/∂d_ik = (1/b) G_ik (1 − α (d_ik − Σ_j d_ij G_ij)), and
+     * ∂d_ik/∂z_i = 2 (z_i − r_k) = −∂d_ik/∂r_k. Detached weights would drop the α term; representatives
+     * copied outside autograd would get no gradient.
+     */
+    @Test
+    void dkmGradientFlowsThroughTheSoftminWeightsAndTheRepresentatives() {
+        double alpha = 0.7;
+        int b = Z.length;
+        int k = C.length;
+        double[][] dz = new double[b][2];
+        double[][] dr = new double[k][2];
+        for (int i = 0; i < b; i++) {
+            double[] d = new double[k];
+            double[] g = new double[k];
+            double sum = 0;
+            for (int j = 0; j < k; j++) {
+                d[j] = d2(Z[i], C[j]);
+                g[j] = Math.exp(-alpha * d[j]);
+                sum += g[j];
+            }
+            double mean = 0;
+            for (int j = 0; j < k; j++) {
+                g[j] /= sum;
+                mean += d[j] * g[j];
+            }
+            for (int j = 0; j < k; j++) {
+                double dl = g[j] * (1 - alpha * (d[j] - mean)) / b;
+                for (int t = 0; t < 2; t++) {
+                    dz[i][t] += dl * 2 * (Z[i][t] - C[j][t]);
+                    dr[j][t] -= dl * 2 * (Z[i][t] - C[j][t]);
+                }
+            }
+        }
+        try (NDManager m = NDManager.newBaseManager(); TrainableCentres centres = new TrainableCentres(m, C)) {
+            NDArray z = m.create(Z);
+            z.setRequiresGradient(true);
+            try (NDManager scope = m.newSubManager(); GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                gc.backward(DkmLoss.clustering(z, centres.inScope(scope), alpha));
+            }
+            assertClose(z.getGradient(), dz, 1e-5);
+            assertClose(centres.array().getGradient(), dr, 1e-5);
         }
     }
 

@@ -18,6 +18,7 @@ import org.dclust.api.model.MlpHead;
 import org.dclust.api.model.Refiner;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.toolkit.Matrices;
@@ -54,8 +55,11 @@ import org.dclust.api.train.TrainingContext;
  *   <li>Result: {@code new ClusterModel(encoder, MNet)}; the assignment is argmax q (section 3.3).</li>
  *   <li>Events: per epoch {@code loss} (the mean batch loss) and {@code participation}, the fraction of
  *       the batch pairs (the b × b matrices the loss sums over) outside the ambiguity region (the paper's
- *       Fig. 11a), and {@link #clusterUse}'s {@code clustersUsed} and {@code largestShare}; at the end
- *       the series {@code qResidual}, ‖q − onehot(argmax q)‖ per sample (Fig. 9).</li>
+ *       Fig. 11a), and {@link ClusterUse}'s {@code clustersUsed} and {@code largestShare} of the epoch's
+ *       training samples by argmax q; at the end the series {@code qResidual}, ‖q − onehot(argmax q)‖
+ *       per sample (Fig. 9). A q space that collapsed at the end is reported by the framework, for
+ *       every refiner alike: nothing in the pairwise loss (eqs. 4-5) keeps clusters apart once q
+ *       supervises itself, so on a weak latent space clusters can merge.</li>
  *   <li>Checkpoints (phase {@value #PHASE}, by name): the encoder's arrays, MNet's with its BatchNorm
  *       running statistics, both Adam states, the centres and the epoch count.</li>
  * </ul>
@@ -163,46 +167,6 @@ public final class MnetRefiner implements Refiner {
         }
     }
 
-    /**
-     * A warning when the q space has collapsed: some of the K clusters got no sample, or one holds
-     * more than half of them (more than 2/K of them for K below 4). Nothing in the pairwise loss keeps clusters apart once q itself supervises
-     * (eqs. 4-5 only ask similar pairs to agree), and on a weak latent space clusters can merge; the
-     * labels are still written, the user decides. Null when the sizes look sound.
-     */
-    static String collapseWarning(long[] sizes) {
-        Map<String, Double> use = clusterUse(sizes);
-        int empty = sizes.length - use.get("clustersUsed").intValue();
-        double largest = use.get("largestShare");
-        if (empty == 0 && largest <= Math.max(0.5, 2.0 / sizes.length)) {
-            return null;
-        }
-        return "mnet: the q space collapsed: " + empty + " of " + sizes.length + " clusters are empty and the largest holds "
-                + Math.round(100 * largest) + "% of the samples " + Arrays.toString(sizes) + "; MNet can merge clusters when the phase-1 latent"
-                + " space is weak: compare with the learner's own assignment (refiner centroid); the levers are a stronger phase 1"
-                + " and fewer q-space epochs (mnet.epochs closer to mnet.uEpochs)";
-    }
-
-    /**
-     * How the epoch's training samples spread over the clusters by argmax q (training-mode forward,
-     * label-free): {@code clustersUsed}, how many of the K got at least one sample, and
-     * {@code largestShare}, the fraction in the biggest. A falling count or a share far above 1/K in the
-     * q-space epochs is the collapse {@link #collapseWarning} reports at the end, seen as it happens.
-     */
-    static Map<String, Double> clusterUse(long[] counts) {
-        long n = 0;
-        long largest = 0;
-        int used = 0;
-        for (long c : counts) {
-            n += c;
-            largest = Math.max(largest, c);
-            used += c > 0 ? 1 : 0;
-        }
-        Map<String, Double> out = new LinkedHashMap<>();
-        out.put("clustersUsed", (double) used);
-        out.put("largestShare", n == 0 ? 0.0 : (double) largest / n);
-        return out;
-    }
-
     /** One training run and its mutable state. */
     private final class Run {
         private final AutoEncoder net;
@@ -215,8 +179,8 @@ public final class MnetRefiner implements Refiner {
         private int epochsDone;
         private long pairsIn;
         private long pairsAll;
-        /** Per cluster, how many of this epoch's training samples had it as argmax q. */
-        private final long[] argmaxCounts;
+        /** How this epoch's training samples spread over the clusters by argmax q. */
+        private final ClusterUse use;
 
         Run(AutoEncoder net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
                 Adam headOpt, float[][] initialCentres) {
@@ -227,7 +191,7 @@ public final class MnetRefiner implements Refiner {
             this.encoderOpt = encoderOpt;
             this.headOpt = headOpt;
             this.centres = work.create(initialCentres);
-            this.argmaxCounts = new long[head.clusters()];
+            this.use = new ClusterUse(head.clusters());
         }
 
         void train() {
@@ -236,12 +200,7 @@ public final class MnetRefiner implements Refiner {
                     .integer("mnetEpochsDone", () -> epochsDone, v -> epochsDone = (int) v);
             EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), state,
                     this::step, this::afterEpoch);
-            long[] sizes = new long[head.clusters()];
-            ctx.events().series(PHASE, "qResidual", qResiduals(sizes));
-            String warning = collapseWarning(sizes);
-            if (warning != null) {
-                ctx.events().info(warning);
-            }
+            ctx.events().series(PHASE, "qResidual", qResiduals());
         }
 
         private double step(NDManager scope, int[] idx) {
@@ -268,7 +227,7 @@ public final class MnetRefiner implements Refiner {
             }
             pairsIn += similar + dissimilar;
             pairsAll += (long) idx.length * idx.length;
-            countArgmax(q);
+            use.add(q.stopGradient().argMax(1));
             if (loss == null) {
                 // an all-zero gradient: skip both steps so that Adam's moments do not move the parameters
                 encoderOpt.zeroGradients(scope);
@@ -280,20 +239,13 @@ public final class MnetRefiner implements Refiner {
             return loss.getFloat();
         }
 
-        private void countArgmax(NDArray q) {
-            for (long c : q.stopGradient().argMax(1).toLongArray()) {
-                argmaxCounts[(int) c]++;
-            }
-        }
-
         private Map<String, Double> afterEpoch(int done) {
             epochsDone = done;
             Map<String, Double> out = new LinkedHashMap<>();
             out.put("participation", pairsAll == 0 ? 0.0 : (double) pairsIn / pairsAll);
-            out.putAll(clusterUse(argmaxCounts));
+            out.putAll(use.take());
             pairsIn = 0;
             pairsAll = 0;
-            Arrays.fill(argmaxCounts, 0);
             if (done <= s.uEpochs()) {
                 refreshCentres();
             }
@@ -332,7 +284,7 @@ public final class MnetRefiner implements Refiner {
         }
 
         /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
-        private double[] qResiduals(long[] sizes) {
+        private double[] qResiduals() {
             int n = data.size();
             int k = head.clusters();
             double[] out = new double[n];
@@ -348,7 +300,6 @@ public final class MnetRefiner implements Refiner {
                                 best = j;
                             }
                         }
-                        sizes[best]++;
                         double ss = 0;
                         for (int j = 0; j < k; j++) {
                             double r = q[off + j] - (j == best ? 1.0 : 0.0);

@@ -16,19 +16,23 @@ import org.dclust.api.param.Params;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A manual experiment, not a test: {@code -Dmnet.explore="data=rings,r1=1,m.epochs=40;data=moons"} runs
- * each ';'-separated configuration (keys below; {@code m.*} are mnet parameters) and prints the ACC of
- * AE + centroid and AE + mnet per seed.
+ * A manual experiment, not a test (it asserts nothing and is not run by {@code verify}): each
+ * ';'-separated configuration (keys below; {@code m.*} are mnet parameters) prints the ACC of AE +
+ * centroid and AE + mnet per seed. Run it as a program on the test class path, e.g.
+ * {@code ./mvnw -pl plugins-refiners -am test-compile} then
+ * {@code java -cp "plugins-refiners/target/test-classes:plugins-refiners/target/classes:..." org.dclust.refiners.mnet.MnetExploration "data=rings,r1=1,m.epochs=40;data=moons"}
+ * (or {@code -Dexec.args=...} with the exec plugin and {@code -Dexec.classpathScope=test}).
  */
-@EnabledIfSystemProperty(named = "mnet.explore", matches = ".+")
-class MnetExploration {
-    @Test
-    void explore() throws Exception {
-        for (String config : System.getProperty("mnet.explore").split(";")) {
+final class MnetExploration {
+    private MnetExploration() {
+    }
+
+    /** Runs each configuration of {@code args[0]} (or of the system property {@code mnet.explore}). */
+    public static void main(String[] args) throws Exception {
+        String configs = args.length > 0 ? args[0] : System.getProperty("mnet.explore", "data=rings");
+        for (String config : configs.split(";")) {
             Map<String, String> c = new LinkedHashMap<>();
             Map<String, Object> mp = new LinkedHashMap<>();
             for (String kv : config.split(",")) {

@@ -79,22 +79,73 @@ class MnetRefinerTest {
         }
     }
 
+    /**
+     * The two learning rates reach their own parameters: one epoch of one batch is one Adam step, whose
+     * largest move is the learning rate (Adam's first step is lr·g/(|g| + ε) per element), so the
+     * encoder moves by at most encoderLr and MNet's head by up to lr (within the rounding of float32 weights).
+     */
     @Test
-    void warnsWhenTheQSpaceCollapsed() {
-        assertThat(MnetRefiner.collapseWarning(new long[] {5, 5, 5})).isNull();
-        assertThat(MnetRefiner.collapseWarning(new long[] {60, 40})).isNull();
-        assertThat(MnetRefiner.collapseWarning(new long[] {0, 10, 5})).contains("1 of 3 clusters are empty");
-        // the 70k Fashion-MNIST ae + mnet run: two empty clusters, two of 21,000 each
-        assertThat(MnetRefiner.collapseWarning(new long[] {3613, 0, 3283, 20763, 1096, 4291, 622, 0, 21061, 15271}))
-                .contains("2 of 10 clusters are empty");
-        assertThat(MnetRefiner.collapseWarning(new long[] {1, 1, 1, 1, 1, 1, 1, 1, 1, 91})).contains("largest holds 91% of the samples");
+    void theEncoderAndTheHeadTakeTheirOwnLearningRates() {
+        Dataset data = data();
+        Refiner one = mnet(Map.of("epochs", 1, "uEpochs", 1, "batchSize", N, "encoderLr", 1e-5, "lr", 1e-3));
+        Refiner none = mnet(Map.of("epochs", 0, "batchSize", N));
+        Recorder rec = new Recorder();
+        List<float[]> encoderBefore;
+        List<float[]> encoderAfter;
+        List<float[]> headBefore;
+        List<float[]> headAfter;
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingContext c = ctx(m, 3, null, rec).build();
+            try (ClusterModel initial = none.refine(latent(data, c), data, c)) {
+                headBefore = trainable(((MlpHead) initial.head()).parameters());
+            }
+            LatentModel lm = latent(data, c);
+            encoderBefore = trainable(lm.network().encoderParameters());
+            try (ClusterModel trained = one.refine(lm, data, c)) {
+                encoderAfter = trainable(lm.network().encoderParameters());
+                headAfter = trainable(((MlpHead) trained.head()).parameters());
+            }
+        }
+        assertThat(rec.epochs).singleElement().satisfies(r -> assertThat(r.values().get("participation")).isPositive());
+        assertThat(largestMove(encoderBefore, encoderAfter)).as("encoder").isBetween(0.9e-5, 1.02e-5);
+        assertThat(largestMove(headBefore, headAfter)).as("head").isBetween(0.9e-3, 1.02e-3);
     }
 
+    /**
+     * The supervision switches from the u space to the q space after T2 = uEpochs epochs: with both
+     * centres at the same point every membership is (0.5, 0.5), every u-space similarity 0.5, inside
+     * the ambiguity region (0.49, 0.51), so no pair takes part while u supervises; once q does, pairs
+     * take part.
+     */
     @Test
-    void clusterUseCountsTheClustersHoldingSamplesAndTheLargestShare() {
-        assertThat(MnetRefiner.clusterUse(new long[] {3, 0, 1, 0})).containsEntry("clustersUsed", 2.0).containsEntry("largestShare", 0.75);
-        assertThat(MnetRefiner.clusterUse(new long[] {5, 5})).containsEntry("clustersUsed", 2.0).containsEntry("largestShare", 0.5);
-        assertThat(MnetRefiner.clusterUse(new long[] {0, 0})).containsEntry("clustersUsed", 0.0).containsEntry("largestShare", 0.0);
+    void theQSpaceSupervisesFromEpochTwoPlusOne() {
+        Dataset data = data();
+        Recorder rec = new Recorder();
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingContext c = ctx(m, 3, null, rec).build();
+            LatentModel lm = latent(data, c);
+            float[] mean = new float[lm.network().latentDim()];
+            for (float[] z : Fixtures.centroid(lm).transform(data)) {
+                for (int j = 0; j < mean.length; j++) {
+                    mean[j] += z[j] / N;
+                }
+            }
+            LatentModel merged = new LatentModel("ae", lm.network(), new float[][] {mean, mean.clone()}, SoftAssignment.nearest());
+            mnet(Map.of("epochs", 4, "uEpochs", 2, "zeta", 0.51, "gamma", 0.49)).refine(merged, data, c).close();
+        }
+        List<Double> participation = rec.epochs.stream().map(r -> r.values().get("participation")).toList();
+        assertThat(participation.subList(0, 2)).containsOnly(0.0);
+        assertThat(participation.subList(2, 4)).allMatch(v -> v > 0.1);
+    }
+
+    private static double largestMove(List<float[]> before, List<float[]> after) {
+        double most = 0;
+        for (int i = 0; i < before.size(); i++) {
+            for (int j = 0; j < before.get(i).length; j++) {
+                most = Math.max(most, Math.abs(after.get(i)[j] - before.get(i)[j]));
+            }
+        }
+        return most;
     }
 
     @Test

@@ -14,22 +14,25 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * A manual timing, not a test: {@code -Dmnet.bench=N} times mnet epochs on N random 784-value samples
- * with the DEC encoder 784-500-500-2000-10 (untrained; the work per epoch does not depend on the
- * weights), K = 10: {@code -Dmnet.benchEpochs} epochs (default 3) of which the first
- * {@code -Dmnet.benchU} (default 2) are supervised by the u space and re-estimate the centres.
+ * A manual timing, a benchmark and not a test (it asserts nothing and is not run by {@code verify}):
+ * times mnet epochs on N random 784-value samples with the DEC encoder 784-500-500-2000-10
+ * (untrained; the work per epoch does not depend on the weights), K = 10: {@code epochs} epochs
+ * (default 3) of which the first {@code u} (default 2) are supervised by the u space and re-estimate
+ * the centres. Run it as a program on the test class path with arguments {@code N [epochs [u]]} (or
+ * the system properties {@code mnet.bench}, {@code mnet.benchEpochs}, {@code mnet.benchU}); for
+ * timings to quote, prefer {@code dclust bench}.
  */
-@EnabledIfSystemProperty(named = "mnet.bench", matches = "\\d+")
-class MnetTiming {
-    @Test
-    void time() {
-        int n = Integer.parseInt(System.getProperty("mnet.bench"));
-        int epochs = Integer.parseInt(System.getProperty("mnet.benchEpochs", "3"));
-        int u = Integer.parseInt(System.getProperty("mnet.benchU", "2"));
+final class MnetTiming {
+    private MnetTiming() {
+    }
+
+    /** {@code N [epochs [u]]}. */
+    public static void main(String[] args) {
+        int n = Integer.parseInt(args.length > 0 ? args[0] : System.getProperty("mnet.bench", "10000"));
+        int epochs = Integer.parseInt(args.length > 1 ? args[1] : System.getProperty("mnet.benchEpochs", "3"));
+        int u = Integer.parseInt(args.length > 2 ? args[2] : System.getProperty("mnet.benchU", "2"));
         Random r = new Random(1);
         float[] v = new float[n * 784];
         for (int i = 0; i < v.length; i++) {
