@@ -186,9 +186,7 @@ class AcaiLearnerTest {
         Map<String, NDArray> plain;
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = context(m, backbone, null, new ArrayList<>());
-            ctx.reseed("init", 0);
-            AutoEncoder net = backbone.build(m.newSubManager(), data.sampleShape());
-            Pretraining.train(net, data, ctx, new Pretraining.Settings(3, 1e-3, 16));
+            AutoEncoder net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(3, 1e-3, 16), m.newSubManager());
             plain = net.state();
             for (double lambda : new double[] {0.0, 0.5}) {
                 List<EpochReport> reports = new ArrayList<>();
