@@ -20,6 +20,7 @@ public final class ConsoleProgress implements EventSink {
     private final boolean bars;
     private final int every;
     private ProgressBar bar;
+    private String header;
 
     /**
      * @param bars whether to draw progress bars (interactive terminals)
@@ -31,8 +32,17 @@ public final class ConsoleProgress implements EventSink {
         this.every = Math.max(1, every);
     }
 
+    /**
+     * A line printed before the first thing the run reports (e.g. where it writes), so that it does
+     * not show when the run stops at a check before it starts.
+     */
+    public void header(String line) {
+        this.header = line;
+    }
+
     @Override
     public void phaseStarted(String phase, int epochs, int batches) {
+        flushHeader();
         closeBar();
         if (bars) {
             bar = new ProgressBarBuilder().setTaskName(phase).setInitialMax((long) epochs * batches).setStyle(ProgressBarStyle.ASCII)
@@ -77,7 +87,16 @@ public final class ConsoleProgress implements EventSink {
         println(message);
     }
 
+    private void flushHeader() {
+        if (header != null) {
+            String h = header;
+            header = null;
+            println(h);
+        }
+    }
+
     private void println(String s) {
+        flushHeader();
         if (bar != null) {
             err.print("\r\033[K");
         }

@@ -126,7 +126,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
-        progress.info("run directory: " + outDir);
+        progress.header("run directory: " + outDir);
         boolean existed = Files.isDirectory(outDir);
         try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(settings.cacheDir()).listener(progress)
                 .plots(true, settings.tsne()).checkpointEvery(settings.checkpointEvery()).fit()) {
