@@ -117,7 +117,15 @@ public final class Bench {
         }
     }
 
+    /** The thread count and the OpenMP wait settings in force (they decide the speed on a busy machine). */
     private static String threads() {
-        return System.getProperty("ai.djl.pytorch.num_threads", "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)");
+        StringBuilder b = new StringBuilder(System.getProperty("ai.djl.pytorch.num_threads",
+                "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)"));
+        for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT"}) {
+            if (System.getenv(v) != null) {
+                b.append(", ").append(v).append('=').append(System.getenv(v));
+            }
+        }
+        return b.toString();
     }
 }
