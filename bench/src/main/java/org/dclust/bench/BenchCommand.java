@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.framework.cli.Main;
+import org.dclust.framework.cli.SetOptions;
 import org.dclust.framework.run.OutputPaths;
 
 
@@ -37,7 +39,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dataset", description = "data set plugin (default ${DEFAULT-VALUE})", defaultValue = "fashion-mnist-small")
     String dataset;
     @Option(names = "--set", description = "a data set parameter, param=value or dataset.param=value; repeatable")
-    Map<String, String> set = new LinkedHashMap<>();
+    List<String> set = new ArrayList<>();
     @Option(names = "--phases", split = ",", description = "phases to time (default: all of ${DEFAULT-VALUE})",
             defaultValue = "pretrain,dcss,dcss-agg,dec,idec,dcn,dkm,mnet")
     List<String> phases;
@@ -61,13 +63,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, Object> params = new LinkedHashMap<>();
-        set.forEach((key, value) -> {
+        SetOptions.parse(set).forEach((key, value) -> {
             int dot = key.indexOf('.');
             String owner = dot < 0 ? dataset : key.substring(0, dot);
             if (!owner.equals(dataset) && !owner.equals("dataset")) {
                 throw new DclustException("--set " + key + ": bench takes data set parameters only (" + dataset + ".param=value)");
             }
-            params.put(dot < 0 ? key : key.substring(dot + 1), value);
+            String param = dot < 0 ? key : key.substring(dot + 1);
+            if (params.put(param, value) != null) {
+                throw new DclustException("--set " + key + ": the data set's " + param + " is set twice; give it once");
+            }
         });
         Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters, load);
         Path dir = out != null ? out : newDir();

@@ -48,6 +48,19 @@ class CliEndToEndTest {
         return all.toArray(new String[0]);
     }
 
+    /** A parameter set twice on the command line, under one spelling or two, is refused, as in a file. */
+    @Test
+    void aParameterSetTwiceIsAUserError(@TempDir Path tmp) {
+        Outcome same = dclust("run", "--set", "dataset.n=300", "--set", "dataset.n=400", "--out", tmp.resolve("a").toString());
+        assertThat(same.code()).isEqualTo(2);
+        assertThat(same.err()).contains("--set dataset.n is given twice (300 and 400); give it once");
+        Outcome alias = dclust("run", "--set", "dataset.n=300", "--set", "fashion-mnist-small.n=200", "--out", tmp.resolve("b").toString());
+        assertThat(alias.code()).isEqualTo(2);
+        assertThat(alias.err()).contains("settings 'dataset.n' and 'fashion-mnist-small.n' both set the dataset's n; give it once");
+        assertThat(tmp.resolve("a")).doesNotExist();
+        assertThat(tmp.resolve("b")).doesNotExist();
+    }
+
     @Test
     void aResumedRunKeepsTheCacheAndCheckpointSettingsItStartedWith(@TempDir Path tmp) throws Exception {
         Path dir = tmp.resolve("run");

@@ -4,7 +4,9 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -43,7 +45,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, description = "data set plugin")
     String dataset;
     @Option(names = "--set", description = "dataset.param=value for the data set; repeatable")
-    Map<String, String> sets = new LinkedHashMap<>();
+    List<String> sets = new ArrayList<>();
     @Option(names = "--out", description = "CSV file to write (default ${DEFAULT-VALUE})", defaultValue = "predictions.csv")
     Path out;
     @Option(names = "--proba", description = "add the probability of each cluster")
@@ -64,14 +66,20 @@ public final class PredictCommand implements Callable<Integer> {
         OutputPaths.file("--out", out, "predictions.csv");
         DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
         Map<String, Object> values = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : sets.entrySet()) {
+        Map<String, String> spelled = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : SetOptions.parse(sets).entrySet()) {
             String key = e.getKey();
             int dot = key.lastIndexOf('.');
             String prefix = dot < 0 ? "" : key.substring(0, dot);
             if (!prefix.equals("dataset") && !prefix.equalsIgnoreCase(dp.name())) {
                 throw new DclustException("--set " + key + ": predict takes only data set settings (dataset.param=value)");
             }
-            values.put(key.substring(dot + 1), e.getValue());
+            String param = key.substring(dot + 1);
+            String other = spelled.putIfAbsent(param, key);
+            if (other != null) {
+                throw new DclustException("--set " + other + " and --set " + key + " both set the data set's " + param + "; give it once");
+            }
+            values.put(param, e.getValue());
         }
         Dataset data = dp.load(Params.resolve(dp.name(), dp.parameters(), values));
         PrintWriter o = spec.commandLine().getOut();

@@ -7,7 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,7 +64,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--preprocessing", description = "none, minmax or standardize (fitted on the data, saved with the model)")
     String preprocessing;
     @Option(names = "--set", description = "plugin.param=value (plugin: a name or dataset, backbone, learner, refiner); repeatable")
-    Map<String, String> sets = new LinkedHashMap<>();
+    List<String> sets = new ArrayList<>();
     @Option(names = "--config", description = "a YAML file with the same options")
     Path config;
     @Option(names = "--seed", description = "random seed (default 1)")
@@ -245,7 +246,7 @@ public final class RunCommand implements Callable<Integer> {
         if (device != null) {
             c.device = device;
         }
-        c.set.putAll(sets);
+        c.set.putAll(SetOptions.parse(sets));
     }
 
     /**

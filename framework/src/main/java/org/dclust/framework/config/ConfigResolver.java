@@ -66,6 +66,7 @@ public final class ConfigResolver {
         for (String role : ROLES) {
             settings.put(role, new LinkedHashMap<>());
         }
+        Map<String, String> spelledAs = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : c.set.entrySet()) {
             String key = e.getKey();
             int dot = key.lastIndexOf('.');
@@ -80,7 +81,13 @@ public final class ConfigResolver {
                         + String.join(", ", ROLES) + ") or one of: " + String.join(", ", names(byRole)));
                 continue;
             }
-            settings.get(role).put(key.substring(dot + 1), e.getValue());
+            String param = key.substring(dot + 1);
+            String other = spelledAs.putIfAbsent(role + "." + param, key);
+            if (other != null) {
+                problems.add("settings '" + other + "' and '" + key + "' both set the " + role + "'s " + param + "; give it once");
+                continue;
+            }
+            settings.get(role).put(param, e.getValue());
         }
         String preset = c.presetOrDefault();
         if (c.preset != null && !preset.equals("default")) {
