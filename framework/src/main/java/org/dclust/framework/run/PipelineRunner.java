@@ -85,7 +85,8 @@ public final class PipelineRunner {
         Dataset unlabelled = prepared.withoutLabels();
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
-        recorder.info("device: " + device + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp());
+        recorder.info("device: " + (device.isGpu() ? "gpu " + device.getDeviceId() : device.getDeviceType())
+                + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp());
         recorder.info("K = " + k + " from " + kSource);
         RunIdentity identity = identity(run, data, k, kSource, device);
         Path out = options.outDir();

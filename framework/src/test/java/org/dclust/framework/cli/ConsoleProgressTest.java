@@ -25,8 +25,8 @@ class ConsoleProgressTest {
         ConsoleProgress p = new ConsoleProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 1);
         p.header("run directory: runs/x");
         assertThat(bytes.toString(StandardCharsets.UTF_8)).isEmpty();
-        p.info("device: cpu()");
+        p.info("device: cpu");
         p.info("K = 3");
-        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly("run directory: runs/x", "device: cpu()", "K = 3");
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly("run directory: runs/x", "device: cpu", "K = 3");
     }
 }
