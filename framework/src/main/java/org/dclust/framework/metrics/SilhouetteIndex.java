@@ -86,8 +86,11 @@ public final class SilhouetteIndex implements InternalIndexProvider {
         return denominator == 0 ? 0.0 : (b - a) / denominator;
     }
 
-    /** {@code size} distinct indices of 0..n-1 in ascending order, by a partial Fisher-Yates shuffle. */
-    static int[] sample(int n, int size, long seed) {
+    /**
+     * {@code size} distinct indices of 0..n-1 in ascending order, by a partial Fisher-Yates shuffle
+     * seeded with {@code seed} (also the sample {@code KEstimator} scores K on).
+     */
+    public static int[] sample(int n, int size, long seed) {
         Random random = new Random(seed);
         int[] idx = IntStream.range(0, n).toArray();
         for (int i = 0; i < size; i++) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.train.EngineThreads;
 
 /**
@@ -107,13 +108,20 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
 
     /** The share of the samples in the largest cluster; NaN without samples. */
     public double largestShare() {
-        long n = Arrays.stream(clusterSizes == null ? new int[0] : clusterSizes).asLongStream().sum();
-        return n == 0 ? Double.NaN : (double) Arrays.stream(clusterSizes).max().orElse(0) / n;
+        if (clusterSizes == null || Arrays.stream(clusterSizes).allMatch(s -> s == 0)) {
+            return Double.NaN;
+        }
+        return use().get(ClusterUse.LARGEST);
     }
 
     /** The number of clusters with no sample; -1 when the record holds no sizes. */
     public int emptyClusters() {
-        return clusterSizes == null ? -1 : (int) Arrays.stream(clusterSizes).filter(s -> s == 0).count();
+        return clusterSizes == null ? -1 : clusterSizes.length - use().get(ClusterUse.USED).intValue();
+    }
+
+    /** The toolkit's count of the sizes (the one every learner and refiner reports per epoch). */
+    private Map<String, Double> use() {
+        return ClusterUse.of(Arrays.stream(clusterSizes).asLongStream().toArray());
     }
 
     /** The record as a plain map (for a model's manifest, which the api module writes). */

@@ -63,8 +63,7 @@ public final class KEstimator {
         if (min < 2 || max < min) {
             throw new IllegalArgumentException("a K range needs 2 <= min <= max, got " + min + ".." + max);
         }
-        Random random = new Random(seed);
-        float[][] x = sample(codes, SAMPLE, random);
+        float[][] x = sample(codes, SAMPLE, seed);
         if (max > x.length) {
             throw new IllegalArgumentException("K up to " + max + " needs at least " + max + " samples, got " + x.length);
         }
@@ -266,21 +265,14 @@ public final class KEstimator {
         return clusters.size();
     }
 
-    private static float[][] sample(float[][] codes, int size, Random random) {
+    private static float[][] sample(float[][] codes, int size, long seed) {
         if (codes.length <= size) {
             return codes;
         }
-        int[] idx = new int[codes.length];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = i;
-        }
+        int[] chosen = SilhouetteIndex.sample(codes.length, size, seed);
         float[][] out = new float[size][];
         for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(idx.length - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-            out[i] = codes[idx[i]];
+            out[i] = codes[chosen[i]];
         }
         return out;
     }
