@@ -95,6 +95,15 @@ public final class AutoEncoder implements AutoCloseable {
         return out.getShape().equals(want) ? out : out.reshape(want);
     }
 
+    /**
+     * The encoder block itself, for a network that builds on it (a projection head and a
+     * normalisation after it, as a contrastive learner's encoder); its parameters belong to this
+     * network's manager.
+     */
+    public Block encoderBlock() {
+        return encoder;
+    }
+
     /** The encoder's trainable parameters. */
     public List<Parameter> encoderParameters() {
         return params(encoder);

@@ -13,6 +13,26 @@ public final class Batches {
      * single sample is folded into the one before (BatchNorm cannot train on one sample).
      */
     public static int[][] shuffled(int n, int batchSize, Random random) {
+        return cut(permutation(n, random), batchSize);
+    }
+
+    /**
+     * The same permutation as {@link #shuffled} (the same draws), cut into the {@code n / batchSize}
+     * full batches only: the last {@code n mod batchSize} samples of the permutation sit this epoch
+     * out (PyTorch's {@code drop_last=True}), for methods whose state assumes batches of one size
+     * (MoCo's queue).
+     */
+    public static int[][] shuffledFull(int n, int batchSize, Random random) {
+        int[] perm = permutation(n, random);
+        int[][] out = new int[n / batchSize][];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = Arrays.copyOfRange(perm, b * batchSize, (b + 1) * batchSize);
+        }
+        return out;
+    }
+
+    /** A seeded random permutation of 0..n-1 (Fisher-Yates from the last element). */
+    private static int[] permutation(int n, Random random) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
@@ -23,7 +43,7 @@ public final class Batches {
             perm[i] = perm[j];
             perm[j] = t;
         }
-        return cut(perm, batchSize);
+        return perm;
     }
 
     /** 0..n-1 in order, cut into batches. */

@@ -76,6 +76,17 @@ public final class EpochLoop {
      */
     public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
             NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
+        return run(phase, epochs, samples, batchSize, false, ctx, scopeParent, state, step, end);
+    }
+
+    /**
+     * As {@link #run(String, int, int, int, TrainingContext, NDManager, State, BatchStep, EpochEnd)};
+     * with {@code fullBatchesOnly}, each epoch trains on the full batches of its shuffle only
+     * ({@link Batches#shuffledFull}; {@code samples >= batchSize} is the caller's to check) and its
+     * mean loss is over the samples trained on.
+     */
+    public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, boolean fullBatchesOnly, TrainingContext ctx,
+            NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
         int start = 0;
         try (NDManager tmp = scopeParent.newSubManager()) {
             Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
@@ -89,9 +100,9 @@ public final class EpochLoop {
             }
         }
         List<EpochReport> reports = new ArrayList<>();
-        ctx.events().phaseStarted(phase, epochs, Batches.count(samples, batchSize));
+        ctx.events().phaseStarted(phase, epochs, fullBatchesOnly ? samples / batchSize : Batches.count(samples, batchSize));
         try {
-            runEpochs(phase, start, epochs, samples, batchSize, ctx, scopeParent, state, step, end, reports);
+            runEpochs(phase, start, epochs, samples, batchSize, fullBatchesOnly, ctx, scopeParent, state, step, end, reports);
         } finally {
             Checkpoints.flush();
         }
@@ -99,14 +110,16 @@ public final class EpochLoop {
         return reports;
     }
 
-    private static void runEpochs(String phase, int start, int epochs, int samples, int batchSize, TrainingContext ctx,
-            NDManager scopeParent, State state, BatchStep step, EpochEnd end, List<EpochReport> reports) {
+    private static void runEpochs(String phase, int start, int epochs, int samples, int batchSize, boolean fullBatchesOnly,
+            TrainingContext ctx, NDManager scopeParent, State state, BatchStep step, EpochEnd end, List<EpochReport> reports) {
         long lastSave = System.nanoTime();
         for (int e = start; e < epochs; e++) {
             long t0 = System.nanoTime();
             ctx.reseed(phase, e);
-            int[][] batches = Batches.shuffled(samples, batchSize, ctx.random(phase, e));
+            int[][] batches = fullBatchesOnly ? Batches.shuffledFull(samples, batchSize, ctx.random(phase, e))
+                    : Batches.shuffled(samples, batchSize, ctx.random(phase, e));
             double lossSum = 0;
+            long trained = 0;
             for (int[] idx : batches) {
                 ctx.checkCancelled();
                 double loss;
@@ -117,10 +130,11 @@ public final class EpochLoop {
                     throw new TrainingDivergedException(phase, e + 1, epochs, "the loss of a batch is " + loss);
                 }
                 lossSum += loss * idx.length;
+                trained += idx.length;
                 ctx.events().batchDone(phase);
             }
             Map<String, Double> values = new LinkedHashMap<>();
-            values.put("loss", lossSum / samples);
+            values.put("loss", trained == 0 ? 0.0 : lossSum / trained);
             Map<String, Double> extra = end == null ? Map.of() : end.afterEpoch(e + 1);
             values.putAll(extra);
             if (!Finite.all(state.arrays())) {

@@ -20,6 +20,7 @@ import java.util.Map;
 public final class SgdMomentum extends ParamOptimizer {
     private final double momentum;
     private final boolean nesterov;
+    private final double weightDecay;
     private final List<NDArray> buffers = new ArrayList<>();
 
     /** Plain momentum. */
@@ -29,9 +30,18 @@ public final class SgdMomentum extends ParamOptimizer {
 
     /** Plain or Nesterov momentum. */
     public SgdMomentum(List<Parameter> params, NDManager parent, double lr, double momentum, boolean nesterov) {
+        this(params, parent, lr, momentum, nesterov, 0);
+    }
+
+    /**
+     * Plain or Nesterov momentum with L2 weight decay as PyTorch's {@code weight_decay}: the gradient
+     * becomes g + weightDecay·w before the momentum (MoCo: 1e-4).
+     */
+    public SgdMomentum(List<Parameter> params, NDManager parent, double lr, double momentum, boolean nesterov, double weightDecay) {
         super(params, parent, lr);
         this.momentum = momentum;
         this.nesterov = nesterov;
+        this.weightDecay = weightDecay;
         for (Parameter p : parameters) {
             buffers.add(manager.zeros(p.getArray().getShape()));
         }
@@ -40,17 +50,26 @@ public final class SgdMomentum extends ParamOptimizer {
     /**
      * The buffer holds the velocity v = lr·b. Plain: one fused libtorch update (DJL's {@code sgdUpdate},
      * which also zeroes the gradient), v ← μv + lr·g and w ← w − v. Nesterov, in place:
-     * v ← μv + lr·g and w ← w − (lr·g + μ·v), then the gradient is zeroed. At a fixed learning rate
-     * these are PyTorch's updates.
+     * v ← μv + lr·g and w ← w − (lr·g + μ·v), then the gradient is zeroed. With weight decay g is
+     * g + weightDecay·w in both. At a fixed learning rate these are PyTorch's updates; where a schedule
+     * changes the rate from lr to lr', PyTorch's next step also rescales the velocity carried over by
+     * lr'/lr, this one does not.
      */
     @Override
     protected void update(int i, NDArray w, NDArray g, NDManager scope) {
         NDArray v = buffers.get(i);
         if (!nesterov) {
-            w.getNDArrayInternal().sgdUpdate(new NDList(w, g, v), new NDList(w), (float) lr, 0f, 1f, -1f, (float) momentum, true);
+            w.getNDArrayInternal().sgdUpdate(new NDList(w, g, v), new NDList(w), (float) lr, (float) weightDecay, 1f, -1f, (float) momentum,
+                    true);
             return;
         }
-        NDArray step = g.mul((float) lr);
+        NDArray grad = g;
+        if (weightDecay != 0) {
+            NDArray decay = w.mul((float) weightDecay);
+            decay.attach(scope);
+            grad = g.add(decay);
+        }
+        NDArray step = grad.mul((float) lr);
         v.muli((float) momentum).addi(step);
         w.subi(step.addi(scope.create((float) momentum).mul(v)));
         g.subi(g);

@@ -78,4 +78,33 @@ class EpochLoopTest {
             assertThat(Checkpoints.load(tmp.resolve("b"), "toy", m).orElseThrow().epochsDone()).isEqualTo(EPOCHS);
         }
     }
+
+    /**
+     * Full batches only (MoCo's drop_last): 25 samples at batch 10 train two batches of 10, the first
+     * 20 of the same permutation the ordinary loop draws (which adds a batch of 5), and the epoch's
+     * loss is the mean over the 20 samples trained on.
+     */
+    @Test
+    void fullBatchesOnlyLeaveTheRemainderOutAndAverageOverWhatTrained() {
+        List<int[]> full = new ArrayList<>();
+        List<int[]> all = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingContext ctx = TrainingContext.builder(m).seed(7).build();
+            for (boolean fullOnly : new boolean[] {true, false}) {
+                List<int[]> seen = fullOnly ? full : all;
+                var reports = EpochLoop.run("toy", 1, 25, 10, fullOnly, ctx, m, new TrainingState(), (scope, idx) -> {
+                    seen.add(idx);
+                    return seen.size();
+                }, null);
+                losses.add(reports.get(0).values().get("loss"));
+            }
+        }
+        assertThat(full).hasSize(2).allSatisfy(b -> assertThat(b).hasSize(10));
+        assertThat(all).hasSize(3);
+        assertThat(full.get(0)).containsExactly(all.get(0));
+        assertThat(full.get(1)).containsExactly(all.get(1));
+        assertThat(losses.get(0)).isEqualTo((1.0 * 10 + 2.0 * 10) / 20);
+        assertThat(losses.get(1)).isEqualTo((1.0 * 10 + 2.0 * 10 + 3.0 * 5) / 25);
+    }
 }

@@ -76,6 +76,27 @@ class OptimizerStepsTest {
         assertThat(run(p -> new SgdMomentum(List.of(p), p.getArray().getManager(), lr, mu), 4, 1)).containsExactly(w, within(1e-5));
     }
 
+    /** PyTorch's SGD with {@code weight_decay} (MoCo's optimizer): g + wd·w enters the momentum buffer, plain and Nesterov. */
+    @Test
+    void weightDecayFollowsPyTorchsRule() {
+        double lr = 0.05;
+        double mu = 0.9;
+        double wd = 0.1;
+        for (boolean nesterov : new boolean[] {false, true}) {
+            double[] w = W0.clone();
+            double[] b = new double[3];
+            for (int t = 1; t <= 4; t++) {
+                for (int i = 0; i < 3; i++) {
+                    double g = w[i] * w[i] + wd * w[i];
+                    b[i] = t == 1 ? g : mu * b[i] + g;
+                    w[i] -= lr * (nesterov ? g + mu * b[i] : b[i]);
+                }
+            }
+            assertThat(run(p -> new SgdMomentum(List.of(p), p.getArray().getManager(), lr, mu, nesterov, wd), 4, 1))
+                    .as("nesterov " + nesterov).containsExactly(w, within(1e-5));
+        }
+    }
+
     /**
      * DCN's authors' update (boyangumn/DCN multi_layer_km.py lines 327-329), Theano evaluating both
      * right-hand sides from the values before the step: δ ← μδ − lr·g, w ← w + μ²δ − (1 + μ)·lr·g.

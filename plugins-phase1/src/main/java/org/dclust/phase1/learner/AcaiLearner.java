@@ -186,22 +186,11 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         int[] s = data.sampleShape();
         AugmentationPipeline p = null;
         if (s.length == 3) {
-            p = recipe.pipeline(s[0], s[1], s[2], pixelRange(data));
+            p = recipe.pipeline(s[0], s[1], s[2], ImageAugmentation.PixelRange.of(data.values()));
         } else if (!recipe.pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
             throw new DclustException(name + ".augment = " + params.getString("augment") + " augments images, but the data set " + data.name()
                     + " has samples of shape " + Arrays.toString(s) + " (not channels x height x width); use " + name + ".augment=none");
         }
         return p == null || p.isIdentity() ? null : p;
-    }
-
-    /** The data's smallest and largest values, the range photometric steps clamp to ([0, 1] for image readers). */
-    private static ImageAugmentation.PixelRange pixelRange(Dataset data) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : data.values()) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return lo < hi ? new ImageAugmentation.PixelRange(lo, hi) : ImageAugmentation.PixelRange.UNIT;
     }
 }

@@ -35,5 +35,19 @@ public interface ImageAugmentation {
                 throw new IllegalArgumentException("a pixel range needs lo < hi, got [" + lo + ", " + hi + "]");
             }
         }
+
+        /**
+         * The smallest and largest of a data set's values, the range photometric steps clamp to ([0, 1]
+         * for dclust's image readers; another after a normalisation); {@link #UNIT} when all are equal.
+         */
+        public static PixelRange of(float[] values) {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (float v : values) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+            return lo < hi ? new PixelRange(lo, hi) : UNIT;
+        }
     }
 }
