@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.dclust.api.data.Dataset;
+import org.dclust.api.model.Backbone;
 import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
@@ -54,8 +55,9 @@ import org.junit.jupiter.api.TestFactory;
  *       save/load round trip predicts identically;</li>
  *   <li>data sets that {@link #datasetParams} can load: loading twice gives the same fingerprint.</li>
  * </ul>
- * Training runs use the {@code quick} preset, then {@link #tinySettings}, on 120 blob samples with
- * the {@code testkit-tiny} backbone.
+ * Training runs use the {@code quick} preset, then {@link #tinySettings}, on {@link #trainingData}
+ * (120 blob samples) with {@link #backbone} ({@code testkit-tiny}); a module overrides these for a
+ * plugin that needs other data or networks (images, an encoder-only backbone).
  */
 public abstract class PluginConformanceSuite {
     /** Settings shrinking a run to seconds, applied where the plugin declares them. */
@@ -66,6 +68,19 @@ public abstract class PluginConformanceSuite {
         m.put("batchSize", 32);
         m.put("kmeansRestarts", 2);
         return m;
+    }
+
+    /**
+     * The data a learner or refiner is checked on, handed over without labels: 120 samples of 8 values
+     * in 3 blobs unless overridden (a learner that needs images gets small images here).
+     */
+    protected Dataset trainingData(PluginInfo plugin) {
+        return SyntheticData.blobs(120, 8, 3, 5);
+    }
+
+    /** The backbone a learner or refiner is checked with: {@code testkit-tiny} (D-16-3) unless overridden. */
+    protected Backbone backbone(PluginInfo plugin) {
+        return TinyBackbone.withLatent(3);
     }
 
     /** Parameters that let a data set plugin load in a test, or null to skip its load check. */
@@ -187,8 +202,10 @@ public abstract class PluginConformanceSuite {
         List<DynamicNode> nodes = new ArrayList<>();
         for (LearnerProvider p : Plugins.all(LearnerProvider.class)) {
             Params params = tinyParams(p);
+            Backbone backbone = backbone(p);
             nodes.add(DynamicTest.dynamicTest("learner " + p.name() + ": same seed, same labels; save/load predicts identically",
-                    () -> sameLabelsAndRoundTrip((m, data) -> centroidModel(p.create(params).fit(data, context(m, 11))))));
+                    () -> sameLabelsAndRoundTrip(trainingData(p),
+                            (m, data) -> centroidModel(p.create(params).fit(data, context(m, 11, backbone))))));
         }
         return nodes.stream();
     }
@@ -198,8 +215,10 @@ public abstract class PluginConformanceSuite {
         List<DynamicNode> nodes = new ArrayList<>();
         for (RefinerProvider p : Plugins.all(RefinerProvider.class)) {
             Params params = tinyParams(p);
+            Backbone backbone = backbone(p);
             nodes.add(DynamicTest.dynamicTest("refiner " + p.name() + ": same seed, same labels; save/load predicts identically",
-                    () -> sameLabelsAndRoundTrip((m, data) -> p.create(params).refine(latent(m, data), data, context(m, 11)))));
+                    () -> sameLabelsAndRoundTrip(trainingData(p),
+                            (m, data) -> p.create(params).refine(latent(m, data, backbone), data, context(m, 11, backbone)))));
         }
         return nodes.stream();
     }
@@ -209,8 +228,8 @@ public abstract class PluginConformanceSuite {
      * alone can hide a draw that is not seeded); then loads the second model (same labels again). The
      * plugin gets the data without labels, as the framework hands it over.
      */
-    private static void sameLabelsAndRoundTrip(BiFunction<NDManager, Dataset, ClusterModel> fit) throws Exception {
-        Dataset data = SyntheticData.blobs(120, 8, 3, 5).withoutLabels();
+    private static void sameLabelsAndRoundTrip(Dataset labelled, BiFunction<NDManager, Dataset, ClusterModel> fit) throws Exception {
+        Dataset data = labelled.withoutLabels();
         Path dir = Files.createTempDirectory("dclust-conformance");
         try (NDManager m = NDManager.newBaseManager()) {
             ClusterModel firstModel = fit.apply(m, data);
@@ -255,13 +274,13 @@ public abstract class PluginConformanceSuite {
         return Params.resolve(p.name(), p.parameters(), values);
     }
 
-    private static TrainingContext context(NDManager m, long seed) {
-        return TrainingContext.builder(m).seed(seed).clusters(3).backbone(TinyBackbone.withLatent(3)).build();
+    private static TrainingContext context(NDManager m, long seed, Backbone backbone) {
+        return TrainingContext.builder(m).seed(seed).clusters(3).backbone(backbone).build();
     }
 
     /** A latent model from a freshly initialised tiny network and k-means centres on its codes. */
-    private static LatentModel latent(NDManager m, Dataset data) {
-        TrainingContext ctx = context(m, 3);
+    private static LatentModel latent(NDManager m, Dataset data, Backbone backbone) {
+        TrainingContext ctx = context(m, 3, backbone);
         ctx.reseed("init", 0);
         var net = ctx.backbone().build(m.newSubManager(), data.sampleShape());
         float[][] z = Embeddings.encode(net, data, 64);
