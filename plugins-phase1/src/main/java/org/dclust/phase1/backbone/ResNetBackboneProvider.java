@@ -1,0 +1,52 @@
+package org.dclust.phase1.backbone;
+
+import java.util.List;
+import java.util.Optional;
+import org.dclust.api.model.Backbone;
+import org.dclust.api.param.ParamSpec;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.Citation;
+
+/** Registers the {@code resnet} backbone ({@link ResNetBackbone}): a small CIFAR-style residual network, encoder only. */
+public final class ResNetBackboneProvider implements BackboneProvider {
+    static final String NAME = "resnet";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String title() {
+        return "small CIFAR-style residual network, encoder only (3x3 stem, basic blocks, BatchNorm, global average pooling)";
+    }
+
+    @Override
+    public String description() {
+        return "3x3 stem of width channels, then stages of basic residual blocks (two 3x3 convolutions with BatchNorm; the width "
+                + "doubles and the side halves at each new stage), global average pooling: the code is the pooled feature vector of "
+                + "width * 2^(stages - 1) values. No decoder: for learners that do not reconstruct (moco) and as the encoder MNet "
+                + "fine-tunes. Images [C, H, W] or [H, W] (1x28x28, 3x32x32). Defaults: ResNet-20 of the ResNet paper "
+                + "(width 16, 3 stages, 3 blocks, d = 64); width=64,stages=4,blocks=2 is the CIFAR ResNet-18 of MoCo's CIFAR demo "
+                + "(d = 512), far slower on a CPU.";
+    }
+
+    @Override
+    public Optional<Citation> paper() {
+        return Optional.of(new Citation("He, Zhang, Ren, Sun", "Deep Residual Learning for Image Recognition", 2016, "CVPR", "1512.03385"));
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return List.of(
+                ParamSpec.integer("width", 16, 1, 1024, "channels of the stem and the first stage (each further stage doubles them)"),
+                ParamSpec.integer("stages", 3, 1, 6, "stages of residual blocks; every stage after the first halves the image side"),
+                ParamSpec.integer("blocks", 3, 1, 64, "basic blocks per stage (ResNet-20: 3, CIFAR ResNet-18: 2)"));
+    }
+
+    @Override
+    public Backbone create(Params params) {
+        return new ResNetBackbone(params);
+    }
+}
