@@ -1,0 +1,73 @@
+package org.dclust.phase1.learner;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.dclust.api.model.LatentLearner;
+import org.dclust.api.param.ParamSpec;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.Citation;
+import org.dclust.api.spi.LearnerProvider;
+
+/** Registers the {@code moco} learner ({@link MocoLearner}): MoCo v2 contrastive training, then k-means on the features. */
+public final class MocoLearnerProvider implements LearnerProvider {
+    /** Epochs of the default preset (see the README's speed section). */
+    static final int DEFAULT_EPOCHS = 30;
+
+    @Override
+    public String name() {
+        return MocoLearner.NAME;
+    }
+
+    @Override
+    public List<String> aliases() {
+        return List.of("moco-v2");
+    }
+
+    @Override
+    public String title() {
+        return "MoCo v2: momentum-contrast training of an encoder on augmented image views, then k-means on its normalised features";
+    }
+
+    @Override
+    public String description() {
+        return "He et al. 2020 with Chen et al.'s v2 improvements: a query encoder (the backbone, e.g. resnet, with an MLP head "
+                + "Linear(d,d)-ReLU-Linear(d,dim) and L2 normalisation), a key encoder following it with momentum keyMomentum, a queue of "
+                + "queue negative keys, InfoNCE at temperature T on two augmented views per image, SGD with momentum 0.9, weight decay and a "
+                + "cosine learning-rate decay; shuffle-BN imitated on one device by encoding each batch in bnSplits slices, the key batch "
+                + "shuffled first. Images only. The model: the backbone's pooled features (features=h; z: the head's), L2-normalised, of "
+                + "the un-augmented images, with k-means centres. Presets: quick = ...; default = ...; paper = MoCo v2's published "
+                + "ImageNet settings (200 epochs, batch 256, lr 0.03, m 0.999, T 0.2, queue 65536, weight decay 1e-4; GPU-sized).";
+    }
+
+    @Override
+    public Optional<Citation> paper() {
+        return Optional.of(new Citation("Chen, Fan, Girshick, He", "Improved Baselines with Momentum Contrastive Learning", 2020, "arXiv",
+                "2003.04297"));
+    }
+
+    @Override
+    public List<ParamSpec> parameters() {
+        return MocoLearner.parameters(DEFAULT_EPOCHS);
+    }
+
+    @Override
+    public List<String> validate(Params params) {
+        return MocoLearner.validate(params);
+    }
+
+    @Override
+    public Map<String, Map<String, Object>> presets() {
+        return Map.of(
+                "quick", Map.of("epochs", 20, "batchSize", 128, "queue", 1024, "keyMomentum", 0.99, "temperature", 0.1, "lr", 0.06),
+                "default", Map.of("epochs", DEFAULT_EPOCHS, "queue", 4096, "keyMomentum", 0.99, "temperature", 0.1, "lr", 0.06,
+                        "weightDecay", 5e-4),
+                "paper", Map.of("epochs", 200, "batchSize", 256, "lr", 0.03, "momentum", 0.9, "weightDecay", 1e-4, "keyMomentum", 0.999,
+                        "temperature", 0.2, "queue", 65536, "dim", 128, "bnSplits", 8));
+    }
+
+    @Override
+    public LatentLearner create(Params params) {
+        return new MocoLearner(params);
+    }
+}
