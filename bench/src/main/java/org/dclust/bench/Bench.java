@@ -83,9 +83,9 @@ public final class Bench {
                 log.accept(name + ": " + s.rounds() + " rounds (" + phase.learner() + " + " + phase.refiner() + ", batch "
                         + phase.batchSize() + ")");
                 try (NDManager manager = NDManager.newBaseManager();
-                        BareLoop bare = phase.bare().create(manager, values, data.size(), k, s.seed())) {
+                        BareLoop bare = phase.bare().create(manager, values, data.size(), k, s.seed(), data.sampleShape())) {
                     EpochInterleaver interleaver = new EpochInterleaver(phase.eventPhase(), bare, log);
-                    try (RunResult ignored = Dclust.pipeline().registry(registry).data(data).backbone("mlp", Map.of())
+                    try (RunResult ignored = Dclust.pipeline().registry(registry).data(data).backbone(phase.backbone(), phase.backboneParams())
                             .learner(phase.learner(), phase.learnerParams()).refiner(phase.refiner(), phase.refinerParams())
                             .clusters(k).seed(s.seed()).outputDirectory(work.resolve(name)).cacheDirectory(work.resolve("cache"))
                             .plots(false, false).listener(interleaver).fit()) {

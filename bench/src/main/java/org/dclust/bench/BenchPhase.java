@@ -9,8 +9,28 @@ import java.util.Map;
  * with their parameters, set so that the phase runs {@code rounds} epochs from a briefly pretrained
  * autoencoder) and the bare loop of the same arithmetic. Batch sizes are the plugins' defaults.
  */
-record BenchPhase(String name, String eventPhase, int batchSize, String learner, Map<String, Object> learnerParams,
-        String refiner, Map<String, Object> refinerParams, BareFactory bare) {
+record BenchPhase(String name, String eventPhase, int batchSize, String backbone, Map<String, Object> backboneParams, String learner,
+        Map<String, Object> learnerParams, String refiner, Map<String, Object> refinerParams, BareFactory bare) {
+
+    /** A phase on the {@code mlp} backbone at its defaults (every phase but moco's). */
+    BenchPhase(String name, String eventPhase, int batchSize, String learner, Map<String, Object> learnerParams, String refiner,
+            Map<String, Object> refinerParams, BareFactory bare) {
+        this(name, eventPhase, batchSize, "mlp", Map.of(), learner, learnerParams, refiner, refinerParams, bare);
+    }
+
+    /** moco's queue in the bench. */
+    static final int MOCO_QUEUE = 1024;
+    /** moco's initial learning rate in the bench. */
+    static final double MOCO_LR = 0.06;
+
+    /**
+     * moco's bench settings: its {@code default} preset's schedule constants (momentum 0.99, T 0.1,
+     * lr 0.06, weight decay 5e-4) at batch 256 with a queue of 1,024 keys (the embedded data hold 3,000
+     * images; a queue may not exceed the data), on the resnet backbone at its defaults.
+     */
+    static final Map<String, Object> MOCO = Map.of("batchSize", 256, "queue", MOCO_QUEUE, "keyMomentum", BareMoco.KEY_MOMENTUM,
+            "temperature", (double) BareMoco.TEMPERATURE, "lr", MOCO_LR, "weightDecay", 5e-4, "bnSplits", BareMoco.SPLITS,
+            "dim", BareMoco.DIM);
 
     /** Pretraining epochs before a clustering phase (enough for codes that are not all alike). */
     static final int WARM_UP = 2;
@@ -21,42 +41,47 @@ record BenchPhase(String name, String eventPhase, int batchSize, String learner,
         switch (name) {
             case "pretrain":
                 return new BenchPhase(name, "pretrain", 256, "ae", Map.of("pretrainEpochs", rounds), "centroid", centroid,
-                        (m, v, n, kk, s) -> new BarePretrain(m, v, n, kk, 256, s));
+                        (m, v, n, kk, s, shape) -> new BarePretrain(m, v, n, kk, 256, s));
             case "dcss":
                 return new BenchPhase(name, "dcss", 256, "dcss", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
-                        centroid, (m, v, n, kk, s) -> new BareDcss(m, v, n, kk, 256, s, false, rounds));
+                        centroid, (m, v, n, kk, s, shape) -> new BareDcss(m, v, n, kk, 256, s, false, rounds));
             case "dcss-agg":
                 // one DCSSu-equivalent epoch is K passes; dclust reports each pass as an epoch
                 return new BenchPhase(name, "dcss-agg", 256, "dcss-agg",
                         Map.of("pretrainEpochs", WARM_UP, "epochs", (rounds + k - 1) / k), "centroid", centroid,
-                        (m, v, n, kk, s) -> new BareDcss(m, v, n, kk, 256, s, true, rounds));
+                        (m, v, n, kk, s, shape) -> new BareDcss(m, v, n, kk, 256, s, true, rounds));
             case "dec":
             case "idec":
                 boolean idec = name.equals("idec");
                 return new BenchPhase(name, name, 256, name, Map.of("pretrainEpochs", WARM_UP, "epochs", rounds, "tol", 0.0),
-                        "centroid", centroid, (m, v, n, kk, s) -> new BareDec(m, v, n, kk, 256, s, idec));
+                        "centroid", centroid, (m, v, n, kk, s, shape) -> new BareDec(m, v, n, kk, 256, s, idec));
             case "dcn":
                 // DCN clusters at its own batch (clusteringBatchSize, the authors' 128)
                 return new BenchPhase(name, "dcn", 128, "dcn", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
-                        centroid, (m, v, n, kk, s) -> new BareDcn(m, v, n, kk, 128, s));
+                        centroid, (m, v, n, kk, s, shape) -> new BareDcn(m, v, n, kk, 128, s));
             case "dkm":
                 return new BenchPhase(name, "dkm", 256, "dkm", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
-                        centroid, (m, v, n, kk, s) -> new BareDkm(m, v, n, kk, 256, s));
+                        centroid, (m, v, n, kk, s, shape) -> new BareDkm(m, v, n, kk, 256, s));
             case "mnet":
                 int u = rounds / 2;
                 return new BenchPhase(name, "mnet", 500, "ae", Map.of("pretrainEpochs", WARM_UP), "mnet",
-                        Map.of("epochs", rounds, "uEpochs", u), (m, v, n, kk, s) -> new BareMnet(m, v, n, kk, 500, s, u));
+                        Map.of("epochs", rounds, "uEpochs", u), (m, v, n, kk, s, shape) -> new BareMnet(m, v, n, kk, 500, s, u));
+            case "moco":
+                java.util.Map<String, Object> moco = new java.util.HashMap<>(MOCO);
+                moco.put("epochs", rounds);
+                return new BenchPhase(name, "moco", 256, "resnet", Map.of(), "moco", moco, "centroid", centroid,
+                        (m, v, n, kk, s, shape) -> new BareMoco(m, v, n, kk, 256, s, shape, Map.of(), MOCO_QUEUE, MOCO_LR, rounds));
             default:
                 return null;
         }
     }
 
     /** The names {@link #of} knows. */
-    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet");
+    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "moco");
 
-    /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}). */
+    /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}, each a sample of {@code shape}). */
     @FunctionalInterface
     interface BareFactory {
-        BareLoop create(NDManager manager, float[] values, int n, int k, long seed);
+        BareLoop create(NDManager manager, float[] values, int n, int k, long seed, int[] shape);
     }
 }

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
@@ -53,6 +61,28 @@ class PhaseTimingTest {
             assertThat(dec.matmulFlops(35)).isEqualTo(n * 3 * enc + n * enc);
             // DCN: a training step and the codes again for the assignments
             assertThat(dcn.matmulFlops(2)).isEqualTo(n * (19_944_000.0 + enc));
+        }
+    }
+
+    /**
+     * moco's count follows the shapes through the network: on a 1×4×4 image a 3×3 convolution 1→2
+     * (288 multiply-accumulates: 9·1·2 per output pixel, 16 pixels), then a residual pair of branches,
+     * a stride-2 3×3 convolution 2→4 (9·2·4 · 2·2 = 288) beside a stride-2 1×1 one (2·4 · 2·2 = 32),
+     * then a linear layer 16→3 on the flattened 4×2×2 maps (48).
+     */
+    @Test
+    void convolutionsAreCountedAtTheirOutputSize() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            SequentialBlock net = new SequentialBlock()
+                    .add(Conv2d.builder().setFilters(2).setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).build())
+                    .add(new ParallelBlock(l -> new NDList(l.get(0).singletonOrThrow().add(l.get(1).singletonOrThrow())), List.of(
+                            Conv2d.builder().setFilters(4).setKernelShape(new Shape(3, 3)).optStride(new Shape(2, 2)).optPadding(new Shape(1, 1))
+                                    .build(),
+                            Conv2d.builder().setFilters(4).setKernelShape(new Shape(1, 1)).optStride(new Shape(2, 2)).build())))
+                    .add(Blocks.batchFlattenBlock())
+                    .add(Linear.builder().setUnits(3).build());
+            net.initialize(m, DataType.FLOAT32, new Shape(1, 1, 4, 4));
+            assertThat(BareMoco.macs(net, new Shape(1, 1, 4, 4))).isEqualTo(288 + 288 + 32 + 48);
         }
     }
 
