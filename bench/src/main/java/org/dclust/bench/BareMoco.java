@@ -34,8 +34,8 @@ import org.dclust.api.toolkit.augment.ImageAugmentation;
  * L2 normalisation as the query encoder, a copy as the key encoder; per batch (full batches only)
  * two views by the {@code grey28}/{@code colour32} recipe, the key encoder moved by momentum 0.99,
  * the key batch shuffled and encoded in 8 slices of the batch, the query batch encoded in 8 slices
- * inside the gradient collector, InfoNCE at T = 0.1 against a queue of {@code queue} keys, the keys
- * enqueued, and DJL's SGD (momentum 0.9, weight decay 5e-4) at the cosine rate of the epoch.
+ * inside the gradient collector, InfoNCE at T = 0.2 against a queue of {@code queue} keys, the keys
+ * enqueued, and DJL's SGD (momentum 0.9, weight decay 1e-4) at the cosine rate of the epoch.
  *
  * <p>What is shared with dclust, and so not compared: the trunk's DJL blocks come from the
  * {@code resnet} plugin (built through the api by name, as any plugin's network is), and the views
@@ -45,8 +45,9 @@ import org.dclust.api.toolkit.augment.ImageAugmentation;
 final class BareMoco extends BareLoop {
     static final int DIM = 128;
     static final int SPLITS = 8;
+    static final double WEIGHT_DECAY = 1e-4;
     static final double KEY_MOMENTUM = 0.99;
-    static final float TEMPERATURE = 0.1f;
+    static final float TEMPERATURE = 0.2f;
     private final int[] image;
     private final int epochs;
     private final SequentialBlock query;
@@ -91,7 +92,7 @@ final class BareMoco extends BareLoop {
         this.views = AugmentationRecipe.parse(image[0] == 3 ? "colour32" : "grey28")
                 .pipeline(image[0], image[1], image[2], ImageAugmentation.PixelRange.of(values));
         this.lr = lr;
-        this.sgd = Optimizer.sgd().setLearningRateTracker((parameter, update) -> epochLr).optMomentum(0.9f).optWeightDecays(5e-4f).build();
+        this.sgd = Optimizer.sgd().setLearningRateTracker((parameter, update) -> epochLr).optMomentum(0.9f).optWeightDecays((float) WEIGHT_DECAY).build();
         this.imageMacs = macs(query, new Shape(1, image[0], image[1], image[2]));
     }
 

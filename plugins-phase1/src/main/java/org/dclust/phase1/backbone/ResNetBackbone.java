@@ -35,7 +35,8 @@ import org.dclust.api.param.Params;
  *          the width changes (the paper's option B, as torchvision's and MoCo's CIFAR demo's ResNet-18).
  * </pre>
  *
- * With width 16, 3 stages and 3 blocks this is the paper's ResNet-20 for CIFAR-10 (d = 64); width 64,
+ * With width 16 and 3 stages of n blocks it is the paper's ResNet-(6n + 2) for CIFAR-10 (d = 64):
+ * n = 1 is ResNet-8, n = 3 ResNet-20 (the defaults are a ResNet-8 of width 8, sized for a CPU); width 64,
  * 4 stages, 2 blocks is the "CIFAR ResNet-18" of MoCo's CIFAR-10 demo (facebookresearch/moco, branch
  * {@code colab-notebook}) and of most contrastive CIFAR code (d = 512). Convolutions have no bias
  * (BatchNorm follows each). Initialisation as torchvision's ResNet: convolution weights He-normal over

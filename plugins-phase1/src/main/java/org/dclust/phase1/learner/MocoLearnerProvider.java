@@ -12,7 +12,9 @@ import org.dclust.api.spi.LearnerProvider;
 /** Registers the {@code moco} learner ({@link MocoLearner}): MoCo v2 contrastive training, then k-means on the features. */
 public final class MocoLearnerProvider implements LearnerProvider {
     /** Epochs of the default preset (see the README's speed section). */
-    static final int DEFAULT_EPOCHS = 30;
+    static final int DEFAULT_EPOCHS = 40;
+    /** Epochs of the quick preset. */
+    static final int QUICK_EPOCHS = 20;
 
     @Override
     public String name() {
@@ -36,8 +38,13 @@ public final class MocoLearnerProvider implements LearnerProvider {
                 + "queue negative keys, InfoNCE at temperature T on two augmented views per image, SGD with momentum 0.9, weight decay and a "
                 + "cosine learning-rate decay; shuffle-BN imitated on one device by encoding each batch in bnSplits slices, the key batch "
                 + "shuffled first. Images only. The model: the backbone's pooled features (features=h; z: the head's), L2-normalised, of "
-                + "the un-augmented images, with k-means centres. Presets: quick = ...; default = ...; paper = MoCo v2's published "
-                + "ImageNet settings (200 epochs, batch 256, lr 0.03, m 0.999, T 0.2, queue 65536, weight decay 1e-4; GPU-sized).";
+                + "the un-augmented images, with k-means centres. Presets: quick = " + QUICK_EPOCHS + " epochs at batch 64, queue 1024 "
+                + "(the 3,000 embedded images, a few minutes); default = " + DEFAULT_EPOCHS
+                + " epochs at batch 256, queue 4096 (all 70,000 Fashion-MNIST images: about 2.5 hours on 2 cores with resnet's "
+                + "defaults, measured with dclust bench, see the README's speed section; resumable); both with the CIFAR "
+                + "demo's m = 0.99 for short schedules, v2's T = 0.2 and lr 0.06; paper = MoCo v2's published ImageNet settings "
+                + "(200 epochs, batch 256, lr 0.03, m 0.999, T 0.2, queue 65536, weight decay 1e-4; GPU-sized, and its queue needs "
+                + "65,536 samples or more).";
     }
 
     @Override
@@ -59,9 +66,10 @@ public final class MocoLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return Map.of(
-                "quick", Map.of("epochs", 20, "batchSize", 128, "queue", 1024, "keyMomentum", 0.99, "temperature", 0.1, "lr", 0.06),
-                "default", Map.of("epochs", DEFAULT_EPOCHS, "queue", 4096, "keyMomentum", 0.99, "temperature", 0.1, "lr", 0.06,
-                        "weightDecay", 5e-4),
+                "quick", Map.of("epochs", QUICK_EPOCHS, "batchSize", 64, "queue", 1024, "keyMomentum", 0.99, "temperature", 0.2,
+                        "lr", 0.06, "weightDecay", 1e-4),
+                "default", Map.of("epochs", DEFAULT_EPOCHS, "batchSize", 256, "queue", 4096, "keyMomentum", 0.99, "temperature", 0.2,
+                        "lr", 0.06, "weightDecay", 1e-4),
                 "paper", Map.of("epochs", 200, "batchSize", 256, "lr", 0.03, "momentum", 0.9, "weightDecay", 1e-4, "keyMomentum", 0.999,
                         "temperature", 0.2, "queue", 65536, "dim", 128, "bnSplits", 8));
     }

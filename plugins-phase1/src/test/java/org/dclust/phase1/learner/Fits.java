@@ -85,4 +85,22 @@ final class Fits {
         }
         return out;
     }
+
+    /** Every array of the model's network (parameters and running statistics), flattened in order: to compare two fits bit for bit. */
+    static float[] weights(LatentModel lm) {
+        java.util.List<float[]> parts = new java.util.ArrayList<>();
+        int size = 0;
+        for (NDArray a : lm.network().state().values()) {
+            float[] v = a.toFloatArray();
+            parts.add(v);
+            size += v.length;
+        }
+        float[] out = new float[size];
+        int at = 0;
+        for (float[] v : parts) {
+            System.arraycopy(v, 0, out, at, v.length);
+            at += v.length;
+        }
+        return out;
+    }
 }

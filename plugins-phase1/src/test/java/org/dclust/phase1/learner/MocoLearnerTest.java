@@ -3,7 +3,6 @@ package org.dclust.phase1.learner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,17 +70,7 @@ class MocoLearnerTest {
             TrainingContext ctx = TrainingContext.builder(m).seed(1).clusters(3).backbone(resnet()).checkpointDir(checkpoints)
                     .checkpointSeconds(0).events(sink).cancelled(() -> stopAfter > 0 && batches.get() >= stopAfter).build();
             try (LatentModel lm = provider.create(params(settings)).fit(data.withoutLabels(), ctx)) {
-                List<Float> all = new ArrayList<>();
-                for (NDArray a : lm.network().state().values()) {
-                    for (float v : a.toFloatArray()) {
-                        all.add(v);
-                    }
-                }
-                float[] w = new float[all.size()];
-                for (int i = 0; i < w.length; i++) {
-                    w[i] = all.get(i);
-                }
-                return new Fit(Fits.predict(lm, data), w, lm.network().latentDim());
+                return new Fit(Fits.predict(lm, data), Fits.weights(lm), lm.network().latentDim());
             }
         }
     }
