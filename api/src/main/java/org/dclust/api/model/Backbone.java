@@ -5,7 +5,7 @@ import org.dclust.api.param.Params;
 
 /**
  * An encoder/decoder architecture with its parameters. {@link #build} allocates a fresh, initialised
- * {@link AutoEncoder} for a given input shape; every learner works with any backbone through this.
+ * {@link EncoderNetwork} for a given input shape; every learner works with any backbone through this.
  */
 public interface Backbone {
     /** The provider name, recorded in saved models so they can be rebuilt. */
@@ -23,5 +23,5 @@ public interface Backbone {
      *
      * @throws org.dclust.api.DclustException when the architecture cannot take this input shape
      */
-    AutoEncoder build(NDManager manager, int[] inputShape);
+    EncoderNetwork build(NDManager manager, int[] inputShape);
 }

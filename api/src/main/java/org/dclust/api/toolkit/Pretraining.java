@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.Adam;
@@ -85,11 +85,11 @@ public final class Pretraining {
 
     /**
      * A pretrained network and the Adam that trained it: its moments over the network's parameters
-     * that need a gradient, in {@link AutoEncoder#parameters()} order, and its step count. DKM's authors
+     * that need a gradient, in {@link EncoderNetwork#parameters()} order, and its step count. DKM's authors
      * train with one Adam object from pretraining to the end, so a learner may carry this state on
      * ({@link Adam#continueFrom}). Both live in the manager given to {@link #pretrained}.
      */
-    public record Pretrained(AutoEncoder network, Adam optimizer) {
+    public record Pretrained(EncoderNetwork network, Adam optimizer) {
     }
 
     /**
@@ -98,7 +98,7 @@ public final class Pretraining {
      *
      * @param manager where the network's parameters live (closed with the returned network)
      */
-    public static AutoEncoder pretrain(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
+    public static EncoderNetwork pretrain(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
         Pretrained p = pretrained(data, ctx, s, manager);
         p.optimizer().close();
         return p.network();
@@ -111,7 +111,7 @@ public final class Pretraining {
      * @param manager where the network's parameters and the optimizer's state live
      */
     public static Pretrained pretrained(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
-        AutoEncoder net = network(data, ctx, manager);
+        EncoderNetwork net = network(data, ctx, manager);
         Adam adam = new Adam(net.parameters(), manager, s.lr());
         try {
             Path cached = cacheEntry(data, ctx, s);
@@ -137,13 +137,13 @@ public final class Pretraining {
      * context's {@code "init"} stream: what pretraining starts from, and what a learner that does not
      * pretrain (DKM's annealed variant) trains.
      */
-    public static AutoEncoder network(Dataset data, TrainingContext ctx, NDManager manager) {
+    public static EncoderNetwork network(Dataset data, TrainingContext ctx, NDManager manager) {
         ctx.reseed("init", 0);
         return ctx.backbone().build(manager, data.sampleShape());
     }
 
     /** Trains {@code net} on reconstruction for {@code s.epochs()} epochs (resuming from a checkpoint). */
-    private static void train(AutoEncoder net, Adam adam, Dataset data, TrainingContext ctx, Settings s) {
+    private static void train(EncoderNetwork net, Adam adam, Dataset data, TrainingContext ctx, Settings s) {
         EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx) -> {
             NDArray x = data.batch(scope, idx);
             NDArray loss;
@@ -183,7 +183,7 @@ public final class Pretraining {
         return id;
     }
 
-    private static void load(AutoEncoder net, Adam adam, Path dir, NDManager manager) {
+    private static void load(EncoderNetwork net, Adam adam, Path dir, NDManager manager) {
         try (InputStream e = Files.newInputStream(dir.resolve("encoder.params"));
                 InputStream d = Files.newInputStream(dir.resolve("decoder.params"));
                 NDManager tmp = manager.newSubManager()) {
@@ -195,7 +195,7 @@ public final class Pretraining {
         }
     }
 
-    private static void store(AutoEncoder net, Adam adam, Path dir, Dataset data, TrainingContext ctx, Settings s) {
+    private static void store(EncoderNetwork net, Adam adam, Path dir, Dataset data, TrainingContext ctx, Settings s) {
         try {
             Atomic.writeDirectory(dir, tmp -> {
                 try (OutputStream e = Files.newOutputStream(tmp.resolve("encoder.params"));

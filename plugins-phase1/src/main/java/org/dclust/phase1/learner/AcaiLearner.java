@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -123,7 +123,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         NDManager manager = ctx.manager().newSubManager();
         try {
             ctx.reseed("init", 0);
-            AutoEncoder net = ctx.backbone().build(manager, data.sampleShape());
+            EncoderNetwork net = ctx.backbone().build(manager, data.sampleShape());
             if (!net.hasDecoder()) {
                 throw new DclustException("the learner " + name + " needs a decoder, and the backbone " + ctx.backbone().name() + " builds none");
             }
@@ -138,7 +138,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
     }
 
     /** Trains {@code net} and a fresh critic for {@code epochs} epochs (resuming from a checkpoint). */
-    private void train(AutoEncoder net, Dataset data, TrainingContext ctx, AugmentationPipeline augment) {
+    private void train(EncoderNetwork net, Dataset data, TrainingContext ctx, AugmentationPipeline augment) {
         int batchSize = params.getInt("batchSize");
         int perEpoch = Batches.count(data.size(), batchSize);
         double alphaMax = params.getDouble("alphaMax");
@@ -146,7 +146,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         double gammaMax = params.getDouble("gammaMax");
         try (NDManager criticManager = ctx.manager().newSubManager()) {
             ctx.reseed(CRITIC_STREAM + "init", 0);
-            AutoEncoder critic = ctx.backbone().build(criticManager, data.sampleShape());
+            EncoderNetwork critic = ctx.backbone().build(criticManager, data.sampleShape());
             try (Adam aeOpt = new Adam(net.parameters(), net.manager(), params.getDouble("lr"));
                     Adam criticOpt = new Adam(critic.encoderParameters(), criticManager, params.getDouble("criticLr"))) {
                 AcaiStep step = new AcaiStep(net, critic, aeOpt, criticOpt, params.getDouble("lambda"));

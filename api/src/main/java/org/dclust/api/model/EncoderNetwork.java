@@ -18,13 +18,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trainable encoder and (optionally) its decoder, with their parameters in one manager. Learners
- * train it, refiners fine-tune its encoder, and a {@link ClusterModel} keeps the encoder.
+ * A trainable encoder and, optionally, its decoder, with their parameters in one manager. Learners
+ * train it, refiners fine-tune its encoder, and a {@link ClusterModel} keeps the encoder. An
+ * autoencoder has both blocks; a contrastive backbone builds an encoder-only network
+ * ({@link #hasDecoder()} false), which a learner that reconstructs cannot train.
+ *
+ * <p>Was called {@code AutoEncoder} until the encoder-only networks came: no saved file names the
+ * class (a saved model records its backbone's name and parameters and rebuilds the network through
+ * {@link Backbone#build}), so models saved before the rename load unchanged.
  *
  * <p>Forward passes take the BatchNorm mode explicitly: {@code training = true} updates running
  * statistics, so passes that only compute memberships, centres or predictions use {@code false}.
  */
-public final class AutoEncoder implements AutoCloseable {
+public final class EncoderNetwork implements AutoCloseable {
     private final Backbone backbone;
     private final Block encoder;
     private final Block decoder;
@@ -37,7 +43,7 @@ public final class AutoEncoder implements AutoCloseable {
      *
      * @param decoder null for an encoder-only network
      */
-    public AutoEncoder(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
+    public EncoderNetwork(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
         this.backbone = backbone;
         this.encoder = encoder;
         this.decoder = decoder;
