@@ -37,11 +37,16 @@ public final class EncoderNetwork implements AutoCloseable {
     private final NDManager manager;
     private final ParameterStore store;
     private final int[] inputShape;
+    private final int latentDim;
 
     /**
-     * Initialises both blocks in {@code manager} (weights from the engine's random state).
+     * Initialises both blocks in {@code manager} (weights from the engine's random state). The latent
+     * size is the encoder's output width for this input shape.
      *
-     * @param decoder null for an encoder-only network
+     * @param encoder maps (b, inputShape...) to latent codes (b, d)
+     * @param decoder maps (b, d) to (b, inputShape...) or (b, prod(inputShape)); null for an
+     *     encoder-only network, whose backbone says so in {@link Backbone#buildsDecoder()}
+     * @throws IllegalArgumentException when the encoder's output is not (b, d)
      */
     public EncoderNetwork(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
         this.backbone = backbone;
@@ -55,18 +60,31 @@ public final class EncoderNetwork implements AutoCloseable {
         for (int i = 0; i < inputShape.length; i++) {
             dims[i + 1] = inputShape[i];
         }
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(dims));
-        if (decoder != null) {
-            decoder.initialize(manager, DataType.FLOAT32, new Shape(2, backbone.latentDim()));
+        Shape in = new Shape(dims);
+        encoder.initialize(manager, DataType.FLOAT32, in);
+        Shape out = encoder.getOutputShapes(new Shape[] {in})[0];
+        if (out.dimension() != 2) {
+            throw new IllegalArgumentException("the encoder of backbone " + backbone.name() + " gives " + out + " for " + in
+                    + ", not (batch, latent size)");
         }
+        this.latentDim = (int) out.get(1);
+        if (decoder != null) {
+            decoder.initialize(manager, DataType.FLOAT32, new Shape(2, latentDim));
+        }
+    }
+
+    /** An encoder-only network: {@link #EncoderNetwork} without a decoder. */
+    public static EncoderNetwork encoderOnly(Backbone backbone, Block encoder, NDManager manager, int[] inputShape) {
+        return new EncoderNetwork(backbone, encoder, null, manager, inputShape);
     }
 
     public Backbone backbone() {
         return backbone;
     }
 
+    /** The latent size d: the width of the encoder's output for this network's input shape. */
     public int latentDim() {
-        return backbone.latentDim();
+        return latentDim;
     }
 
     public int[] inputShape() {
@@ -77,6 +95,7 @@ public final class EncoderNetwork implements AutoCloseable {
         return manager;
     }
 
+    /** Whether this network has a decoder ({@link #decode} throws without one). */
     public boolean hasDecoder() {
         return decoder != null;
     }

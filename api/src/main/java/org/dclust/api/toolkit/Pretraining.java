@@ -111,6 +111,7 @@ public final class Pretraining {
      * @param manager where the network's parameters and the optimizer's state live
      */
     public static Pretrained pretrained(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
+        requireDecoder(ctx);
         EncoderNetwork net = network(data, ctx, manager);
         Adam adam = new Adam(net.parameters(), manager, s.lr());
         try {
@@ -129,6 +130,20 @@ public final class Pretraining {
         } catch (RuntimeException e) {
             adam.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses, before anything is built, a backbone that builds no decoder: the pretraining
+     * reconstructs its input. The framework refuses such a run earlier, when the learner declares
+     * {@link org.dclust.api.spi.LearnerProvider#needsDecoder}; this catches a learner that does not.
+     *
+     * @throws DclustException naming the backbone and what to do
+     */
+    public static void requireDecoder(TrainingContext ctx) {
+        if (!ctx.backbone().buildsDecoder()) {
+            throw new DclustException("the autoencoder pretraining reconstructs its input, and the backbone " + ctx.backbone().name()
+                    + " builds an encoder only: choose a backbone with a decoder (./dclust plugins --kind backbone lists them)");
         }
     }
 

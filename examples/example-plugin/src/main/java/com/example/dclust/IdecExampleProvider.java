@@ -56,6 +56,12 @@ public final class IdecExampleProvider implements LearnerProvider {
                 "paper", Map.of("epochs", 74)));
     }
 
+    /** It pretrains an autoencoder and its loss reconstructs: a backbone without a decoder is refused before training. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new IdecExample(params);

@@ -45,6 +45,12 @@ public final class AeLearnerProvider implements LearnerProvider {
         return Pretraining.presets();
     }
 
+    /** Needs a decoder: the shared autoencoder pretraining. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new AeLearner(params);

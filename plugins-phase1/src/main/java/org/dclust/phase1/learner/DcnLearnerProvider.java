@@ -61,6 +61,12 @@ public final class DcnLearnerProvider implements LearnerProvider {
                 "paper", Map.of("pretrainEpochs", 250, "epochs", 50)));
     }
 
+    /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DcnLearner(NAME, params);

@@ -56,6 +56,12 @@ public final class DcssAggLearnerProvider implements LearnerProvider {
         return DcssLearnerProvider.presetTable();
     }
 
+    /** Needs a decoder: the shared autoencoder pretraining. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DcssLearner(NAME, DcssLearner.Strategy.AGGREGATED, params);

@@ -89,6 +89,12 @@ public final class DcssLearnerProvider implements LearnerProvider {
         return presetTable();
     }
 
+    /** Needs a decoder: the shared autoencoder pretraining. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DcssLearner(NAME, DcssLearner.Strategy.PER_CLUSTER, params);

@@ -69,6 +69,12 @@ public final class DecLearnerProvider implements LearnerProvider {
                 "paper", Map.of("epochs", PAPER_EPOCHS)));
     }
 
+    /** Needs a decoder: the shared autoencoder pretraining (DEC then trains the encoder only). */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DecLearner(NAME, params, 0, 1);

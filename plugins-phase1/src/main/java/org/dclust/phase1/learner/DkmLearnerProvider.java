@@ -64,6 +64,12 @@ public final class DkmLearnerProvider implements LearnerProvider {
                 "paper", Map.of("pretrainEpochs", 50, "epochs", 100, "epochsPerAlpha", 5)));
     }
 
+    /** Needs a decoder: its loss reconstructs (and the shared pretraining where it pretrains). */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DkmLearner(NAME, params);

@@ -58,6 +58,12 @@ public final class IdecLearnerProvider implements LearnerProvider {
         return DecLearnerProvider.presetTable(DEFAULT_EPOCHS);
     }
 
+    /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new DecLearner(NAME, params, 1, params.getDouble("gamma"));
