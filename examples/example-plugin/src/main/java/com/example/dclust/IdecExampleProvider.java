@@ -56,6 +56,12 @@ public final class IdecExampleProvider implements LearnerProvider {
                 "paper", Map.of("epochs", 74)));
     }
 
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
     /** It pretrains an autoencoder and its loss reconstructs: a backbone without a decoder is refused before training. */
     @Override
     public boolean needsDecoder(Params params) {

@@ -3,7 +3,6 @@ package org.dclust.phase1.learner;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.dclust.api.DclustException;
@@ -23,7 +22,6 @@ import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.toolkit.augment.AugmentationPipeline;
 import org.dclust.api.toolkit.augment.AugmentationRecipe;
-import org.dclust.api.toolkit.augment.ImageAugmentation;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.TrainingContext;
 
@@ -182,26 +180,6 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
      * @throws DclustException before any training when augmentation is asked for and the samples are not images
      */
     private AugmentationPipeline augmentation(Dataset data) {
-        AugmentationRecipe recipe = AugmentationRecipe.parse(params.getString("augment"));
-        int[] s = data.sampleShape();
-        AugmentationPipeline p = null;
-        if (s.length == 3) {
-            p = recipe.pipeline(s[0], s[1], s[2], pixelRange(data));
-        } else if (!recipe.pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
-            throw new DclustException(name + ".augment = " + params.getString("augment") + " augments images, but the data set " + data.name()
-                    + " has samples of shape " + Arrays.toString(s) + " (not channels x height x width); use " + name + ".augment=none");
-        }
-        return p == null || p.isIdentity() ? null : p;
-    }
-
-    /** The data's smallest and largest values, the range photometric steps clamp to ([0, 1] for image readers). */
-    private static ImageAugmentation.PixelRange pixelRange(Dataset data) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : data.values()) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        return lo < hi ? new ImageAugmentation.PixelRange(lo, hi) : ImageAugmentation.PixelRange.UNIT;
+        return AugmentationPipeline.forData(params.getString("augment"), data, name + ".augment");
     }
 }

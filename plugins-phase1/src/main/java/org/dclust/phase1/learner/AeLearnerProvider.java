@@ -45,6 +45,12 @@ public final class AeLearnerProvider implements LearnerProvider {
         return Pretraining.presets();
     }
 
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
     /** Needs a decoder: the shared autoencoder pretraining. */
     @Override
     public boolean needsDecoder(Params params) {

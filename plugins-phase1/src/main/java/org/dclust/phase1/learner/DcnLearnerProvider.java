@@ -61,6 +61,12 @@ public final class DcnLearnerProvider implements LearnerProvider {
                 "paper", Map.of("pretrainEpochs", 250, "epochs", 50)));
     }
 
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
     /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
     @Override
     public boolean needsDecoder(Params params) {

@@ -8,6 +8,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.Pretraining;
 
 /**
  * Registers the {@code dcss-agg} learner ({@link DcssLearner}, strategy {@link DcssLearner.Strategy#AGGREGATED}):
@@ -54,6 +55,12 @@ public final class DcssAggLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return DcssLearnerProvider.presetTable();
+    }
+
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
     }
 
     /** Needs a decoder: the shared autoencoder pretraining. */

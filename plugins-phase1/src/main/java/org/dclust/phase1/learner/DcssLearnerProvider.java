@@ -89,6 +89,12 @@ public final class DcssLearnerProvider implements LearnerProvider {
         return presetTable();
     }
 
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
     /** Needs a decoder: the shared autoencoder pretraining. */
     @Override
     public boolean needsDecoder(Params params) {

@@ -69,6 +69,12 @@ public final class DecLearnerProvider implements LearnerProvider {
                 "paper", Map.of("epochs", PAPER_EPOCHS)));
     }
 
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
     /** Needs a decoder: the shared autoencoder pretraining (DEC then trains the encoder only). */
     @Override
     public boolean needsDecoder(Params params) {

@@ -92,7 +92,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
         List<ParamSpec> p = new ArrayList<>(PretrainedStart.parameters());
         p.add(ParamSpec.choice("variant", PRETRAINED, List.of(PRETRAINED, ANNEALED), "pretrained: the shared pretraining and"
                 + " k-means representatives, alpha constant (the authors' -p); annealed: a random network and random representatives,"
-                + " alpha annealed from alphaStart (their -a; pretrainEpochs, pretrainLr and kmeansRestarts are not used)"));
+                + " alpha annealed from alphaStart (their -a; pretrainEpochs, pretrainLr, pretrainAugment and kmeansRestarts are not used)"));
         p.add(ParamSpec.integer("epochs", 100, 0, 1_000_000, "clustering epochs, epochsPerAlpha at each alpha (the authors: 20 x 5 = 100"
                 + " pretrained, 40 x 5 = 200 annealed)"));
         p.addAll(Optimizers.parameters(Optimizers.ADAM, 1e-3, 0.9));

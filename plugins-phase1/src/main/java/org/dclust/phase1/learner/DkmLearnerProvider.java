@@ -53,7 +53,9 @@ public final class DkmLearnerProvider implements LearnerProvider {
 
     @Override
     public List<String> validate(Params params) {
-        return DkmLearner.problems(params);
+        List<String> problems = new java.util.ArrayList<>(DkmLearner.problems(params));
+        problems.addAll(org.dclust.api.toolkit.Pretraining.validate(params));
+        return problems;
     }
 
     @Override

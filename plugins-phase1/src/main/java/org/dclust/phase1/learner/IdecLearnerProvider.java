@@ -9,6 +9,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code idec} learner: {@link DecLearner} with the decoder kept, L = L_r + γ·KL. */
@@ -56,6 +57,12 @@ public final class IdecLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return DecLearnerProvider.presetTable(DEFAULT_EPOCHS);
+    }
+
+    /** The shared pretraining's augmentation recipe must parse. */
+    @Override
+    public List<String> validate(Params params) {
+        return Pretraining.validate(params);
     }
 
     /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
