@@ -5,12 +5,12 @@ import java.util.Map;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code ae} learner ({@link AeLearner}): autoencoder pretraining, then k-means. */
-public final class AeLearnerProvider implements LearnerProvider {
+public final class AeLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "ae";
 
     @Override
@@ -43,18 +43,6 @@ public final class AeLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return Pretraining.presets();
-    }
-
-    /** The shared pretraining's augmentation recipe must parse. */
-    @Override
-    public List<String> validate(Params params) {
-        return Pretraining.validate(params);
-    }
-
-    /** Needs a decoder: the shared autoencoder pretraining. */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override

@@ -8,11 +8,11 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code dcn} learner ({@link DcnLearner}). */
-public final class DcnLearnerProvider implements LearnerProvider {
+public final class DcnLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dcn";
 
     /** Clustering epochs of the default preset. */
@@ -59,18 +59,6 @@ public final class DcnLearnerProvider implements LearnerProvider {
                 "quick", Map.of("epochs", 10),
                 "default", Map.of("epochs", DEFAULT_EPOCHS),
                 "paper", Map.of("pretrainEpochs", 250, "epochs", 50)));
-    }
-
-    /** The shared pretraining's augmentation recipe must parse. */
-    @Override
-    public List<String> validate(Params params) {
-        return Pretraining.validate(params);
-    }
-
-    /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override

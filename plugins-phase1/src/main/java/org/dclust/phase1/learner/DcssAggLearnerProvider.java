@@ -7,8 +7,7 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
-import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /**
  * Registers the {@code dcss-agg} learner ({@link DcssLearner}, strategy {@link DcssLearner.Strategy#AGGREGATED}):
@@ -16,7 +15,7 @@ import org.dclust.api.toolkit.Pretraining;
  * cluster losses of a batch are summed and make one update, and there are K times as many passes over
  * the data, so both take the same number of updates.
  */
-public final class DcssAggLearnerProvider implements LearnerProvider {
+public final class DcssAggLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dcss-agg";
 
     @Override
@@ -55,18 +54,6 @@ public final class DcssAggLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return DcssLearnerProvider.presetTable();
-    }
-
-    /** The shared pretraining's augmentation recipe must parse. */
-    @Override
-    public List<String> validate(Params params) {
-        return Pretraining.validate(params);
-    }
-
-    /** Needs a decoder: the shared autoencoder pretraining. */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override

@@ -8,12 +8,12 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code dec} learner: {@link DecLearner} with the decoder dropped (reconstruction weight 0). */
-public final class DecLearnerProvider implements LearnerProvider {
+public final class DecLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dec";
 
     @Override
@@ -67,18 +67,6 @@ public final class DecLearnerProvider implements LearnerProvider {
                 "quick", Map.of("epochs", 30, "updateInterval", 20),
                 "default", Map.of("epochs", defaultEpochs),
                 "paper", Map.of("epochs", PAPER_EPOCHS)));
-    }
-
-    /** The shared pretraining's augmentation recipe must parse. */
-    @Override
-    public List<String> validate(Params params) {
-        return Pretraining.validate(params);
-    }
-
-    /** Needs a decoder: the shared autoencoder pretraining (DEC then trains the encoder only). */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override

@@ -8,11 +8,11 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code dkm} learner ({@link DkmLearner}). */
-public final class DkmLearnerProvider implements LearnerProvider {
+public final class DkmLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dkm";
 
     @Override
@@ -54,7 +54,7 @@ public final class DkmLearnerProvider implements LearnerProvider {
     @Override
     public List<String> validate(Params params) {
         List<String> problems = new java.util.ArrayList<>(DkmLearner.problems(params));
-        problems.addAll(org.dclust.api.toolkit.Pretraining.validate(params));
+        problems.addAll(PretrainingLearnerProvider.super.validate(params));
         return problems;
     }
 
@@ -64,12 +64,6 @@ public final class DkmLearnerProvider implements LearnerProvider {
                 "quick", Map.of("epochs", 10, "epochsPerAlpha", 1),
                 "default", Map.of("epochs", 100, "epochsPerAlpha", 5),
                 "paper", Map.of("pretrainEpochs", 50, "epochs", 100, "epochsPerAlpha", 5)));
-    }
-
-    /** Needs a decoder: its loss reconstructs (and the shared pretraining where it pretrains). */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override

@@ -8,12 +8,11 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
-import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code idec} learner: {@link DecLearner} with the decoder kept, L = L_r + γ·KL. */
-public final class IdecLearnerProvider implements LearnerProvider {
+public final class IdecLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "idec";
 
     /** Clustering epochs of the default preset. */
@@ -57,18 +56,6 @@ public final class IdecLearnerProvider implements LearnerProvider {
     @Override
     public Map<String, Map<String, Object>> presets() {
         return DecLearnerProvider.presetTable(DEFAULT_EPOCHS);
-    }
-
-    /** The shared pretraining's augmentation recipe must parse. */
-    @Override
-    public List<String> validate(Params params) {
-        return Pretraining.validate(params);
-    }
-
-    /** Needs a decoder: the shared pretraining, and its loss reconstructs. */
-    @Override
-    public boolean needsDecoder(Params params) {
-        return true;
     }
 
     @Override
