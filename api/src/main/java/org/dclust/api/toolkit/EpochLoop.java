@@ -40,6 +40,16 @@ public final class EpochLoop {
         double step(NDManager scope, int[] indices);
     }
 
+    /**
+     * A training step that also knows where it is: the epoch (0-based, the same after a resume) and the
+     * batch's position in it, for draws seeded per (seed, epoch, batch) such as augmented views
+     * ({@link org.dclust.api.toolkit.augment.AugmentationPipeline#random}).
+     */
+    @FunctionalInterface
+    public interface PositionedStep {
+        double step(NDManager scope, int[] indices, int epoch, int batch);
+    }
+
     /** Work at the end of an epoch (re-estimating centres, a target distribution); returns values to report. */
     @FunctionalInterface
     public interface EpochEnd {
@@ -76,6 +86,12 @@ public final class EpochLoop {
      */
     public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
             NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
+        return run(phase, epochs, samples, batchSize, ctx, scopeParent, state, (scope, indices, epoch, batch) -> step.step(scope, indices), end);
+    }
+
+    /** As {@link #run(String, int, int, int, TrainingContext, NDManager, State, BatchStep, EpochEnd)}, the step told the epoch and batch. */
+    public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
+            NDManager scopeParent, State state, PositionedStep step, EpochEnd end) {
         int start = 0;
         try (NDManager tmp = scopeParent.newSubManager()) {
             Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
@@ -100,18 +116,19 @@ public final class EpochLoop {
     }
 
     private static void runEpochs(String phase, int start, int epochs, int samples, int batchSize, TrainingContext ctx,
-            NDManager scopeParent, State state, BatchStep step, EpochEnd end, List<EpochReport> reports) {
+            NDManager scopeParent, State state, PositionedStep step, EpochEnd end, List<EpochReport> reports) {
         long lastSave = System.nanoTime();
         for (int e = start; e < epochs; e++) {
             long t0 = System.nanoTime();
             ctx.reseed(phase, e);
             int[][] batches = Batches.shuffled(samples, batchSize, ctx.random(phase, e));
             double lossSum = 0;
-            for (int[] idx : batches) {
+            for (int b = 0; b < batches.length; b++) {
+                int[] idx = batches[b];
                 ctx.checkCancelled();
                 double loss;
                 try (NDManager scope = scopeParent.newSubManager()) {
-                    loss = step.step(scope, idx);
+                    loss = step.step(scope, idx, e, b);
                 }
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(phase, e + 1, epochs, "the loss of a batch is " + loss);

@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
@@ -51,7 +51,7 @@ public final class TrainingState implements EpochLoop.State {
     }
 
     /** The usual start: every array of {@code net} under {@code network.} and {@code opt}'s state under {@code optimizer.}. */
-    public static TrainingState of(AutoEncoder net, ParamOptimizer opt) {
+    public static TrainingState of(EncoderNetwork net, ParamOptimizer opt) {
         return new TrainingState().arrays("network", net::state).optimizer("optimizer", opt);
     }
 

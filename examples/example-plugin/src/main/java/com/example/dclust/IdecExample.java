@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -67,7 +67,7 @@ public record IdecExample(Params params) implements LatentLearner {
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         double gamma = params.getDouble("gamma");
         int interval = params.getInt("updateInterval");
         double tol = params.getDouble("tol");

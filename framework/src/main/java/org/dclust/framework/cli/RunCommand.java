@@ -55,7 +55,7 @@ public final class RunCommand implements Callable<Integer> {
     String learner;
     @Option(names = "--refiner", description = "phase-2 refiner plugin")
     String refiner;
-    @Option(names = "--backbone", description = "backbone plugin (default mlp)")
+    @Option(names = "--backbone", description = "backbone plugin (default: the learner's, mlp for the autoencoder learners)")
     String backbone;
     @Option(names = "--clusters", description = "K (default: the data set's number of classes)")
     Integer clusters;

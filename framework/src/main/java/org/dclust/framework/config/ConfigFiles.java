@@ -31,7 +31,7 @@ public final class ConfigFiles {
             c.dataset = f.text("dataset", c.dataset);
             c.learner = f.text("learner", c.learner);
             c.refiner = f.text("refiner", c.refiner);
-            c.backbone = f.text("backbone", c.backbone);
+            c.backbone = f.optionalText("backbone", c.backbone);
             Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);
             c.clusters = k == null ? null : k.intValue();
             c.preset = f.optionalText("preset", c.preset);

@@ -29,7 +29,8 @@ public final class RunConfig {
     public String dataset = DEFAULT_DATASET;
     public String learner = DEFAULT_LEARNER;
     public String refiner = DEFAULT_REFINER;
-    public String backbone = "mlp";
+    /** The backbone; null: the learner's default ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}), filled in when resolved. */
+    public String backbone;
     /** K; null means the data set's declared number of classes. */
     public Integer clusters;
     /** A preset name ({@code quick}, {@code default}, {@code paper}); null: see {@link #presetOrDefault()}. */

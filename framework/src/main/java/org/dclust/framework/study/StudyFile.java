@@ -36,7 +36,8 @@ public final class StudyFile {
     public List<String> learners = new ArrayList<>();
     public List<String> refiners = new ArrayList<>();
     public List<Long> seeds = new ArrayList<>(List.of(1L));
-    public String backbone = "mlp";
+    /** The backbone of every cell; null (absent): each cell's learner's default ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}). */
+    public String backbone;
     public String preset;
     public String preprocessing = "none";
     public Integer clusters;
@@ -168,7 +169,7 @@ public final class StudyFile {
         if (seeds.isEmpty() && f.isEmptyOrAbsent("seeds")) {
             missing.add("seeds");
         }
-        backbone = f.text("backbone", backbone);
+        backbone = f.optionalText("backbone", backbone);
         preset = f.optionalText("preset", preset);
         preprocessing = f.text("preprocessing", preprocessing);
         Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);

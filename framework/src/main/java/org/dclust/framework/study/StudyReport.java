@@ -78,7 +78,8 @@ public final class StudyReport {
             md.append(", ").append(failed.size()).append(" failed (see Failed runs below; the tables leave them out)");
         }
         md.append(". Figures in percent, mean ± standard deviation over seeds ")
-                .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ").append(s.backbone).append(".\n");
+                .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ")
+                .append(s.backbone == null ? "each learner's default" : s.backbone).append(".\n");
         boolean ref = s.reference != null && !s.reference.figures.isEmpty();
         if (ref) {
             md.append("Published figures: ").append(s.reference.source == null ? "as given in the study file" : s.reference.source).append(".\n");

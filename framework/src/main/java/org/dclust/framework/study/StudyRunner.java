@@ -128,7 +128,16 @@ public final class StudyRunner {
         for (String r : s.refiners) {
             add(plugins, org.dclust.api.spi.RefinerProvider.class, r, problems);
         }
-        add(plugins, org.dclust.api.spi.BackboneProvider.class, s.backbone, problems);
+        if (s.backbone != null) {
+            add(plugins, org.dclust.api.spi.BackboneProvider.class, s.backbone, problems);
+        } else {
+            // no study backbone: each learner's default, so a setting may name any of them
+            for (PluginInfo info : List.copyOf(plugins)) {
+                if (info instanceof org.dclust.api.spi.LearnerProvider l) {
+                    add(plugins, org.dclust.api.spi.BackboneProvider.class, l.defaultBackbone(), problems);
+                }
+            }
+        }
         for (PluginInfo info : plugins) {
             p.add(info.name().toLowerCase(Locale.ROOT));
             info.aliases().forEach(a -> p.add(a.toLowerCase(Locale.ROOT)));
@@ -157,9 +166,9 @@ public final class StudyRunner {
         c.seed = cell.seed();
         c.device = s.device;
         Set<String> mine = new LinkedHashSet<>(List.of("learner", "refiner", "backbone"));
-        for (var entry : List.of(registry.get(org.dclust.api.spi.LearnerProvider.class, cell.learner()),
-                registry.get(org.dclust.api.spi.RefinerProvider.class, cell.refiner()),
-                registry.get(org.dclust.api.spi.BackboneProvider.class, s.backbone))) {
+        org.dclust.api.spi.LearnerProvider learner = registry.get(org.dclust.api.spi.LearnerProvider.class, cell.learner());
+        for (var entry : List.of(learner, registry.get(org.dclust.api.spi.RefinerProvider.class, cell.refiner()),
+                registry.get(org.dclust.api.spi.BackboneProvider.class, s.backbone != null ? s.backbone : learner.defaultBackbone()))) {
             mine.add(entry.name().toLowerCase(Locale.ROOT));
             entry.aliases().forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
         }

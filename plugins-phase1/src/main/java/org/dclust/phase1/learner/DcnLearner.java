@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -112,7 +112,7 @@ public record DcnLearner(String name, Params params) implements LatentLearner {
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         double lambda = params.getDouble("lambda");
         boolean moveCentres = COUNT.equals(params.getString("centreUpdate"));
         try (NDManager stateManager = net.manager().newSubManager();

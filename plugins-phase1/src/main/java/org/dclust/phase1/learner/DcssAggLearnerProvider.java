@@ -7,7 +7,7 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /**
  * Registers the {@code dcss-agg} learner ({@link DcssLearner}, strategy {@link DcssLearner.Strategy#AGGREGATED}):
@@ -15,7 +15,7 @@ import org.dclust.api.spi.LearnerProvider;
  * cluster losses of a batch are summed and make one update, and there are K times as many passes over
  * the data, so both take the same number of updates.
  */
-public final class DcssAggLearnerProvider implements LearnerProvider {
+public final class DcssAggLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dcss-agg";
 
     @Override

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -98,7 +98,7 @@ public final class DcssLearner implements LatentLearner {
             throw new DclustException(name + ": " + k + " clusters for " + data.size() + " samples");
         }
         PretrainedStart start = PretrainedStart.of(data, ctx, pretrain, PretrainedStart.RESTARTS);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         try {
             if (!net.hasDecoder()) {
                 throw new DclustException(name + " needs a backbone with a decoder (its loss reconstructs the input)");
@@ -112,7 +112,7 @@ public final class DcssLearner implements LatentLearner {
     }
 
     /** Phase 1 from the given initial centres (K × d); returns the final centres. */
-    float[][] train(AutoEncoder net, Dataset data, TrainingContext ctx, float[][] init) {
+    float[][] train(EncoderNetwork net, Dataset data, TrainingContext ctx, float[][] init) {
         int k = init.length;
         int passesPerEpoch = strategy == Strategy.AGGREGATED ? k : 1;
         int passes = epochs * passesPerEpoch;
@@ -163,7 +163,7 @@ public final class DcssLearner implements LatentLearner {
      * works in its own sub-scope (on a copy of the batch, since results join their first operand's
      * manager), so only one run's activations are alive at a time.
      */
-    private double perClusterStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
+    private double perClusterStep(EncoderNetwork net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray w = DcssLoss.weights(net.encode(x, true), c, m);
         use.add(w.argMax(1));
         long k = c.getShape().get(0);
@@ -191,7 +191,7 @@ public final class DcssLearner implements LatentLearner {
     }
 
     /** DCSSagg: one update on the sum of the K cluster losses, weights from the same forward pass. */
-    private double aggregatedStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
+    private double aggregatedStep(EncoderNetwork net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray z = net.encode(x, true);

@@ -9,16 +9,16 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /**
  * Registers the {@code dcss} learner ({@link DcssLearner}, strategy {@link DcssLearner.Strategy#PER_CLUSTER}):
  * DCSS phase 1, "DCSSu" (Sadeghi and Armanfard, section 3.1, eqs. 1-3), with the hyperparameters of
  * section 4.8.5 (λ = 0.1, m = 1.5, T1 = 2) and the reference code's optimiser (SGD, lr 1e-6, momentum 0.9).
  */
-public final class DcssLearnerProvider implements LearnerProvider {
+public final class DcssLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dcss";
     static final Citation PAPER = FuzzyMemberships.DCSS;
 

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -77,7 +77,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         int updateInterval = params.getInt("updateInterval");
         double tol = params.getDouble("tol");
         List<Parameter> trained = reconstructionWeight > 0 ? net.parameters() : net.encoderParameters();
@@ -148,7 +148,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
      * Recomputes q over the whole data set (evaluation mode, chunk by chunk), stores its target
      * distribution (eq. 3) and its labels, and returns the fraction of samples whose label changed.
      */
-    private static double refresh(AutoEncoder net, Dataset data, TrainableCentres centres, NDArray target,
+    private static double refresh(EncoderNetwork net, Dataset data, TrainableCentres centres, NDArray target,
             NDArray labels, NDManager scope) {
         NDArray q = Embeddings.probabilities(net, data, centres.array(), SoftAssignment.studentT(ALPHA), scope);
         NDArray fresh = q.argMax(1);

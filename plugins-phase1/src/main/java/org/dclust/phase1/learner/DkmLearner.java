@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -102,7 +102,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
         List<ParamSpec> p = new ArrayList<>(PretrainedStart.parameters());
         p.add(ParamSpec.choice("variant", PRETRAINED, List.of(PRETRAINED, ANNEALED), "pretrained: the shared pretraining and"
                 + " k-means representatives, alpha constant (the authors' -p); annealed: a random network and random representatives,"
-                + " alpha annealed from alphaStart (their -a; pretrainEpochs, pretrainLr and kmeansRestarts are not used)"));
+                + " alpha annealed from alphaStart (their -a; pretrainEpochs, pretrainLr, pretrainAugment and kmeansRestarts are not used)"));
         p.add(ParamSpec.integer("epochs", 100, 0, 1_000_000, "clustering epochs, epochsPerAlpha at each alpha (the authors: 20 x 5 = 100"
                 + " pretrained, 40 x 5 = 200 annealed)"));
         p.addAll(Optimizers.parameters(Optimizers.ADAM, 1e-4, 0.9));
@@ -137,7 +137,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
         if (annealed()) {
             NDManager manager = ctx.manager().newSubManager();
             try {
-                AutoEncoder net = Pretraining.network(data, ctx, manager);
+                EncoderNetwork net = Pretraining.network(data, ctx, manager);
                 int values = (params.getInt("epochs") + params.getInt("epochsPerAlpha") - 1) / params.getInt("epochsPerAlpha");
                 if (values < LADDER) {
                     ctx.events().info(name + ": the annealed variant walks " + values + " of the ladder's " + LADDER + " values of alpha ("
@@ -170,7 +170,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
      * The DKM phase from {@code net} and representatives {@code init}, continuing {@code pretraining}'s
      * Adam when there is one and the optimizer is Adam.
      */
-    private LatentModel train(Dataset data, TrainingContext ctx, AutoEncoder net, float[][] init, Adam pretraining) {
+    private LatentModel train(Dataset data, TrainingContext ctx, EncoderNetwork net, float[][] init, Adam pretraining) {
         double lambda = params.getDouble("lambda");
         try (TrainableCentres centres = new TrainableCentres(net.manager(), init);
                 ParamOptimizer opt = Optimizers.create(params, centres.after(net.parameters()), net.manager())) {

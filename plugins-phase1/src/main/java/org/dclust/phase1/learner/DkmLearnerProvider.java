@@ -8,11 +8,11 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code dkm} learner ({@link DkmLearner}). */
-public final class DkmLearnerProvider implements LearnerProvider {
+public final class DkmLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dkm";
 
     @Override
@@ -55,7 +55,9 @@ public final class DkmLearnerProvider implements LearnerProvider {
 
     @Override
     public List<String> validate(Params params) {
-        return DkmLearner.problems(params);
+        List<String> problems = new java.util.ArrayList<>(DkmLearner.problems(params));
+        problems.addAll(PretrainingLearnerProvider.super.validate(params));
+        return problems;
     }
 
     @Override

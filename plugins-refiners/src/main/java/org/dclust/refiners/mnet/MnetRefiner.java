@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.MlpHead;
 import org.dclust.api.model.Refiner;
@@ -120,7 +120,7 @@ public final class MnetRefiner implements Refiner {
     @Override
     public ClusterModel refine(LatentModel latent, Dataset data, TrainingContext ctx) {
         check(latent, data, ctx);
-        AutoEncoder net = latent.network();
+        EncoderNetwork net = latent.network();
         int k = latent.clusters();
         ctx.reseed(PHASE + "-init", 0);
         MlpHead head = new MlpHead(net.manager(), net.latentDim(), HIDDEN, k);
@@ -137,7 +137,7 @@ public final class MnetRefiner implements Refiner {
 
     /** Says, in one message, why this refiner cannot work with what it is given. */
     private void check(LatentModel latent, Dataset data, TrainingContext ctx) {
-        AutoEncoder net = latent.network();
+        EncoderNetwork net = latent.network();
         float[][] c = latent.centres();
         String from = "the latent model of " + latent.learner();
         if (c == null || c.length < 2) {
@@ -169,7 +169,7 @@ public final class MnetRefiner implements Refiner {
 
     /** One training run and its mutable state. */
     private final class Run {
-        private final AutoEncoder net;
+        private final EncoderNetwork net;
         private final MlpHead head;
         private final Dataset data;
         private final TrainingContext ctx;
@@ -182,7 +182,7 @@ public final class MnetRefiner implements Refiner {
         /** How this epoch's training samples spread over the clusters by argmax q. */
         private final ClusterUse use;
 
-        Run(AutoEncoder net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
+        Run(EncoderNetwork net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
                 Adam headOpt, float[][] initialCentres) {
             this.net = net;
             this.head = head;

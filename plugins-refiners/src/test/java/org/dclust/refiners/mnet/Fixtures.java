@@ -3,10 +3,10 @@ package org.dclust.refiners.mnet;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.toolkit.Embeddings;
@@ -103,7 +103,7 @@ final class Fixtures {
     /** AE pretraining (api's shared Pretraining, the context's backbone) then k-means on the codes. */
     static LatentModel aeKmeans(Dataset data, org.dclust.api.train.TrainingContext ctx, int epochs, double lr, int batch) {
         NDManager m = ctx.manager().newSubManager();
-        AutoEncoder net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(epochs, lr, batch), m);
+        EncoderNetwork net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(epochs, lr, batch), m);
         float[][] z = Embeddings.encode(net, data, 1000);
         KMeans.Result km = KMeans.fit(z, ctx.clusters(), 10, 300, ctx.random("kmeans", 0));
         return new LatentModel("ae", net, km.centres(), SoftAssignment.nearest());
