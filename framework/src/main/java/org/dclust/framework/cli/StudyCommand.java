@@ -59,6 +59,10 @@ public final class StudyCommand implements Callable<Integer> {
             throw new DclustException("--epoch-lines " + epochLines + " is not valid: give 1 or more (n prints every n-th epoch line)");
         }
         EngineExtension distributed = EngineExtension.find(engine, master);
+        if (distributed != null && out != null && out.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+            throw new DclustException("--out " + out + ": give the study directory as a path that every executor sees (a shared "
+                    + "mount: NFS, or HDFS or S3 mounted with FUSE); dclust writes through the file system, not to URLs");
+        }
         StudyFile s = StudyFile.read(file);
         Path dir = out != null ? out : Path.of("runs", "study-" + s.name);
         checkDirectory(dir, out != null ? "--out" : "the study directory");
