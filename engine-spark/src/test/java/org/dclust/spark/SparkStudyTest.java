@@ -69,7 +69,7 @@ class SparkStudyTest {
         Path dir = tmp.resolve("killed");
         Path finished = dir.resolve("cells/fm200/dec+centroid/seed1/result.json");
         Path started = dir.resolve("cells/fm200/dec+mnet/seed1/identity.json");
-        byte[] before;
+        String before;
         CompletableFuture<Integer> study = CompletableFuture.supplyAsync(() -> Main.execute("study", tmp.resolve("tiny.yaml").toString(),
                 "--engine", "spark", "--master", "local[2,3]", "--out", dir.toString()));
         try {
@@ -78,14 +78,14 @@ class SparkStudyTest {
             assertThat(study.get(10, TimeUnit.MINUTES)).isZero();
         }
         assertSameResults(dir);
-        assertThat(Files.readAllBytes(finished)).isEqualTo(before);
+        assertThat(Files.readString(finished)).isEqualTo(before);
         assertThat(Files.readString(dir.resolve("spark-logs/fm200_dec_seed1.attempt1.log")))
                 .contains("cell fm200/dec+centroid/seed1 finished in an earlier attempt")
                 .contains("study: cell fm200/dec+mnet/seed1");
     }
 
     /** Kills the child JVM of dec/seed1 once dec+mnet started in it; returns dec+centroid's result.json as it was then. */
-    private static byte[] killInTheMiddle(Path dir, Path started, CompletableFuture<Integer> study, Path finished) throws Exception {
+    private static String killInTheMiddle(Path dir, Path started, CompletableFuture<Integer> study, Path finished) throws Exception {
         while (!Files.exists(started)) {
             assertThat(study).isNotDone();
             TimeUnit.MILLISECONDS.sleep(20);
@@ -98,7 +98,7 @@ class SparkStudyTest {
         child.destroyForcibly();
         child.onExit().get(10, TimeUnit.SECONDS);
         assertThat(dir.resolve("cells/fm200/dec+mnet/seed1/result.json")).doesNotExist();
-        return Files.readAllBytes(finished);
+        return Files.readString(finished);
     }
 
     /** results.json (all but the times) and every cell's assignments equal the in-process run's. */
