@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.ml.clustering.Cluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.dclust.api.toolkit.Batches;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.framework.metrics.CalinskiHarabaszIndex;
 import org.dclust.framework.metrics.DaviesBouldinIndex;
@@ -269,7 +270,7 @@ public final class KEstimator {
         if (codes.length <= size) {
             return codes;
         }
-        int[] chosen = SilhouetteIndex.sample(codes.length, size, seed);
+        int[] chosen = Batches.sample(codes.length, size, seed);
         float[][] out = new float[size][];
         for (int i = 0; i < size; i++) {
             out[i] = codes[chosen[i]];
