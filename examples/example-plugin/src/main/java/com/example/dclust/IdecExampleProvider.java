@@ -60,4 +60,10 @@ public final class IdecExampleProvider implements LearnerProvider {
     public LatentLearner create(Params params) {
         return new IdecExample(params);
     }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
+    }
 }

@@ -17,6 +17,7 @@ import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.RefinerProvider;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.select.EpochSelections;
 
 /**
  * Turns a {@link RunConfig} into a {@link ResolvedRun}: finds each plugin, applies the preset, binds
@@ -45,9 +46,10 @@ public final class ConfigResolver {
         BackboneProvider backbone = find(BackboneProvider.class, c.backbone, problems);
         LearnerProvider learner = find(LearnerProvider.class, c.learner, problems);
         RefinerProvider refiner = find(RefinerProvider.class, c.refiner, problems);
-        if (c.clusters != null && c.clusters < 2) {
-            problems.add("clusters = " + c.clusters + " is not valid: K must be at least 2");
+        if (c.clusters != null) {
+            problems.addAll(c.clusters.problems());
         }
+        problems.addAll(EpochSelections.problems(c.selectEpoch, registry));
         if (c.preprocessing == null || !PREPROCESSING.contains(c.preprocessing.toLowerCase(Locale.ROOT))) {
             problems.add("preprocessing = " + c.preprocessing + " is not valid: expected one of " + String.join(", ", PREPROCESSING));
         }
@@ -114,6 +116,10 @@ public final class ConfigResolver {
                 problems.addAll(ex.problems());
             }
         }
+        if (c.clusters != null && c.clusters.isAuto() && learner != null && params.containsKey("learner")
+                && learner.sharedPretraining(params.get("learner")).isEmpty()) {
+            problems.add(autoRefused(learner));
+        }
         if (problems.size() == 1 && unknown != null) {
             throw unknown;
         }
@@ -122,6 +128,24 @@ public final class ConfigResolver {
         }
         return new ResolvedRun(c, new PluginChoice<>(dataset, params.get("dataset")), new PluginChoice<>(backbone, params.get("backbone")),
                 new PluginChoice<>(learner, params.get("learner")), new PluginChoice<>(refiner, params.get("refiner")));
+    }
+
+    /** Why {@code --clusters auto} cannot run with this learner, and which learners it runs with. */
+    private String autoRefused(LearnerProvider learner) {
+        List<String> able = new ArrayList<>();
+        for (LearnerProvider p : registry.all(LearnerProvider.class)) {
+            try {
+                if (p.sharedPretraining(Params.defaults(p.name(), p.parameters())).isPresent()) {
+                    able.add(p.name());
+                }
+            } catch (RuntimeException e) {
+                // a provider whose defaults do not resolve is reported where it is used
+            }
+        }
+        return "clusters = auto estimates K on the codes of the shared autoencoder pretraining, before the learner's clustering"
+                + " phase, but the learner " + learner.name() + " (with these parameters) does not start from it (it trains its own"
+                + " representation with K fixed): give K with --clusters K, or use a learner that pretrains ("
+                + String.join(", ", able) + ")";
     }
 
     private <P extends PluginInfo> P find(Class<P> kind, String name, List<String> problems) {

@@ -2,6 +2,7 @@ package org.dclust.phase1.learner;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
@@ -48,5 +49,11 @@ public final class AeLearnerProvider implements LearnerProvider {
     @Override
     public LatentLearner create(Params params) {
         return new AeLearner(params);
+    }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
     }
 }

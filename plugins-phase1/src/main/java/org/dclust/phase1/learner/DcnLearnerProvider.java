@@ -65,4 +65,10 @@ public final class DcnLearnerProvider implements LearnerProvider {
     public LatentLearner create(Params params) {
         return new DcnLearner(NAME, params);
     }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
+    }
 }

@@ -8,6 +8,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.Pretraining;
 
 /**
  * Registers the {@code dcss-agg} learner ({@link DcssLearner}, strategy {@link DcssLearner.Strategy#AGGREGATED}):
@@ -59,5 +60,11 @@ public final class DcssAggLearnerProvider implements LearnerProvider {
     @Override
     public LatentLearner create(Params params) {
         return new DcssLearner(NAME, DcssLearner.Strategy.AGGREGATED, params);
+    }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
     }
 }

@@ -93,4 +93,10 @@ public final class DcssLearnerProvider implements LearnerProvider {
     public LatentLearner create(Params params) {
         return new DcssLearner(NAME, DcssLearner.Strategy.PER_CLUSTER, params);
     }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
+    }
 }

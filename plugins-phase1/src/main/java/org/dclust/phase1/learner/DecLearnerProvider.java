@@ -73,4 +73,10 @@ public final class DecLearnerProvider implements LearnerProvider {
     public LatentLearner create(Params params) {
         return new DecLearner(NAME, params, 0, 1);
     }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
+    }
 }

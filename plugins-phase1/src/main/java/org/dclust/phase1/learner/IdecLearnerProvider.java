@@ -9,6 +9,7 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code idec} learner: {@link DecLearner} with the decoder kept, L = L_r + γ·KL. */
@@ -61,5 +62,11 @@ public final class IdecLearnerProvider implements LearnerProvider {
     @Override
     public LatentLearner create(Params params) {
         return new DecLearner(NAME, params, 1, params.getDouble("gamma"));
+    }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
     }
 }
