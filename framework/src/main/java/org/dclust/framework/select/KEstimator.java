@@ -116,9 +116,10 @@ public final class KEstimator {
                 }
             }
         }
-        String reason = most + " of " + votes.size() + " methods chose K = " + chosen
-                + (tied.size() > 1 ? " (tied with " + tied.stream().filter(k -> k != -1).map(String::valueOf).toList()
-                        + "; the highest silhouette broke the tie)" : "")
+        String reason = (tied.size() > 1
+                ? "a tie between K = " + String.join(", ", tied.stream().map(String::valueOf).toList()) + " (" + most + " of " + votes.size()
+                        + " votes each) went to K = " + chosen + ", the highest silhouette among them"
+                : most + " of " + votes.size() + " methods chose K = " + chosen)
                 + "; votes " + votes + (votes.containsKey("dbscan") ? "" : "; DBSCAN found " + density + " clusters, outside the range");
         return new KEstimate(chosen, min, max, votes, curves, reason);
     }
