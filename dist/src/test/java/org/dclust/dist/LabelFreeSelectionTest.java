@@ -137,4 +137,25 @@ class LabelFreeSelectionTest {
             assertThat(r.record().keptEpochs()).containsOnlyKeys("mnet");
         }
     }
+
+    @Test
+    void inTheLibraryWithoutDirectoriesThePretrainingRunsOnce() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        org.dclust.api.train.EventSink sink = new org.dclust.api.train.EventSink() {
+            @Override
+            public void info(String message) {
+                notes.add(message);
+            }
+        };
+        try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("clusters", 3, "n", 300)).learner("ae", Map.of("pretrainEpochs", 4))
+                .backbone("mlp", Map.of("hidden", "32,32")).refiner("centroid").clustersAuto(2, 6).seed(1).plots(false, false)
+                .listener(sink).fit()) {
+            assertThat(r.record().kEstimate().k()).isEqualTo(r.record().identity().clusters()).isEqualTo(r.record().clusterSizes().length);
+            assertThat(r.record().identity().clustersAuto()).isEqualTo("2..6");
+            assertThat(r.record().times().epochs().get("pretrain")).hasSize(4);
+            String loaded = notes.stream().filter(n -> n.startsWith("pretrained autoencoder loaded from the cache ")).findFirst().orElseThrow();
+            // the run's own cache is gone once the learner has its pretraining
+            assertThat(Path.of(loaded.substring("pretrained autoencoder loaded from the cache ".length()))).doesNotExist();
+        }
+    }
 }

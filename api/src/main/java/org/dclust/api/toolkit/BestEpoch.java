@@ -127,9 +127,12 @@ final class BestEpoch implements AutoCloseable {
 
     /**
      * Ends the phase after {@code epochsDone} epochs: puts the best epoch's state back (when it is not
-     * the last one) and reports the choice.
+     * the last one) and reports the choice; a phase of no epochs keeps what it has and reports nothing.
      */
     void finish(int epochsDone) {
+        if (epochsDone == 0) {
+            return;
+        }
         int kept = best.holds() ? best.epoch() : epochsDone;
         if (kept > epochsDone) {
             throw new DclustException("the checkpoint " + checkpointName(phase) + " holds epoch " + kept + " but " + phase

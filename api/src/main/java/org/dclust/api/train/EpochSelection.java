@@ -83,11 +83,6 @@ public final class EpochSelection {
         return v == null ? Double.NaN : v;
     }
 
-    /** The reported value this selects by, or null for an index or {@link #FINAL}. */
-    public String value() {
-        return value;
-    }
-
     /** Whether {@code a} is strictly better than {@code b} (a NaN is never better; anything finite beats NaN). */
     public boolean better(double a, double b) {
         if (Double.isNaN(a)) {

@@ -148,13 +148,6 @@ public final class TrainingContext {
         return new TrainingContext(b);
     }
 
-    /** A copy with another epoch selection ({@link EpochSelection#FINAL} for a phase that must keep its last epoch). */
-    public TrainingContext withEpochSelection(EpochSelection selection) {
-        Builder b = toBuilder();
-        b.epochSelection(selection);
-        return new TrainingContext(b);
-    }
-
     private Builder toBuilder() {
         Builder b = new Builder(manager);
         b.device = device;

@@ -76,6 +76,8 @@ public final class MnetRefiner implements Refiner {
     /** The guard's per-epoch values: argmax q over the whole data set in evaluation mode. */
     static final String GUARD_USED = "guardClustersUsed";
     static final String GUARD_SHARE = "guardLargestShare";
+    /** The guard counts a cluster as in use when it holds at least this fraction of an even share (n / K samples). */
+    static final double GUARD_MIN_SHARE = 0.1;
 
     /** What is done with q (rows of K values, flat) of a chunk of the data set starting at sample {@code start}. */
     @FunctionalInterface
@@ -267,8 +269,9 @@ public final class MnetRefiner implements Refiner {
 
         /**
          * The guard after a q-space epoch: healthy when argmax q over the whole data set (evaluation mode,
-         * as the final assignment) uses at least as many clusters as the reference and its largest
-         * cluster holds at most guardGrowth times the reference's largest share. Otherwise the state of
+         * as the final assignment) uses at least as many clusters as the reference (each holding at least
+         * a tenth of an even share, see {@link #evaluationUse}) and its largest cluster holds at most
+         * guardGrowth times the reference's largest share. Otherwise the state of
          * the last healthy epoch is put back and the phase stops.
          */
         private void guardAfterEpoch(int done, Map<String, Double> out) {
@@ -285,21 +288,30 @@ public final class MnetRefiner implements Refiner {
             healthy.restore();
             out.put(EpochLoop.STOP, EpochLoop.HALTED);
             ctx.events().info(String.format(Locale.ROOT, "%s: the guard stopped the q-space epochs after epoch %d of %d: %d of %d clusters"
-                    + " in use (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
+                    + " hold a tenth of an even share or more (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
                     + " of epoch %d, the last healthy one (a departure from DCSS, which trains every epoch; mnet.guard=false turns it off)",
                     PHASE, done, s.epochs(), (int) used, head.clusters(), (int) referenceUsed, 100 * share, s.guardGrowth(),
                     100 * referenceShare, 100 * bound, kept));
         }
 
-        /** {@link ClusterUse#of} the argmax of q over the whole data set, in evaluation mode. */
+        /**
+         * How argmax q over the whole data set, in evaluation mode, spreads over the clusters: under
+         * {@link ClusterUse#USED} the clusters that hold at least {@value #GUARD_MIN_SHARE} of an even share
+         * (n / K samples; a cluster of a handful of samples is already lost, and its flicker between one
+         * sample and none is no collapse), under {@link ClusterUse#LARGEST} the largest cluster's share.
+         */
         private Map<String, Double> evaluationUse() {
-            long[] counts = new long[head.clusters()];
+            int k = head.clusters();
+            long[] counts = new long[k];
             evaluate((start, q) -> {
-                for (int best : argmaxRows(q, head.clusters())) {
+                for (int best : argmaxRows(q, k)) {
                     counts[best]++;
                 }
             });
-            return ClusterUse.of(counts);
+            Map<String, Double> use = ClusterUse.of(counts);
+            double least = GUARD_MIN_SHARE * data.size() / k;
+            use.put(ClusterUse.USED, (double) Arrays.stream(counts).filter(c -> c > 0 && c >= least).count());
+            return use;
         }
 
         private double step(NDManager scope, int[] idx) {

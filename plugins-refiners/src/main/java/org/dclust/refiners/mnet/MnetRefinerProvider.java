@@ -57,8 +57,8 @@ public final class MnetRefinerProvider implements RefinerProvider {
                 ParamSpec.integer("uEpochs", 5, 0, 1_000_000, "T2: epochs supervised by the u space before the q space takes over (DCSS: 5)"),
                 ParamSpec.real("lossScale", 1e-3, 1e-12, 1e6, "factor on the summed pairwise loss (DCSS reference: 1e-3)"),
                 ParamSpec.bool("guard", false, "stop the q-space epochs at the first one after which argmax q (whole data set, evaluation"
-                        + " mode) uses fewer clusters than when the q space took over, or its largest cluster holds more than guardGrowth"
-                        + " times that share, and keep the last healthy epoch's state (not in DCSS; off in the paper preset)"),
+                        + " mode) has fewer clusters holding a tenth of an even share than when the q space took over, or its largest"
+                        + " cluster holds more than guardGrowth times that share, and keep the last healthy epoch's state (not in DCSS)"),
                 ParamSpec.real("guardGrowth", 1.5, 1.0, 1000.0, "the guard's bound on the largest cluster's share, as a multiple of"
                         + " its share when the q space took over"));
     }
