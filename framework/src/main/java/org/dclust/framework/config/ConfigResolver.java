@@ -17,6 +17,7 @@ import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.RefinerProvider;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.select.EpochSelections;
 
 /**
  * Turns a {@link RunConfig} into a {@link ResolvedRun}: finds each plugin, applies the preset, binds
@@ -47,9 +48,10 @@ public final class ConfigResolver {
         String backboneName = c.backbone != null ? c.backbone : learner != null ? learner.defaultBackbone() : LearnerProvider.DEFAULT_BACKBONE;
         BackboneProvider backbone = find(BackboneProvider.class, backboneName, problems);
         RefinerProvider refiner = find(RefinerProvider.class, c.refiner, problems);
-        if (c.clusters != null && c.clusters < 2) {
-            problems.add("clusters = " + c.clusters + " is not valid: K must be at least 2");
+        if (c.clusters != null) {
+            problems.addAll(c.clusters.problems());
         }
+        problems.addAll(EpochSelections.problems(c.selectEpoch, registry));
         if (c.preprocessing == null || !PREPROCESSING.contains(c.preprocessing.toLowerCase(Locale.ROOT))) {
             problems.add("preprocessing = " + c.preprocessing + " is not valid: expected one of " + String.join(", ", PREPROCESSING));
         }
@@ -119,6 +121,10 @@ public final class ConfigResolver {
         if (learner != null && backbone != null && params.containsKey("learner") && params.containsKey("backbone")) {
             problems.addAll(backboneProblems(learner, params.get("learner"), backbone, params.get("backbone")));
         }
+        if (c.clusters != null && c.clusters.isAuto() && learner != null && params.containsKey("learner")
+                && learner.sharedPretraining(params.get("learner")).isEmpty()) {
+            problems.add(autoRefused(learner));
+        }
         if (problems.size() == 1 && unknown != null) {
             throw unknown;
         }
@@ -177,6 +183,24 @@ public final class ConfigResolver {
 
     private static boolean answersTo(PluginInfo p, String name) {
         return p.name().equalsIgnoreCase(name) || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name));
+    }
+
+    /** Why {@code --clusters auto} cannot run with this learner, and which learners it runs with. */
+    private String autoRefused(LearnerProvider learner) {
+        List<String> able = new ArrayList<>();
+        for (LearnerProvider p : registry.all(LearnerProvider.class)) {
+            try {
+                if (p.sharedPretraining(Params.defaults(p.name(), p.parameters())).isPresent()) {
+                    able.add(p.name());
+                }
+            } catch (RuntimeException e) {
+                // a provider whose defaults do not resolve is reported where it is used
+            }
+        }
+        return "clusters = auto estimates K on the codes of the shared autoencoder pretraining, before the learner's clustering"
+                + " phase, but the learner " + learner.name() + " (with these parameters) does not start from it (it trains its own"
+                + " representation with K fixed): give K with --clusters K, or use a learner that pretrains ("
+                + String.join(", ", able) + ")";
     }
 
     private <P extends PluginInfo> P find(Class<P> kind, String name, List<String> problems) {

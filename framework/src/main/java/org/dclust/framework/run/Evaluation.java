@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.spi.InternalIndexProvider;
 import org.dclust.api.spi.MetricProvider;
+import org.dclust.api.train.EpochSelection;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.select.EpochSelections;
 
 /** Scores an assignment with every registered metric (when labels exist) and internal index. */
 public final class Evaluation {
@@ -32,6 +34,11 @@ public final class Evaluation {
             out.put(m.name(), m.score(latent, predicted, seed));
         }
         return out;
+    }
+
+    /** The epoch selection a run's {@code selectEpoch} names ({@link EpochSelections#parse}). */
+    public EpochSelection epochSelection(String spec) {
+        return EpochSelections.parse(spec, registry);
     }
 
     /** acc, nmi, ari first (the papers' order), then the rest by name. */

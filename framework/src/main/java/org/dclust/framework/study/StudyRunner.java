@@ -161,6 +161,7 @@ public final class StudyRunner {
         c.refiner = cell.refiner();
         c.backbone = s.backbone;
         c.clusters = s.clusters;
+        c.selectEpoch = s.selectEpoch;
         c.preset = s.preset;
         c.preprocessing = s.preprocessing;
         c.seed = cell.seed();

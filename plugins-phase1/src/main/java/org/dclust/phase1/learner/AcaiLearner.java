@@ -18,6 +18,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
 import org.dclust.api.toolkit.KMeans;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.toolkit.augment.AugmentationPipeline;
@@ -150,7 +151,8 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
                 AcaiStep step = new AcaiStep(net, critic, aeOpt, criticOpt, params.getDouble("lambda"));
                 long[] iterations = {0};
                 TrainingState state = TrainingState.of(net, aeOpt).arrays("critic", critic::encoderState).optimizer("criticOptimizer", criticOpt)
-                        .integer("iterations", () -> iterations[0], v -> iterations[0] = v);
+                        .integer("iterations", () -> iterations[0], v -> iterations[0] = v)
+                        .partition(Partition.kmeans(net, data, ctx.clusters(), params.getInt("kmeansRestarts"), ctx.seedFor("kmeans", 0)));
                 EpochMeans means = new EpochMeans();
                 EpochLoop.run(name, params.getInt("epochs"), data.size(), batchSize, ctx, net.manager(), state, (scope, idx) -> {
                     int epoch = (int) (iterations[0] / perEpoch);

@@ -19,6 +19,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.toolkit.TrainingState;
@@ -119,7 +120,7 @@ public final class DcssLearner implements LatentLearner {
         try (NDManager own = net.manager().newSubManager();
                 SgdMomentum sgd = new SgdMomentum(net.parameters(), net.manager(), lr, momentum)) {
             NDArray centres = own.create(init);
-            TrainingState state = TrainingState.of(net, sgd).array("centres", centres);
+            TrainingState state = TrainingState.of(net, sgd).array("centres", centres).partition(Partition.nearestCentre(net, data, centres));
             ClusterUse use = new ClusterUse(k);
             EpochLoop.BatchStep step = (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);

@@ -22,6 +22,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.toolkit.TrainableCentres;
@@ -89,7 +90,8 @@ public record DecLearner(String name, Params params, double reconstructionWeight
             Progress pr = new Progress();
             TrainingState state = TrainingState.of(net, opt).array("centres", centres.array()).array("target", target)
                     .array("labels", labels).integer("iterations", () -> pr.iterations, v -> pr.iterations = v)
-                    .flag("converged", () -> pr.converged, v -> pr.converged = v).real("changed", () -> pr.changed, v -> pr.changed = v);
+                    .flag("converged", () -> pr.converged, v -> pr.converged = v).real("changed", () -> pr.changed, v -> pr.changed = v)
+                    .partition(Partition.nearestCentre(net, data, centres.array()));
             EpochMeans means = new EpochMeans();
             ClusterUse use = new ClusterUse(ctx.clusters());
             EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {

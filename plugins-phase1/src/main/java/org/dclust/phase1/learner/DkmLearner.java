@@ -19,6 +19,7 @@ import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.toolkit.Distances;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.toolkit.Reconstruction;
@@ -179,7 +180,7 @@ public record DkmLearner(String name, Params params) implements LatentLearner {
             }
             int[] epoch = {0};
             TrainingState state = TrainingState.of(net, opt).array("centres", centres.array())
-                    .integer("epoch", () -> epoch[0], v -> epoch[0] = (int) v);
+                    .integer("epoch", () -> epoch[0], v -> epoch[0] = (int) v).partition(Partition.nearestCentre(net, data, centres.array()));
             EpochMeans means = new EpochMeans();
             ClusterUse use = new ClusterUse(ctx.clusters());
             EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {

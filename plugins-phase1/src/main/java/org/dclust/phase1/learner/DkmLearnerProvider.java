@@ -72,4 +72,10 @@ public final class DkmLearnerProvider implements PretrainingLearnerProvider {
     public LatentLearner create(Params params) {
         return new DkmLearner(NAME, params);
     }
+
+    /** The shared pretraining for the pretrained variant; the annealed one trains a fresh network, without pretraining. */
+    @Override
+    public Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return DkmLearner.PRETRAINED.equals(params.getString("variant")) ? Optional.of(Pretraining.Settings.from(params)) : Optional.empty();
+    }
 }

@@ -59,6 +59,19 @@ final class Fixtures {
         return p;
     }
 
+    /**
+     * {@code k} Gaussian blobs (sd 1) in the plane with centres {@code sep} apart on a line, each
+     * overlapping its neighbours; label = blob (sample i is in blob i mod k).
+     */
+    static float[][] blobsOnALine(int n, int k, double sep, int[] labels, Random r) {
+        float[][] p = new float[n][];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % k;
+            p[i] = new float[] {(float) (labels[i] * sep + r.nextGaussian()), (float) r.nextGaussian()};
+        }
+        return p;
+    }
+
     /** Two interleaved moons (scikit-learn's make_moons layout) with Gaussian noise. */
     static float[][] moons(int n, double noise, int[] labels, Random r) {
         return moons(n, noise, 0, labels, r);
