@@ -5,14 +5,14 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
-import org.dclust.api.toolkit.Distances;
 
 /**
  * The exact M-nearest-neighbour graph of N points (Euclidean distance), each point's neighbours
  * nearest first, the point itself excluded. Computed by blocked matrix products on the engine: the
- * rows are taken a block at a time, each block's squared distances to every point (block × N, the
- * toolkit's {@link Distances#squared}) are reduced to their M + 1 smallest at once, so no N × N
- * matrix is ever held ({@value #BLOCK_ELEMENTS} distances at most). Exact, not approximate: the
+ * rows are taken a block at a time, and each block's squared distances to every point less the row's
+ * own squared norm (‖z_j‖² − 2 z_i·z_j: one matrix product and one addition, which rank the points as
+ * ‖z_i − z_j‖² does) are reduced to their M + 1 smallest at once, so no N × N matrix is ever held
+ * ({@value #BLOCK_ELEMENTS} values at most). Exact, not approximate: the
  * only difference from a brute-force search is single-precision rounding, which can swap two
  * neighbours at (almost) equal distances. The points are centred first (their mean subtracted),
  * which keeps that rounding small for codes far from the origin.
@@ -55,13 +55,16 @@ public final class KnnGraph {
         int[][] out = new int[n][];
         try (NDManager scope = parent.newSubManager()) {
             NDArray all = scope.create(centred, new Shape(n, d));
+            NDArray columns = all.transpose();
+            NDArray norms = all.square().sum(new int[] {1}).reshape(1, n);
             for (int start = 0; start < n; start += block) {
                 int end = Math.min(n, start + block);
                 try (NDManager blockScope = scope.newSubManager()) {
                     NDArray rows = blockScope.create(Arrays.copyOfRange(centred, start * d, end * d),
                             new Shape(end - start, d));
-                    NDArray dist = Distances.squared(rows, all);
-                    NDList top = dist.topK(m + 1, 1, false, true);
+                    // ‖z_j‖² − 2 z_i·z_j = ‖z_i − z_j‖² − ‖z_i‖² ranks row i's points as the distance does
+                    NDArray rank = rows.mul(-2f).matMul(columns).add(norms);
+                    NDList top = rank.topK(m + 1, 1, false, true);
                     long[] idx = top.get(1).toLongArray();
                     for (int i = start; i < end; i++) {
                         out[i] = withoutSelf(idx, (i - start) * (m + 1), m, i);
