@@ -46,13 +46,17 @@ record BenchPhase(String name, String eventPhase, int batchSize, String learner,
                 int u = rounds / 2;
                 return new BenchPhase(name, "mnet", 500, "ae", Map.of("pretrainEpochs", WARM_UP), "mnet",
                         Map.of("epochs", rounds, "uEpochs", u), (m, v, n, kk, s) -> new BareMnet(m, v, n, kk, 500, s, u));
+            case "proximity":
+                // the refiner's defaults: the graph rebuilt every 2 epochs, the reconstruction fading over 10
+                return new BenchPhase(name, "proximity", 256, "ae", Map.of("pretrainEpochs", WARM_UP), "proximity",
+                        Map.of("epochs", rounds), (m, v, n, kk, s) -> new BareProximity(m, v, n, kk, 256, s, 2, 10));
             default:
                 return null;
         }
     }
 
     /** The names {@link #of} knows. */
-    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet");
+    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity");
 
     /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}). */
     @FunctionalInterface

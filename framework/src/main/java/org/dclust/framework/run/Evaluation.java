@@ -18,11 +18,23 @@ public final class Evaluation {
         this.registry = registry;
     }
 
-    /** Every external metric by name; labels are used here and nowhere in training. */
+    /**
+     * Every external metric by name, but those that need latent codes ({@link MetricProvider#needsLatent});
+     * labels are used here and nowhere in training.
+     */
     public Map<String, Double> metrics(int[] truth, int[] predicted) {
+        return metrics(truth, predicted, null, 0);
+    }
+
+    /** Every external metric by name, those that measure the latent codes too when {@code latent} is given. */
+    public Map<String, Double> metrics(int[] truth, int[] predicted, float[][] latent, long seed) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (MetricProvider m : registry.all(MetricProvider.class)) {
-            out.put(m.name(), m.score(truth, predicted));
+            if (!m.needsLatent()) {
+                out.put(m.name(), m.score(truth, predicted));
+            } else if (latent != null) {
+                out.put(m.name(), m.score(truth, predicted, latent, seed));
+            }
         }
         return ordered(out);
     }

@@ -160,7 +160,7 @@ public final class PipelineRunner {
                         DivergenceAdvice.of("refiner", run.refiner(), run.refiner().provider().name(), c));
             }
             int[] assignments = ClusterModel.argmax(probabilities);
-            Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments) : Map.of();
+            Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments, latentCodes, c.seed) : Map.of();
             Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
             int[] sizes = Evaluation.clusterSizes(assignments, k);
             String collapse = collapseWarning(run, sizes);

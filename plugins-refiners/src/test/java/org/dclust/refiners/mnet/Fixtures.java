@@ -15,12 +15,12 @@ import org.dclust.api.toolkit.Pretraining;
 import org.dclust.testkit.TestMetrics;
 import org.dclust.testkit.TinyBackbone;
 
-/** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the mnet tests. */
-final class Fixtures {
+/** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the refiners' tests. */
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Backbone backbone(int latentDim, String hidden) {
+    public static Backbone backbone(int latentDim, String hidden) {
         return TinyBackbone.with(latentDim, hidden);
     }
 
@@ -114,7 +114,7 @@ final class Fixtures {
     }
 
     /** AE pretraining (api's shared Pretraining, the context's backbone) then k-means on the codes. */
-    static LatentModel aeKmeans(Dataset data, org.dclust.api.train.TrainingContext ctx, int epochs, double lr, int batch) {
+    public static LatentModel aeKmeans(Dataset data, org.dclust.api.train.TrainingContext ctx, int epochs, double lr, int batch) {
         NDManager m = ctx.manager().newSubManager();
         EncoderNetwork net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(epochs, lr, batch), m);
         float[][] z = Embeddings.encode(net, data, 1000);
@@ -123,12 +123,12 @@ final class Fixtures {
     }
 
     /** The centroid refiner's model on a latent model (shares its network). */
-    static ClusterModel centroid(LatentModel lm) {
+    public static ClusterModel centroid(LatentModel lm) {
         return new ClusterModel(lm.network(), new CentroidHead(lm.network().manager(), lm.centres(), lm.assignment()), null, null);
     }
 
     /** Clustering accuracy (Hungarian), as the testkit computes it. */
-    static double accuracy(int[] truth, int[] pred, int k) {
+    public static double accuracy(int[] truth, int[] pred, int k) {
         return TestMetrics.acc(truth, pred);
     }
 
