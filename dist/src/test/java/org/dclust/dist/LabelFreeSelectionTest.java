@@ -66,7 +66,7 @@ class LabelFreeSelectionTest {
         CliEndToEndTest.Outcome select = dclust(run(BLOBS, "--select-epoch", "accuracy", "--out", never));
         assertThat(select.code()).isEqualTo(2);
         assertThat(select.err()).contains("selectEpoch = accuracy is not valid: expected final, calinski-harabasz, davies-bouldin,"
-                + " silhouette, or max:VALUE / min:VALUE");
+                + " featureTwist, silhouette, or max:VALUE / min:VALUE");
         assertThat(Path.of(never)).as("nothing is written before the configuration and the data are checked").doesNotExist();
     }
 
