@@ -76,8 +76,6 @@ public final class MnetRefiner implements Refiner {
     /** The guard's per-epoch values: argmax q over the whole data set in evaluation mode. */
     static final String GUARD_USED = "guardClustersUsed";
     static final String GUARD_SHARE = "guardLargestShare";
-    /** The guard counts a cluster as in use when it holds at least this fraction of an even share (n / K samples). */
-    static final double GUARD_MIN_SHARE = 0.1;
 
     /** What is done with q (rows of K values, flat) of a chunk of the data set starting at sample {@code start}. */
     @FunctionalInterface
@@ -103,7 +101,7 @@ public final class MnetRefiner implements Refiner {
 
     /** The resolved settings. */
     public record Settings(int epochs, int batchSize, double lr, double encoderLr, double zeta, double gamma,
-            double fuzziness, int uEpochs, double lossScale, boolean guard, double guardGrowth) {
+            double fuzziness, int uEpochs, double lossScale, boolean guard, double guardGrowth, double guardMinShare) {
         /** @throws InvalidParameterException listing every {@link #problems} */
         public Settings {
             List<String> problems = problems(zeta, gamma, fuzziness);
@@ -133,7 +131,8 @@ public final class MnetRefiner implements Refiner {
         public static Settings from(Params p) {
             return new Settings(p.getInt("epochs"), p.getInt("batchSize"), p.getDouble("lr"), p.getDouble("encoderLr"),
                     p.getDouble("zeta"), p.getDouble("gamma"), p.getDouble("fuzziness"), p.getInt("uEpochs"),
-                    p.getDouble("lossScale"), p.getBool("guard"), p.getDouble("guardGrowth"));
+                    p.getDouble("lossScale"), p.getBool("guard"), p.getDouble("guardGrowth"),
+                    p.getDouble("guardMinShare"));
         }
     }
 
@@ -270,7 +269,7 @@ public final class MnetRefiner implements Refiner {
         /**
          * The guard after a q-space epoch: healthy when argmax q over the whole data set (evaluation mode,
          * as the final assignment) uses at least as many clusters as the reference (each holding at least
-         * a tenth of an even share, see {@link #evaluationUse}) and its largest cluster holds at most
+         * guardMinShare of an even share, see {@link #evaluationUse}) and its largest cluster holds at most
          * guardGrowth times the reference's largest share. Otherwise the state of
          * the last healthy epoch is put back and the phase stops.
          */
@@ -288,17 +287,23 @@ public final class MnetRefiner implements Refiner {
             healthy.restore();
             out.put(EpochLoop.STOP, EpochLoop.HALTED);
             ctx.events().info(String.format(Locale.ROOT, "%s: the guard stopped the q-space epochs after epoch %d of %d: %d of %d clusters"
-                    + " hold a tenth of an even share or more (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
+                    + " hold at least %d samples (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
                     + " of epoch %d, the last healthy one (a departure from DCSS, which trains every epoch; mnet.guard=false turns it off)",
-                    PHASE, done, s.epochs(), (int) used, head.clusters(), (int) referenceUsed, 100 * share, s.guardGrowth(),
+                    PHASE, done, s.epochs(), (int) used, head.clusters(), guardLeast(), (int) referenceUsed, 100 * share, s.guardGrowth(),
                     100 * referenceShare, 100 * bound, kept));
+        }
+
+        /** The samples a cluster must hold to count for the guard: guardMinShare of n / K, at least one. */
+        private long guardLeast() {
+            return Math.max(1, (long) Math.ceil(s.guardMinShare() * data.size() / head.clusters()));
         }
 
         /**
          * How argmax q over the whole data set, in evaluation mode, spreads over the clusters: under
-         * {@link ClusterUse#USED} the clusters that hold at least {@value #GUARD_MIN_SHARE} of an even share
-         * (n / K samples; a cluster of a handful of samples is already lost, and its flicker between one
-         * sample and none is no collapse), under {@link ClusterUse#LARGEST} the largest cluster's share.
+         * {@link ClusterUse#USED} the clusters that hold a sample and at least guardMinShare of an even
+         * share (n / K samples; by default a tenth: a cluster of a handful of samples is already lost, and
+         * its flicker between one sample and none says nothing), under {@link ClusterUse#LARGEST} the
+         * largest cluster's share.
          */
         private Map<String, Double> evaluationUse() {
             int k = head.clusters();
@@ -309,8 +314,8 @@ public final class MnetRefiner implements Refiner {
                 }
             });
             Map<String, Double> use = ClusterUse.of(counts);
-            double least = GUARD_MIN_SHARE * data.size() / k;
-            use.put(ClusterUse.USED, (double) Arrays.stream(counts).filter(c -> c > 0 && c >= least).count());
+            long least = guardLeast();
+            use.put(ClusterUse.USED, (double) Arrays.stream(counts).filter(c -> c >= least).count());
             return use;
         }
 

@@ -130,6 +130,21 @@ class MnetGuardTest {
     }
 
     @Test
+    void withGuardMinShareZeroAClusterCountsWhileItHoldsAnySample() {
+        Map<String, Object> strict = collapsing(true, EPOCHS);
+        strict.put("guardMinShare", 0.0);
+        List<String> strictNotes = new ArrayList<>();
+        int[] labels = labels(4, strict, null, 0, strictNotes);
+        List<String> notes = new ArrayList<>();
+        labels(4, collapsing(true, EPOCHS), null, 0, notes);
+        // it still keeps all four, and stops no earlier than the default guard, which already stops when one falls below 10 samples
+        assertThat(used(labels)).isEqualTo(K);
+        assertThat(strictNotes).anyMatch(s -> s.contains("3 of 4 clusters hold at least 1 samples"));
+        assertThat(notes).anyMatch(s -> s.contains("clusters hold at least 10 samples"));
+        assertThat(keptEpoch(strictNotes)).isGreaterThanOrEqualTo(keptEpoch(notes));
+    }
+
+    @Test
     void whereNothingCollapsesTheGuardNeverFires() {
         for (long seed : new long[] {1, 5}) {
             List<String> notes = new ArrayList<>();

@@ -297,6 +297,6 @@ class MnetRefinerTest {
             assertThat(p.create(Params.resolve("mnet", p.parameters(), preset))).isInstanceOf(MnetRefiner.class);
         }
         MnetRefiner.Settings s = ((MnetRefiner) p.create(Params.defaults("mnet", p.parameters()))).settings();
-        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3, false, 1.5));
+        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3, false, 1.5, 0.1));
     }
 }
