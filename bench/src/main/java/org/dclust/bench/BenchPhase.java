@@ -72,6 +72,10 @@ record BenchPhase(String name, String eventPhase, int batchSize, String backbone
                 int u = rounds / 2;
                 return new BenchPhase(name, "mnet", 500, "ae", Map.of("pretrainEpochs", WARM_UP), "mnet",
                         Map.of("epochs", rounds, "uEpochs", u), (m, v, n, kk, s, shape) -> new BareMnet(m, v, n, kk, 500, s, u));
+            case "proximity":
+                // the refiner's defaults: the graph rebuilt every 2 epochs, the reconstruction fading over 10
+                return new BenchPhase(name, "proximity", 256, "ae", Map.of("pretrainEpochs", WARM_UP), "proximity",
+                        Map.of("epochs", rounds), (m, v, n, kk, s, shape) -> new BareProximity(m, v, n, kk, 256, s, 2, 10));
             case "moco":
                 java.util.Map<String, Object> moco = new java.util.HashMap<>(MOCO);
                 moco.put("epochs", rounds);
@@ -83,7 +87,7 @@ record BenchPhase(String name, String eventPhase, int batchSize, String backbone
     }
 
     /** The names {@link #of} knows. */
-    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "moco");
+    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity", "moco");
 
     /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}, each a sample of {@code shape}). */
     @FunctionalInterface

@@ -57,6 +57,22 @@ class LauncherTest {
     }
 
     @Test
+    void engineSparkBuildsEngineSparkAndRunsWithItsClassPathAndJvmOptions() throws Exception {
+        mvnw("echo \"$*\" > mvnw.args; mkdir -p dist/target/lib engine-spark/target/lib");
+        Result r = launch("study", "s.yaml", "--engine", "spark", "--master", "local[2]");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(home.resolve("mvnw.args")).strip())
+                .isEqualTo("-B -q --no-transfer-progress -Dstyle.color=never -DskipTests package -Pspark -pl dist,engine-spark -am");
+        assertThat(r.out().strip()).startsWith("java @" + home + "/engine-spark/spark-jvm-options.txt -Dai.djl.offline=true")
+                .endsWith("-cp " + home + "/engine-spark/target/lib/*:" + home + "/engine-spark/target/*"
+                        + " org.dclust.framework.cli.Main study s.yaml --engine spark --master local[2]");
+
+        Result plain = launch("plugins");
+        assertThat(plain.err()).as("the spark build built dist too").isEmpty();
+        assertThat(plain.out()).contains("-cp " + home + "/dist/target/lib/* org.dclust.framework.cli.Main plugins");
+    }
+
+    @Test
     void aFailedBuildShowsTheEndOfItsLogWithoutEscapeCodes() throws Exception {
         mvnw("for i in $(seq 1 40); do printf '" + ESC + "[1;31m[ERROR]" + ESC + "[m line %s\\n' $i; done; exit 1");
         Result r = launch("run");

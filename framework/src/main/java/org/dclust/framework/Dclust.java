@@ -15,6 +15,7 @@ import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.RefinerProvider;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
+import org.dclust.framework.config.ClusterCount;
 import org.dclust.framework.config.ConfigResolver;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
@@ -23,6 +24,7 @@ import org.dclust.framework.run.Evaluation;
 import org.dclust.framework.run.Phase1Cache;
 import org.dclust.framework.run.PipelineRunner;
 import org.dclust.framework.run.RunOptions;
+import org.dclust.framework.run.RunRecord;
 import org.dclust.framework.run.RunResult;
 
 /**
@@ -76,6 +78,7 @@ public final class Dclust {
         d.config.refiner = copy.refiner;
         d.config.backbone = copy.backbone;
         d.config.clusters = copy.clusters;
+        d.config.selectEpoch = copy.selectEpoch;
         d.config.preset = copy.preset;
         d.config.preprocessing = copy.preprocessing;
         d.config.seed = copy.seed;
@@ -184,7 +187,28 @@ public final class Dclust {
 
     /** K; by default the data set's number of classes. */
     public Dclust clusters(int k) {
-        config.clusters = k;
+        config.clusters = ClusterCount.of(k);
+        return this;
+    }
+
+    /**
+     * K estimated without labels in [min, max] on the learner's pretrained codes, after its pretraining
+     * and before its clustering phase ({@code --clusters auto:MIN..MAX}); the record's
+     * {@link RunRecord#kEstimate()} says how. Needs a learner that starts from the shared pretraining.
+     */
+    public Dclust clustersAuto(int min, int max) {
+        config.clusters = ClusterCount.auto(min, max);
+        return this;
+    }
+
+    /**
+     * The epoch each clustering phase keeps, chosen without labels: {@code final} (the default), an
+     * internal index ({@code silhouette}, {@code calinski-harabasz}, {@code davies-bouldin}) or
+     * {@code max:VALUE} / {@code min:VALUE} of a value the phases report ({@code max:participation});
+     * the record's {@link RunRecord#keptEpochs()} says which epoch each phase kept.
+     */
+    public Dclust selectEpoch(String selection) {
+        config.selectEpoch = selection;
         return this;
     }
 

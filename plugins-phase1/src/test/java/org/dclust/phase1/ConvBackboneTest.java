@@ -15,7 +15,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.util.Map;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.param.Params;
 import org.dclust.phase1.backbone.ConvBackboneProvider;
@@ -29,7 +29,7 @@ class ConvBackboneTest {
 
     @Test
     void encodesAndReconstructsMnistShapedImages() throws Exception {
-        try (NDManager m = NDManager.newBaseManager(); AutoEncoder net = conv(7).build(m.newSubManager(), new int[] {1, 28, 28})) {
+        try (NDManager m = NDManager.newBaseManager(); EncoderNetwork net = conv(7).build(m.newSubManager(), new int[] {1, 28, 28})) {
             NDArray x = m.randomUniform(0, 1, new Shape(4, 1, 28, 28));
             NDArray z = net.encode(x, false);
             assertThat(z.getShape()).isEqualTo(new Shape(4, 7));
@@ -48,10 +48,10 @@ class ConvBackboneTest {
             ByteArrayOutputStream enc = new ByteArrayOutputStream();
             net.saveEncoder(new DataOutputStream(enc));
             float[] before = net.encode(x, false).toFloatArray();
-            try (AutoEncoder copy = conv(7).build(m.newSubManager(), new int[] {1, 28, 28})) {
+            try (EncoderNetwork copy = conv(7).build(m.newSubManager(), new int[] {1, 28, 28})) {
                 copy.loadEncoder(new DataInputStream(new ByteArrayInputStream(enc.toByteArray())));
                 assertThat(copy.encode(x, false).toFloatArray()).containsExactly(before);
-                // loaded parameters train again (api AutoEncoder restores requiresGradient after loading)
+                // loaded parameters train again (api EncoderNetwork restores requiresGradient after loading)
                 assertThat(copy.encoderParameters().get(0).getArray().hasGradient()).isTrue();
             }
         }
@@ -60,11 +60,11 @@ class ConvBackboneTest {
     @Test
     void takesFlatAndMultiChannelVariantsAndRejectsOtherShapes() {
         try (NDManager m = NDManager.newBaseManager()) {
-            try (AutoEncoder flat = conv(10).build(m.newSubManager(), new int[] {784})) {
+            try (EncoderNetwork flat = conv(10).build(m.newSubManager(), new int[] {784})) {
                 NDArray x = m.randomUniform(0, 1, new Shape(2, 784));
                 assertThat(flat.decode(flat.encode(x, false), false).getShape()).isEqualTo(new Shape(2, 784));
             }
-            try (AutoEncoder rgb = conv(10).build(m.newSubManager(), new int[] {3, 28, 28})) {
+            try (EncoderNetwork rgb = conv(10).build(m.newSubManager(), new int[] {3, 28, 28})) {
                 NDArray x = m.randomUniform(0, 1, new Shape(2, 3, 28, 28));
                 assertThat(rgb.decode(rgb.encode(x, false), false).getShape()).isEqualTo(new Shape(2, 3, 28, 28));
             }

@@ -203,6 +203,10 @@ class DcssLearnerTest {
                 .containsEntry("epochs", 200).containsEntry("batchSize", 500).containsEntry("pretrainEpochs", 200)
                 .containsEntry("lr", 1e-6).containsEntry("momentum", 0.9).containsEntry("lambda", 0.1)
                 .containsEntry("fuzziness", 1.5).containsEntry("centreInterval", 2);
+        // the default: 10 phase-1 epochs at ten times the authors' rate (dcss only; dcss-agg keeps 2 epochs at theirs)
+        assertThat(params(DCSS, DCSS.presets().get("default")).asMap()).containsEntry("epochs", 10).containsEntry("lr", 1e-5)
+                .containsEntry("batchSize", 256).containsEntry("pretrainEpochs", 50);
+        assertThat(params(AGG, AGG.presets().get("default")).asMap()).containsEntry("epochs", 2).containsEntry("lr", 1e-6);
     }
 
     /** Within-cluster scatter over total scatter of codes for the given labels (lower: tighter, better separated clusters). */

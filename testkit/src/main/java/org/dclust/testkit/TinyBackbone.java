@@ -3,8 +3,8 @@ package org.dclust.testkit;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
 import java.util.Map;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
@@ -66,7 +66,7 @@ public final class TinyBackbone implements BackboneProvider {
             }
 
             @Override
-            public AutoEncoder build(NDManager manager, int[] inputShape) {
+            public EncoderNetwork build(NDManager manager, int[] inputShape) {
                 return MlpNetworks.autoencoder(this, manager, inputShape, hidden, d);
             }
         };

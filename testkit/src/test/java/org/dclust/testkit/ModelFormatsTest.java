@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class ModelFormatsTest {
     private static final float[][] CENTRES = {{0f, 0f, 1f}, {2f, -1f, 0f}, {-1f, 1f, 1f}};
     private final Dataset data = SyntheticData.blobs(60, 8, 3, 2);
 
-    private static AutoEncoder network(NDManager m) {
+    private static EncoderNetwork network(NDManager m) {
         m.getEngine().setRandomSeed(5);
         return TinyBackbone.withLatent(3).build(m.newSubManager(), new int[] {8});
     }
@@ -37,7 +37,7 @@ class ModelFormatsTest {
     @Test
     void aThirdPartyHeadSavesAndLoads(@TempDir Path dir) {
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = network(m);
+            EncoderNetwork net = network(m);
             ClusterModel model = new ClusterModel(net, TemperatureHead.of(net.manager(), CENTRES, 0.5), null, null);
             float[][] before = model.predictProba(data);
             save(model, dir);
@@ -52,7 +52,7 @@ class ModelFormatsTest {
     void aThirdPartySoftAssignmentSavesAndLoads(@TempDir Path dir) throws Exception {
         SoftAssignment gaussian = SoftAssignment.of("test-gaussian", Map.of("sigma", 0.7));
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = network(m);
+            EncoderNetwork net = network(m);
             ClusterModel model = new ClusterModel(net, new CentroidHead(net.manager(), CENTRES, gaussian), null, null);
             float[][] before = model.predictProba(data);
             save(model, dir.resolve("model"));
@@ -70,7 +70,7 @@ class ModelFormatsTest {
     @Test
     void modelsOfFormatOneStillLoad(@TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = network(m);
+            EncoderNetwork net = network(m);
             ClusterModel model = new ClusterModel(net, new CentroidHead(net.manager(), CENTRES, SoftAssignment.fuzzy(1.7)), null, null);
             float[][] before = model.predictProba(data);
             save(model, dir.resolve("model"));
@@ -101,7 +101,7 @@ class ModelFormatsTest {
     @Test
     void aNewerFormatAndAnUnknownHeadAreRefused(@TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = network(m);
+            EncoderNetwork net = network(m);
             save(new ClusterModel(net, new CentroidHead(net.manager(), CENTRES, SoftAssignment.nearest()), null, null), dir);
             rewrite(dir.resolve("manifest.json"), manifest -> {
                 manifest.put("formatVersion", 3);

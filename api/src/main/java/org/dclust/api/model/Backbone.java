@@ -4,8 +4,12 @@ import ai.djl.ndarray.NDManager;
 import org.dclust.api.param.Params;
 
 /**
- * An encoder/decoder architecture with its parameters. {@link #build} allocates a fresh, initialised
- * {@link AutoEncoder} for a given input shape; every learner works with any backbone through this.
+ * A network architecture with its parameters: an encoder and, for an autoencoder, a matching decoder.
+ * {@link #build} allocates a fresh, initialised {@link EncoderNetwork} for a given input shape; every
+ * learner works with any backbone through this. A backbone that builds no decoder (a contrastive
+ * encoder, the identity {@code flatten}) says so in {@link #buildsDecoder()}, so a learner that
+ * reconstructs its input ({@link org.dclust.api.spi.LearnerProvider#needsDecoder}) is refused with it
+ * before anything trains.
  */
 public interface Backbone {
     /** The provider name, recorded in saved models so they can be rebuilt. */
@@ -14,14 +18,26 @@ public interface Backbone {
     /** The resolved parameters, recorded in saved models and provenance. */
     Params params();
 
-    /** The size of the latent space this backbone encodes to. */
+    /**
+     * The size of the latent space this backbone encodes to, or 0 when it follows the input shape (the
+     * identity {@code flatten}); the built network's {@link EncoderNetwork#latentDim()} is always exact.
+     */
     int latentDim();
 
     /**
-     * Builds and initialises the encoder and decoder in {@code manager} for samples of the given
-     * shape. Initial weights come from the engine's random state: seed it first for determinism.
+     * Whether {@link #build} gives a decoder; known from the parameters alone, without allocating. The
+     * framework reads it when a run is resolved, before anything loads or trains. Default true.
+     */
+    default boolean buildsDecoder() {
+        return true;
+    }
+
+    /**
+     * Builds and initialises the encoder (and the decoder where {@link #buildsDecoder()}) in
+     * {@code manager} for samples of the given shape. Initial weights come from the engine's random
+     * state: seed it first for determinism.
      *
      * @throws org.dclust.api.DclustException when the architecture cannot take this input shape
      */
-    AutoEncoder build(NDManager manager, int[] inputShape);
+    EncoderNetwork build(NDManager manager, int[] inputShape);
 }

@@ -40,12 +40,12 @@ public final class ClusterModel implements AutoCloseable {
     private static final String ENCODER = "encoder.params";
     private static final int BATCH = 1000;
 
-    private final AutoEncoder network;
+    private final EncoderNetwork network;
     private final ClusterHead head;
     private final Preprocessing preprocessing;
     private final Map<String, Object> provenance;
 
-    public ClusterModel(AutoEncoder network, ClusterHead head, Preprocessing preprocessing, Map<String, Object> provenance) {
+    public ClusterModel(EncoderNetwork network, ClusterHead head, Preprocessing preprocessing, Map<String, Object> provenance) {
         this.network = network;
         this.head = head;
         this.preprocessing = preprocessing == null ? Preprocessing.none() : preprocessing;
@@ -65,7 +65,7 @@ public final class ClusterModel implements AutoCloseable {
         return network.latentDim();
     }
 
-    public AutoEncoder network() {
+    public EncoderNetwork network() {
         return network;
     }
 
@@ -253,7 +253,7 @@ public final class ClusterModel implements AutoCloseable {
         int[] inputShape = om.convertValue(m.get("inputShape"), int[].class);
         NDManager manager = NDManager.newBaseManager(device);
         try {
-            AutoEncoder net = backbone.build(manager, inputShape);
+            EncoderNetwork net = backbone.build(manager, inputShape);
             try (InputStream is = Files.newInputStream(dir.resolve(ENCODER)); DataInputStream in = new DataInputStream(is)) {
                 net.loadEncoder(in);
             }

@@ -20,7 +20,7 @@ import org.dclust.api.spi.Plugins;
 import org.dclust.api.toolkit.Atomic;
 
 /**
- * The result of phase 1: a trainable {@link AutoEncoder} (its decoder where the learner kept one), K
+ * The result of phase 1: a trainable {@link EncoderNetwork} (its decoder where the learner kept one), K
  * centres in latent space and the learner's own soft assignment to them. Owns the network's native
  * memory. Saves to and loads from a directory, so a study trains phase 1 once and reuses it for
  * every refiner.
@@ -29,11 +29,11 @@ public final class LatentModel implements AutoCloseable {
     /** The on-disk format {@link #save} writes: 2 names the soft assignment's parameters; format 1 still loads. */
     public static final int FORMAT_VERSION = 2;
     private final String learner;
-    private final AutoEncoder network;
+    private final EncoderNetwork network;
     private final float[][] centres;
     private final SoftAssignment assignment;
 
-    public LatentModel(String learner, AutoEncoder network, float[][] centres, SoftAssignment assignment) {
+    public LatentModel(String learner, EncoderNetwork network, float[][] centres, SoftAssignment assignment) {
         this.learner = learner;
         this.network = network;
         this.centres = centres;
@@ -45,7 +45,7 @@ public final class LatentModel implements AutoCloseable {
         return learner;
     }
 
-    public AutoEncoder network() {
+    public EncoderNetwork network() {
         return network;
     }
 
@@ -105,7 +105,7 @@ public final class LatentModel implements AutoCloseable {
             Backbone backbone = provider.create(Params.resolve(provider.name(), provider.parameters(), (Map<String, Object>) bb.get("params")));
             SoftAssignment assignment = SoftAssignment.fromDescription((Map<String, Object>) m.get("assignment"));
             NDManager manager = parent.newSubManager();
-            AutoEncoder net = backbone.build(manager, om.convertValue(m.get("inputShape"), int[].class));
+            EncoderNetwork net = backbone.build(manager, om.convertValue(m.get("inputShape"), int[].class));
             try (InputStream is = Files.newInputStream(dir.resolve("encoder.params"))) {
                 net.loadEncoder(new DataInputStream(is));
             }

@@ -87,7 +87,7 @@ public final class MlpHead implements ClusterHead {
 
     /** Every array of the network by DJL's name, BatchNorm running statistics included: what a checkpoint holds of it. */
     public Map<String, NDArray> state() {
-        return AutoEncoder.named("", block);
+        return EncoderNetwork.named("", block);
     }
 
     /** The trainable parameters. */

@@ -70,6 +70,35 @@ public final class Batches {
         return out;
     }
 
+    /**
+     * {@code size} distinct indices of 0..n-1 in ascending order (all of them when {@code size >= n}),
+     * by a partial Fisher-Yates shuffle seeded with {@code seed}: the seeded sample an internal index or
+     * an estimate is computed on.
+     */
+    public static int[] sample(int n, int size, long seed) {
+        if (size >= n) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        Random random = new Random(seed);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int t = idx[i];
+            idx[i] = idx[j];
+            idx[j] = t;
+        }
+        int[] chosen = Arrays.copyOf(idx, size);
+        Arrays.sort(chosen);
+        return chosen;
+    }
+
     /** The number of batches {@link #shuffled} makes. */
     public static int count(int n, int batchSize) {
         int count = (n + batchSize - 1) / batchSize;

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.SoftAssignment;
 
 /** Latent codes and soft assignments of a whole data set, in evaluation mode (BatchNorm running statistics), batch by batch. */
@@ -17,7 +17,7 @@ public final class Embeddings {
     }
 
     /** Codes (N × d) of every sample. */
-    public static float[][] encode(AutoEncoder net, Dataset data, int batchSize) {
+    public static float[][] encode(EncoderNetwork net, Dataset data, int batchSize) {
         int n = data.size();
         int d = net.latentDim();
         float[][] out = new float[n][];
@@ -39,7 +39,7 @@ public final class Embeddings {
      * {@code scope}: what DEC's target distribution is computed from. Codes in evaluation mode, in
      * batches of 1024; the centres may be long-lived (a copy goes into each batch).
      */
-    public static NDArray probabilities(AutoEncoder net, Dataset data, NDArray centres, SoftAssignment assignment, NDManager scope) {
+    public static NDArray probabilities(EncoderNetwork net, Dataset data, NDArray centres, SoftAssignment assignment, NDManager scope) {
         int n = data.size();
         NDList parts = new NDList();
         for (int s = 0; s < n; s += CHUNK) {

@@ -26,10 +26,24 @@ import org.dclust.api.train.TrainingDivergedException;
  * loss is NaN or infinite, and after any epoch that leaves a NaN or infinite value in the state's
  * floating-point arrays (parameters, optimizer moments, centres), before that epoch is reported or
  * checkpointed, so the last checkpoint always holds a finite state.
+ *
+ * <p>Epoch selection: when the run selects epochs without labels ({@link TrainingContext#epochSelection})
+ * and the phase's state declares its {@link Partition} (a clustering phase; a pretraining declares
+ * none), each epoch is scored and the best one's state is kept as the phase goes and put back at its
+ * end ({@link BestEpoch}); the score of an internal index is reported with the epoch under the index's
+ * name. Without a selection nothing of this runs and a phase ends at its final epoch, as always.
  */
 public final class EpochLoop {
-    /** Returned by {@link EpochEnd} under this key with a value of 1 to stop early (a convergence test). */
+    /**
+     * Returned by {@link EpochEnd} under this key to stop after this epoch: with {@link #CONVERGED}
+     * (a convergence test; the loop notes "converged"), or {@link #HALTED} (the phase's own rule, which
+     * reports its reason itself).
+     */
     public static final String STOP = "stop";
+    /** {@link #STOP}'s value for a phase that converged. */
+    public static final double CONVERGED = 1.0;
+    /** {@link #STOP}'s value for a phase that stops by a rule of its own and says why (MNet's guard). */
+    public static final double HALTED = 2.0;
 
     private EpochLoop() {
     }
@@ -38,6 +52,16 @@ public final class EpochLoop {
     @FunctionalInterface
     public interface BatchStep {
         double step(NDManager scope, int[] indices);
+    }
+
+    /**
+     * A training step that also knows where it is: the epoch (0-based, the same after a resume) and the
+     * batch's position in it, for draws seeded per (seed, epoch, batch) such as augmented views
+     * ({@link org.dclust.api.toolkit.augment.AugmentationPipeline#random}).
+     */
+    @FunctionalInterface
+    public interface PositionedStep {
+        double step(NDManager scope, int[] indices, int epoch, int batch);
     }
 
     /** Work at the end of an epoch (re-estimating centres, a target distribution); returns values to report. */
@@ -59,6 +83,14 @@ public final class EpochLoop {
         }
 
         /**
+         * How the phase's model splits the data now, for a label-free epoch selection; empty for a
+         * phase that clusters nothing (a pretraining), which always keeps its final epoch.
+         */
+        default Optional<Partition> partition() {
+            return Optional.empty();
+        }
+
+        /**
          * Copies a checkpoint's arrays and metadata back in, by name.
          *
          * @throws org.dclust.api.DclustException from {@link Checkpoints.Checkpoint#refused} when the
@@ -76,42 +108,63 @@ public final class EpochLoop {
      */
     public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
             NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
+        return run(phase, epochs, samples, batchSize, ctx, scopeParent, state, (scope, indices, epoch, batch) -> step.step(scope, indices), end);
+    }
+
+    /** As {@link #run(String, int, int, int, TrainingContext, NDManager, State, BatchStep, EpochEnd)}, the step told the epoch and batch. */
+    public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, TrainingContext ctx,
+            NDManager scopeParent, State state, PositionedStep step, EpochEnd end) {
         return run(phase, epochs, samples, batchSize, false, ctx, scopeParent, state, step, end);
     }
 
     /**
-     * As {@link #run(String, int, int, int, TrainingContext, NDManager, State, BatchStep, EpochEnd)};
+     * As {@link #run(String, int, int, int, TrainingContext, NDManager, State, PositionedStep, EpochEnd)};
      * with {@code fullBatchesOnly}, each epoch trains on the full batches of its shuffle only
-     * ({@link Batches#shuffledFull}; {@code samples >= batchSize} is the caller's to check) and its
-     * mean loss is over the samples trained on.
+     * ({@link Batches#shuffledFull}, PyTorch's {@code drop_last}; {@code samples >= batchSize} is the
+     * caller's to check) and its mean loss is over the samples trained on.
      */
     public static List<EpochReport> run(String phase, int epochs, int samples, int batchSize, boolean fullBatchesOnly, TrainingContext ctx,
-            NDManager scopeParent, State state, BatchStep step, EpochEnd end) {
+            NDManager scopeParent, State state, PositionedStep step, EpochEnd end) {
         int start = 0;
-        try (NDManager tmp = scopeParent.newSubManager()) {
-            Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
-            if (ck.isPresent()) {
-                state.restore(ck.get());
-                start = ck.get().epochsDone();
-                if (Boolean.TRUE.equals(ck.get().meta().get(STOP))) {
-                    start = epochs;
-                }
-                ctx.events().info(phase + ": resumed from the checkpoint after epoch " + start);
-            }
-        }
-        List<EpochReport> reports = new ArrayList<>();
-        ctx.events().phaseStarted(phase, epochs, fullBatchesOnly ? samples / batchSize : Batches.count(samples, batchSize));
+        int done = 0;
+        Optional<BestEpoch> best = BestEpoch.of(phase, ctx, state, samples, scopeParent);
         try {
-            runEpochs(phase, start, epochs, samples, batchSize, fullBatchesOnly, ctx, scopeParent, state, step, end, reports);
+            try (NDManager tmp = scopeParent.newSubManager()) {
+                Optional<Checkpoints.Checkpoint> ck = Checkpoints.load(ctx.checkpointDir(), phase, tmp);
+                if (ck.isPresent()) {
+                    state.restore(ck.get());
+                    start = ck.get().epochsDone();
+                    done = start;
+                    if (Boolean.TRUE.equals(ck.get().meta().get(STOP))) {
+                        start = epochs;
+                    }
+                    ctx.events().info(phase + ": resumed from the checkpoint after epoch " + start);
+                    best.ifPresent(b -> b.resume(ck.get().meta(), tmp));
+                }
+            }
+            List<EpochReport> reports = new ArrayList<>();
+            ctx.events().phaseStarted(phase, epochs, fullBatchesOnly ? samples / batchSize : Batches.count(samples, batchSize));
+            try {
+                runEpochs(phase, start, epochs, samples, batchSize, fullBatchesOnly, ctx, scopeParent, state, step, end, reports,
+                        best.orElse(null));
+            } finally {
+                Checkpoints.flush();
+            }
+            if (!reports.isEmpty()) {
+                done = reports.get(reports.size() - 1).epoch();
+            }
+            int epochsDone = done;
+            best.ifPresent(b -> b.finish(epochsDone));
+            ctx.events().phaseEnded(phase);
+            return reports;
         } finally {
-            Checkpoints.flush();
+            best.ifPresent(BestEpoch::close);
         }
-        ctx.events().phaseEnded(phase);
-        return reports;
     }
 
     private static void runEpochs(String phase, int start, int epochs, int samples, int batchSize, boolean fullBatchesOnly,
-            TrainingContext ctx, NDManager scopeParent, State state, BatchStep step, EpochEnd end, List<EpochReport> reports) {
+            TrainingContext ctx, NDManager scopeParent, State state, PositionedStep step, EpochEnd end, List<EpochReport> reports,
+            BestEpoch best) {
         long lastSave = System.nanoTime();
         for (int e = start; e < epochs; e++) {
             long t0 = System.nanoTime();
@@ -120,11 +173,12 @@ public final class EpochLoop {
                     : Batches.shuffled(samples, batchSize, ctx.random(phase, e));
             double lossSum = 0;
             long trained = 0;
-            for (int[] idx : batches) {
+            for (int b = 0; b < batches.length; b++) {
+                int[] idx = batches[b];
                 ctx.checkCancelled();
                 double loss;
                 try (NDManager scope = scopeParent.newSubManager()) {
-                    loss = step.step(scope, idx);
+                    loss = step.step(scope, idx, e, b);
                 }
                 if (!Double.isFinite(loss)) {
                     throw new TrainingDivergedException(phase, e + 1, epochs, "the loss of a batch is " + loss);
@@ -140,8 +194,12 @@ public final class EpochLoop {
             if (!Finite.all(state.arrays())) {
                 throw new TrainingDivergedException(phase, e + 1, epochs, "its parameters hold NaN or infinite values");
             }
-            boolean stop = extra.getOrDefault(STOP, 0.0) == 1.0;
+            double stopValue = extra.getOrDefault(STOP, 0.0);
+            boolean stop = stopValue == CONVERGED || stopValue == HALTED;
             values.remove(STOP);
+            if (best != null) {
+                best.afterEpoch(e + 1, values);
+            }
             EpochReport r = new EpochReport(phase, e + 1, epochs, (System.nanoTime() - t0) / 1e9, values);
             reports.add(r);
             ctx.events().epochEnded(r);
@@ -150,10 +208,16 @@ public final class EpochLoop {
                 lastSave = System.nanoTime();
                 Map<String, Object> meta = new LinkedHashMap<>(state.meta());
                 meta.put(STOP, stop);
+                if (best != null) {
+                    best.checkpoint(ctx.checkpointDir());
+                    meta.put(BestEpoch.LAST_SCORE, best.lastScore());
+                }
                 Checkpoints.save(ctx.checkpointDir(), phase, e + 1, state.arrays(), meta);
             }
             if (stop) {
-                ctx.events().info(phase + ": converged after epoch " + (e + 1));
+                if (stopValue == CONVERGED) {
+                    ctx.events().info(phase + ": converged after epoch " + (e + 1));
+                }
                 break;
             }
         }

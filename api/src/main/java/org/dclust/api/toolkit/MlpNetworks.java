@@ -8,8 +8,8 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.initializer.XavierInitializer;
 import java.util.Arrays;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 
 /**
  * Fully connected autoencoders, as DEC (Xie et al. 2016, section 4.3) builds them and IDEC, DCN and DKM
@@ -27,7 +27,7 @@ public final class MlpNetworks {
      *
      * @param hidden the encoder's hidden layer sizes, first to last (may be empty)
      */
-    public static AutoEncoder autoencoder(Backbone backbone, NDManager manager, int[] inputShape, int[] hidden, int latentDim) {
+    public static EncoderNetwork autoencoder(Backbone backbone, NDManager manager, int[] inputShape, int[] hidden, int latentDim) {
         int inputSize = Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
         SequentialBlock encoder = new SequentialBlock().add(Blocks.batchFlattenBlock());
         for (int h : hidden) {
@@ -42,7 +42,7 @@ public final class MlpNetworks {
         XavierInitializer xavier = new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f);
         encoder.setInitializer(xavier, Parameter.Type.WEIGHT);
         decoder.setInitializer(xavier, Parameter.Type.WEIGHT);
-        return new AutoEncoder(backbone, encoder, decoder, manager, inputShape);
+        return new EncoderNetwork(backbone, encoder, decoder, manager, inputShape);
     }
 
     /**

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
 import java.util.List;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.Adam;
@@ -24,7 +24,7 @@ import org.dclust.api.train.TrainingContext;
  *     loaded from the cache), for a learner that carries them on ({@link Adam#continueFrom}); in the
  *     network's manager, closed with it
  */
-public record PretrainedStart(AutoEncoder network, KMeans.Result kmeans, Adam pretrainingOptimizer) {
+public record PretrainedStart(EncoderNetwork network, KMeans.Result kmeans, Adam pretrainingOptimizer) {
     /** k-means restarts when a learner does not declare {@code kmeansRestarts}. */
     public static final int RESTARTS = 10;
 

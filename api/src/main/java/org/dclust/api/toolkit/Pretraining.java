@@ -19,16 +19,30 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
+import org.dclust.api.toolkit.augment.AugmentationPipeline;
+import org.dclust.api.toolkit.augment.AugmentationRecipe;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.TrainingContext;
 
 /**
  * The autoencoder pretraining every AE-based learner starts from: end-to-end Adam on the mean squared
- * reconstruction error, seeded shuffles, checkpoints through {@link EpochLoop}. Its result is cached
+ * reconstruction error, seeded shuffles, checkpoints through {@link EpochLoop}.
+ *
+ * <p>Augmented pretraining ({@code pretrainAugment}, off by default): each batch is replaced by a
+ * randomly transformed copy, which is both the autoencoder's input and its reconstruction target, as
+ * in DEC-DA (Guo, Liu, Zhu, Yin 2018, "Deep Embedded Clustering with Data Augmentation", ACML, PMLR
+ * 95; section 3: the autoencoder is trained on augmented samples, L = ||x' - g(f(x'))||^2 with x' a
+ * random shift and rotation of x). The recipe {@code affine} is DEC-DA's: shifts of up to 10 % of the
+ * width and height and rotations of up to 10 degrees (areas shifted in are 0, where DEC-DA's Keras
+ * generator repeats the nearest edge pixel); any recipe of {@link AugmentationRecipe} may be named,
+ * with overrides ({@code affine:degrees=5}). The draws come from {@link AugmentationPipeline#random}
+ * for the view {@code pretrain}, seeded by (seed, epoch, batch), so the same seed gives the same
+ * batches and a resumed pretraining the same as an uninterrupted one. DEC-DA augments its clustering
+ * phase too; this option augments the pretraining only. Its result is cached
  * on disk under {@code cacheDir/pretrain/KEY}, where KEY hashes the data fingerprint, the backbone and
  * its parameters, the input shape, the pretraining settings, the seed and device, dclust's version,
  * the code that trains and the thread count ({@link CacheKey#codeIdentity}): a study that runs five
@@ -40,8 +54,10 @@ import org.dclust.api.train.TrainingContext;
  * every learner that keeps the shared values shares the cache.
  */
 public final class Pretraining {
-    /** The checkpoint phase name and the event phase name. */
+    /** The checkpoint phase name and the event phase name; also the augmentation's view name. */
     public static final String PHASE = "pretrain";
+    /** The parameter naming the augmentation recipe of the pretraining's batches. */
+    public static final String AUGMENT = "pretrainAugment";
     /** The cache entry's directory of the optimizer state, in {@link Checkpoints}' format. */
     private static final String OPTIMIZER = "adam";
 
@@ -60,7 +76,24 @@ public final class Pretraining {
         return List.of(
                 ParamSpec.integer("pretrainEpochs", 50, 0, 1_000_000, "epochs of autoencoder pretraining (Adam, mean squared error)"),
                 ParamSpec.real("pretrainLr", 1e-3, 1e-8, 1.0, "Adam learning rate of the pretraining"),
-                ParamSpec.integer("batchSize", 256, 2, 1_000_000, "mini-batch size"));
+                ParamSpec.integer("batchSize", 256, 2, 1_000_000, "mini-batch size"),
+                ParamSpec.text(AUGMENT, AugmentationRecipe.NONE, "augmentation of each pretraining batch (input and target), a recipe ("
+                        + String.join(", ", AugmentationRecipe.names()) + ") optionally with :key=value overrides; DEC-DA: affine "
+                        + "(shifts 10%, rotations 10 degrees); images only"));
+    }
+
+    /**
+     * The problems of the pretraining's parameters that no single declaration can find (a recipe that
+     * does not parse), for a learner provider's {@code validate}, so they are reported before anything
+     * is loaded or trained.
+     */
+    public static List<String> validate(Params p) {
+        try {
+            AugmentationRecipe.parse(p.getString(AUGMENT));
+            return List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of(p.owner() + "." + AUGMENT + " = " + p.getString(AUGMENT) + " is not valid: " + e.getMessage());
+        }
     }
 
     /**
@@ -72,11 +105,20 @@ public final class Pretraining {
         return PRESETS;
     }
 
-    /** Pretraining settings. */
-    public record Settings(int epochs, double lr, int batchSize) {
-        /** Reads {@code pretrainEpochs}, {@code pretrainLr} and {@code batchSize}. */
+    /**
+     * Pretraining settings.
+     *
+     * @param augment the augmentation recipe of each batch ({@link AugmentationRecipe#parse}), {@code none} for none
+     */
+    public record Settings(int epochs, double lr, int batchSize, String augment) {
+        /** Settings without augmentation. */
+        public Settings(int epochs, double lr, int batchSize) {
+            this(epochs, lr, batchSize, AugmentationRecipe.NONE);
+        }
+
+        /** Reads {@code pretrainEpochs}, {@code pretrainLr}, {@code batchSize} and {@code pretrainAugment}. */
         public static Settings from(Params p) {
-            return new Settings(p.getInt("pretrainEpochs"), p.getDouble("pretrainLr"), p.getInt("batchSize"));
+            return new Settings(p.getInt("pretrainEpochs"), p.getDouble("pretrainLr"), p.getInt("batchSize"), p.getString(AUGMENT));
         }
     }
 
@@ -85,11 +127,11 @@ public final class Pretraining {
 
     /**
      * A pretrained network and the Adam that trained it: its moments over the network's parameters
-     * that need a gradient, in {@link AutoEncoder#parameters()} order, and its step count. DKM's authors
+     * that need a gradient, in {@link EncoderNetwork#parameters()} order, and its step count. DKM's authors
      * train with one Adam object from pretraining to the end, so a learner may carry this state on
      * ({@link Adam#continueFrom}). Both live in the manager given to {@link #pretrained}.
      */
-    public record Pretrained(AutoEncoder network, Adam optimizer) {
+    public record Pretrained(EncoderNetwork network, Adam optimizer) {
     }
 
     /**
@@ -98,7 +140,7 @@ public final class Pretraining {
      *
      * @param manager where the network's parameters live (closed with the returned network)
      */
-    public static AutoEncoder pretrain(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
+    public static EncoderNetwork pretrain(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
         Pretrained p = pretrained(data, ctx, s, manager);
         p.optimizer().close();
         return p.network();
@@ -111,7 +153,9 @@ public final class Pretraining {
      * @param manager where the network's parameters and the optimizer's state live
      */
     public static Pretrained pretrained(Dataset data, TrainingContext ctx, Settings s, NDManager manager) {
-        AutoEncoder net = network(data, ctx, manager);
+        requireDecoder(ctx);
+        AugmentationPipeline augment = AugmentationPipeline.forData(s.augment(), data, AUGMENT);
+        EncoderNetwork net = network(data, ctx, manager);
         Adam adam = new Adam(net.parameters(), manager, s.lr());
         try {
             Path cached = cacheEntry(data, ctx, s);
@@ -121,7 +165,7 @@ public final class Pretraining {
                 ctx.events().info("pretrained autoencoder loaded from the cache " + cached);
                 return new Pretrained(net, adam);
             }
-            train(net, adam, data, ctx, s);
+            train(net, adam, data, ctx, s, augment);
             if (cached != null) {
                 store(net, adam, cached, data, ctx, s);
             }
@@ -133,19 +177,33 @@ public final class Pretraining {
     }
 
     /**
+     * Refuses, before anything is built, a backbone that builds no decoder: the pretraining
+     * reconstructs its input. The framework refuses such a run earlier, when the learner declares
+     * {@link org.dclust.api.spi.LearnerProvider#needsDecoder}; this catches a learner that does not.
+     *
+     * @throws DclustException naming the backbone and what to do
+     */
+    public static void requireDecoder(TrainingContext ctx) {
+        if (!ctx.backbone().buildsDecoder()) {
+            throw new DclustException("the autoencoder pretraining reconstructs its input, and the backbone " + ctx.backbone().name()
+                    + " builds an encoder only: choose a backbone with a decoder (./dclust plugins --kind backbone lists them)");
+        }
+    }
+
+    /**
      * A freshly initialised network of the context's backbone for the data, its weights drawn from the
      * context's {@code "init"} stream: what pretraining starts from, and what a learner that does not
      * pretrain (DKM's annealed variant) trains.
      */
-    public static AutoEncoder network(Dataset data, TrainingContext ctx, NDManager manager) {
+    public static EncoderNetwork network(Dataset data, TrainingContext ctx, NDManager manager) {
         ctx.reseed("init", 0);
         return ctx.backbone().build(manager, data.sampleShape());
     }
 
     /** Trains {@code net} on reconstruction for {@code s.epochs()} epochs (resuming from a checkpoint). */
-    private static void train(AutoEncoder net, Adam adam, Dataset data, TrainingContext ctx, Settings s) {
-        EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx) -> {
-            NDArray x = data.batch(scope, idx);
+    private static void train(EncoderNetwork net, Adam adam, Dataset data, TrainingContext ctx, Settings s, AugmentationPipeline augment) {
+        EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, net.manager(), TrainingState.of(net, adam), (scope, idx, epoch, batch) -> {
+            NDArray x = batch(data, augment, ctx, scope, idx, epoch, batch);
             NDArray loss;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 loss = Reconstruction.meanSquared(net.decode(net.encode(x, true), true), x);
@@ -154,6 +212,15 @@ public final class Pretraining {
             adam.step(scope);
             return loss.getFloat();
         }, null);
+    }
+
+    /**
+     * The samples of one pretraining batch: the data's as they are when {@code augment} is null (no
+     * generator is created, nothing is drawn), else their view drawn for (seed, epoch, batch).
+     */
+    static NDArray batch(Dataset data, AugmentationPipeline augment, TrainingContext ctx, NDManager scope, int[] idx, int epoch, int batch) {
+        NDArray x = data.batch(scope, idx);
+        return augment == null ? x : augment.apply(x, AugmentationPipeline.random(ctx, PHASE, epoch, batch));
     }
 
     /** The cache directory for this pretraining, or null when the context has no cache. */
@@ -178,12 +245,14 @@ public final class Pretraining {
         id.put("epochs", s.epochs());
         id.put("lr", s.lr());
         id.put("batchSize", s.batchSize());
+        // the recipe's strengths, so two spellings of one recipe share an entry
+        id.put("augment", new TreeMap<>(AugmentationRecipe.parse(s.augment()).values()));
         id.put("seed", ctx.seed());
         id.put("device", ctx.device().getDeviceType());
         return id;
     }
 
-    private static void load(AutoEncoder net, Adam adam, Path dir, NDManager manager) {
+    private static void load(EncoderNetwork net, Adam adam, Path dir, NDManager manager) {
         try (InputStream e = Files.newInputStream(dir.resolve("encoder.params"));
                 InputStream d = Files.newInputStream(dir.resolve("decoder.params"));
                 NDManager tmp = manager.newSubManager()) {
@@ -195,7 +264,7 @@ public final class Pretraining {
         }
     }
 
-    private static void store(AutoEncoder net, Adam adam, Path dir, Dataset data, TrainingContext ctx, Settings s) {
+    private static void store(EncoderNetwork net, Adam adam, Path dir, Dataset data, TrainingContext ctx, Settings s) {
         try {
             Atomic.writeDirectory(dir, tmp -> {
                 try (OutputStream e = Files.newOutputStream(tmp.resolve("encoder.params"));

@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
 import java.util.function.LongConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.train.Checkpoints;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.ParamOptimizer;
@@ -45,13 +45,14 @@ public final class TrainingState implements EpochLoop.State {
 
     private final List<Group> groups = new ArrayList<>();
     private final Map<String, Scalar> scalars = new LinkedHashMap<>();
+    private Partition partition;
 
     /** An empty state; add what the phase changes. */
     public TrainingState() {
     }
 
     /** The usual start: every array of {@code net} under {@code network.} and {@code opt}'s state under {@code optimizer.}. */
-    public static TrainingState of(AutoEncoder net, ParamOptimizer opt) {
+    public static TrainingState of(EncoderNetwork net, ParamOptimizer opt) {
         return new TrainingState().arrays("network", net::state).optimizer("optimizer", opt);
     }
 
@@ -91,6 +92,24 @@ public final class TrainingState implements EpochLoop.State {
     /** A true/false scalar under {@code name}. */
     public TrainingState flag(String name, BooleanSupplier read, Consumer<Boolean> write) {
         return scalar(name, read::getAsBoolean, v -> write.accept((Boolean) v));
+    }
+
+    /**
+     * How this phase's model splits the data ({@link Partition}): declaring it makes the phase a
+     * clustering phase that a run's epoch selection applies to ({@link org.dclust.api.train.EpochSelection}).
+     * A phase without one (a pretraining) always keeps its final epoch.
+     */
+    public TrainingState partition(Partition p) {
+        if (partition != null) {
+            throw new IllegalArgumentException("the state already has a partition");
+        }
+        this.partition = java.util.Objects.requireNonNull(p, "partition");
+        return this;
+    }
+
+    @Override
+    public java.util.Optional<Partition> partition() {
+        return java.util.Optional.ofNullable(partition);
     }
 
     private TrainingState group(String prefix, Supplier<Map<String, NDArray>> read, Consumer<Map<String, NDArray>> write) {

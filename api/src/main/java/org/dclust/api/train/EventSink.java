@@ -29,6 +29,13 @@ public interface EventSink {
     default void series(String phase, String name, double[] values) {
     }
 
+    /**
+     * A clustering phase kept the epoch its {@link EpochSelection} found best (not necessarily the
+     * last); reported once, at the phase's end, only when a selection other than the final epoch is on.
+     */
+    default void epochKept(KeptEpoch kept) {
+    }
+
     /** A one-line note for the log ("pretraining found in cache", "resumed at epoch 12"). */
     default void info(String message) {
     }

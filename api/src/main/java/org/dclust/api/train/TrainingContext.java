@@ -12,8 +12,9 @@ import org.dclust.api.model.Backbone;
 /**
  * Everything a learner or refiner gets besides the data: the device and a manager on it, the run's
  * seed, the number of clusters K, the backbone to build networks with, an event sink, an optional
- * checkpoint directory (resume), an optional cache directory (shared pretraining) and a cancellation
- * flag.
+ * checkpoint directory (resume), an optional cache directory (shared pretraining), a cancellation
+ * flag and the epoch selection of the clustering phases ({@link EpochSelection}, by default the final
+ * epoch).
  *
  * <p>All randomness flows from the seed: {@link #random(String, int)} and {@link #reseed(String, int)}
  * derive independent, reproducible streams per purpose and epoch, so a run resumed at epoch e draws
@@ -30,6 +31,7 @@ public final class TrainingContext {
     private final double checkpointSeconds;
     private final Path cacheDir;
     private final BooleanSupplier cancelled;
+    private final EpochSelection epochSelection;
 
     /** The default least time between two checkpoints of a phase. */
     public static final double DEFAULT_CHECKPOINT_SECONDS = 30;
@@ -45,6 +47,7 @@ public final class TrainingContext {
         this.checkpointSeconds = b.checkpointSeconds;
         this.cacheDir = b.cacheDir;
         this.cancelled = b.cancelled;
+        this.epochSelection = b.epochSelection;
     }
 
     public static Builder builder(NDManager manager) {
@@ -99,6 +102,14 @@ public final class TrainingContext {
         return cacheDir;
     }
 
+    /**
+     * Which epoch each clustering phase keeps ({@link EpochSelection#FINAL} unless the run asks for a
+     * label-free selection); applied by {@link org.dclust.api.toolkit.EpochLoop}.
+     */
+    public EpochSelection epochSelection() {
+        return epochSelection;
+    }
+
     /** Throws {@link CancelledException} when the run was cancelled; call it between batches. */
     public void checkCancelled() {
         if (cancelled.getAsBoolean()) {
@@ -148,6 +159,7 @@ public final class TrainingContext {
         b.checkpointSeconds = checkpointSeconds;
         b.cacheDir = cacheDir;
         b.cancelled = cancelled;
+        b.epochSelection = epochSelection;
         return b;
     }
 
@@ -163,6 +175,7 @@ public final class TrainingContext {
         private double checkpointSeconds = DEFAULT_CHECKPOINT_SECONDS;
         private Path cacheDir;
         private BooleanSupplier cancelled = () -> false;
+        private EpochSelection epochSelection = EpochSelection.FINAL;
 
         private Builder(NDManager manager) {
             this.manager = manager;
@@ -210,6 +223,12 @@ public final class TrainingContext {
 
         public Builder cancelled(BooleanSupplier c) {
             this.cancelled = c == null ? () -> false : c;
+            return this;
+        }
+
+        /** Which epoch each clustering phase keeps (default {@link EpochSelection#FINAL}). */
+        public Builder epochSelection(EpochSelection selection) {
+            this.epochSelection = selection == null ? EpochSelection.FINAL : selection;
             return this;
         }
 

@@ -93,7 +93,7 @@ class EpochLoopTest {
             TrainingContext ctx = TrainingContext.builder(m).seed(7).build();
             for (boolean fullOnly : new boolean[] {true, false}) {
                 List<int[]> seen = fullOnly ? full : all;
-                var reports = EpochLoop.run("toy", 1, 25, 10, fullOnly, ctx, m, new TrainingState(), (scope, idx) -> {
+                var reports = EpochLoop.run("toy", 1, 25, 10, fullOnly, ctx, m, new TrainingState(), (scope, idx, epoch, batch) -> {
                     seen.add(idx);
                     return seen.size();
                 }, null);

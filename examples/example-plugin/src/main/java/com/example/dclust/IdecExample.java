@@ -8,7 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -17,6 +17,7 @@ import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.toolkit.TrainableCentres;
@@ -67,7 +68,7 @@ public record IdecExample(Params params) implements LatentLearner {
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         double gamma = params.getDouble("gamma");
         int interval = params.getInt("updateInterval");
         double tol = params.getDouble("tol");
@@ -82,7 +83,7 @@ public record IdecExample(Params params) implements LatentLearner {
             boolean[] converged = {false};
             TrainingState state = TrainingState.of(net, opt).array("centres", mu.array()).array("target", p).array("labels", labels)
                     .integer("iterations", () -> batches[0], v -> batches[0] = v).real("changed", () -> changed[0], v -> changed[0] = v)
-                    .flag("converged", () -> converged[0], v -> converged[0] = v);
+                    .flag("converged", () -> converged[0], v -> converged[0] = v).partition(Partition.nearestCentre(net, data, mu.array()));
             EpochLoop.run(PHASE, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
                 if (!converged[0] && batches[0] % interval == 0) {
                     // P over the whole data set, and how many samples changed cluster since the last time

@@ -9,9 +9,9 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
 /**
@@ -19,7 +19,7 @@ import org.dclust.api.train.Optimizers;
  * writes it. Its parameters and presets are the in-tree {@code idec}'s, the shared pretraining's
  * declared by the toolkit, so both share the cached pretraining.
  */
-public final class IdecExampleProvider implements LearnerProvider {
+public final class IdecExampleProvider implements PretrainingLearnerProvider {
     static final String NAME = "example-idec";
 
     @Override

@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.api.param.ParamSpec;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.Plugins;
 import org.dclust.framework.config.CloseMatches;
@@ -110,12 +113,32 @@ public final class PluginsCommand implements Callable<Integer> {
         return PluginRegistry.KINDS.stream().map(Plugins::kindName).toList();
     }
 
+    /**
+     * What a learner asks of a backbone (its default, the only ones it takes, whether it needs a
+     * decoder) and whether a backbone builds a decoder; empty for the other kinds.
+     */
+    static String needs(PluginInfo p) {
+        if (p instanceof LearnerProvider l) {
+            List<String> only = l.backbones();
+            return "backbone: " + l.defaultBackbone() + " unless given" + (only.isEmpty() ? "" : "; only " + String.join(", ", only))
+                    + (l.needsDecoder(Params.defaults(l.name(), l.parameters())) ? "; needs a decoder" : "; needs no decoder");
+        }
+        if (p instanceof BackboneProvider b) {
+            return b.create(Params.defaults(b.name(), b.parameters())).buildsDecoder() ? "builds an encoder and a decoder" : "builds an encoder only";
+        }
+        return "";
+    }
+
     private static void print(PrintWriter out, PluginInfo p) {
         out.println("  " + p.name() + (p.aliases().isEmpty() ? "" : " (aliases: " + String.join(", ", p.aliases()) + ")")
                 + " - " + p.title());
         p.paper().ifPresent(c -> out.println("      paper: " + c));
         if (!p.description().isEmpty()) {
             out.println("      " + p.description());
+        }
+        String needs = needs(p);
+        if (!needs.isEmpty()) {
+            out.println("      " + needs);
         }
         for (ParamSpec s : p.parameters()) {
             out.println("      " + p.name() + "." + s.name() + " = " + s.defaultValue() + "  (" + s.rangeText() + ") " + s.doc());

@@ -2,6 +2,7 @@ package org.dclust.framework.cli;
 
 import com.google.inject.Inject;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,13 +14,13 @@ import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
-import org.dclust.api.param.Params;
 import org.dclust.api.spi.DatasetProvider;
-import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.DeviceChoice;
 import org.dclust.framework.run.Evaluation;
 import org.dclust.framework.run.OutputPaths;
+import org.dclust.framework.run.PredictJob;
+import org.dclust.framework.run.Predictions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Spec;
  * CSV ({@code --proba}: with probabilities, {@code --embed}: with latent codes), plus metrics when the
  * data set has labels. The model's fitted preprocessing is applied to the new data. An {@code --out}
  * that cannot be written (a directory, or in a directory that cannot be written) is a user error found
- * before the model and the data are read.
+ * before the model and the data are read. With {@code --shards} it predicts every shard (one file each)
+ * into a directory, one CSV per shard, in this process or with {@code --engine spark} on Apache Spark.
  */
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Assign clusters to a data set with a saved model.")
 public final class PredictCommand implements Callable<Integer> {
@@ -46,8 +48,17 @@ public final class PredictCommand implements Callable<Integer> {
     String dataset;
     @Option(names = "--set", description = "dataset.param=value for the data set; repeatable")
     List<String> sets = new ArrayList<>();
-    @Option(names = "--out", description = "CSV file to write (default ${DEFAULT-VALUE})", defaultValue = "predictions.csv")
+    @Option(names = "--out", description = "CSV file to write (default predictions.csv); with --shards a new or empty directory "
+            + "(default predictions), one CSV per shard")
     Path out;
+    @Option(names = "--shards", description = "batch prediction: the input files, as a directory (its files) or a pattern such as "
+            + "'data/part-*.npy', each read as the data set with its path set to the file (features: CSV, .npy, .npz)")
+    String shards;
+    @Option(names = "--engine", description = "where --shards are predicted: local (this process) or spark (./dclust adds it) "
+            + "(default ${DEFAULT-VALUE})", defaultValue = EngineExtension.LOCAL)
+    String engine;
+    @Option(names = "--master", description = "the engine's master URL (spark: local[N], spark://HOST:PORT, yarn, k8s://...)")
+    String master;
     @Option(names = "--proba", description = "add the probability of each cluster")
     boolean proba;
     @Option(names = "--embed", description = "add the latent code")
@@ -63,9 +74,68 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        OutputPaths.file("--out", out, "predictions.csv");
+        EngineExtension distributed = EngineExtension.find(engine, master);
+        if (shards != null) {
+            return batch(distributed);
+        }
+        if (distributed != null) {
+            throw new DclustException("--engine " + engine + " predicts shards: give --shards (a directory or a pattern such as "
+                    + "'data/part-*.npy') and --out DIR");
+        }
+        Path file = out != null ? out : Path.of("predictions.csv");
+        OutputPaths.file("--out", file, "predictions.csv");
+        Dataset data = Predictions.load(registry, dataset, settings(), Map.of());
+        PrintWriter o = spec.commandLine().getOut();
+        try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
+            Predictions.Table t = Predictions.of(m, data, proba, embed);
+            t.write(file);
+            o.printf(Locale.ROOT, "%d samples of %s assigned to %d clusters: %s%n", t.clusters().length, data.name(), m.clusters(), file);
+            if (data.hasLabels()) {
+                evaluation.metrics(data.labels(), t.clusters()).forEach((k, v) -> o.printf(Locale.ROOT, "%-10s %.4f%n", k, v));
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** {@code --shards}: one CSV per shard in the {@code --out} directory, in this process or on the engine. */
+    private int batch(EngineExtension distributed) throws IOException {
+        Path dir = out != null ? out : Path.of("predictions");
+        OutputPaths.directory("--out", dir, "choose another");
+        OutputPaths.requireEmpty("--out", dir, "no predictions");
         DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
-        Map<String, Object> values = new LinkedHashMap<>();
+        if (dp.parameters().stream().noneMatch(p -> p.name().equals(Predictions.SHARD_PARAMETER))) {
+            throw new DclustException("--shards: data set " + dp.name() + " is not read from one file (it has no "
+                    + Predictions.SHARD_PARAMETER + " parameter); use --dataset features for CSV, .npy or .npz shards");
+        }
+        Map<String, String> settings = settings();
+        if (settings.containsKey(Predictions.SHARD_PARAMETER)) {
+            throw new DclustException("--set " + dp.name() + "." + Predictions.SHARD_PARAMETER + " and --shards both name the input: "
+                    + "give the files with --shards only");
+        }
+        PredictJob job = new PredictJob(model.toAbsolutePath(), dp.name(), settings, ShardFiles.resolve(shards), dir.toAbsolutePath(),
+                proba, embed, device);
+        Files.createDirectories(dir);
+        PrintWriter o = spec.commandLine().getOut();
+        if (distributed != null) {
+            distributed.predict(job, master, o);
+        } else {
+            long samples = 0;
+            try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
+                for (int i = 0; i < job.shards().size(); i++) {
+                    samples += Predictions.shard(registry, m, job, i);
+                }
+            }
+            o.println(PredictJob.summary(job, samples));
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** The data set's settings from {@code --set}: parameter → value; a setting of another plugin, or one given twice, is a user error. */
+    private Map<String, String> settings() {
+        DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
+        Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> spelled = new LinkedHashMap<>();
         for (Map.Entry<String, String> e : SetOptions.parse(sets).entrySet()) {
             String key = e.getKey();
@@ -81,45 +151,6 @@ public final class PredictCommand implements Callable<Integer> {
             }
             values.put(param, e.getValue());
         }
-        Dataset data = dp.load(Params.resolve(dp.name(), dp.parameters(), values));
-        PrintWriter o = spec.commandLine().getOut();
-        try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
-            float[][] p = m.predictProba(data);
-            int[] labels = ClusterModel.argmax(p);
-            float[][] z = embed ? m.transform(data) : null;
-            StringBuilder csv = new StringBuilder("index,cluster");
-            if (proba) {
-                for (int k = 0; k < m.clusters(); k++) {
-                    csv.append(",p").append(k);
-                }
-            }
-            if (embed) {
-                for (int j = 0; j < m.latentDim(); j++) {
-                    csv.append(",z").append(j);
-                }
-            }
-            csv.append('\n');
-            for (int i = 0; i < labels.length; i++) {
-                csv.append(i).append(',').append(labels[i]);
-                if (proba) {
-                    for (float v : p[i]) {
-                        csv.append(',').append(v);
-                    }
-                }
-                if (embed) {
-                    for (float v : z[i]) {
-                        csv.append(',').append(v);
-                    }
-                }
-                csv.append('\n');
-            }
-            Atomic.writeString(out, csv.toString());
-            o.printf(Locale.ROOT, "%d samples of %s assigned to %d clusters: %s%n", labels.length, data.name(), m.clusters(), out);
-            if (data.hasLabels()) {
-                evaluation.metrics(data.labels(), labels).forEach((k, v) -> o.printf(Locale.ROOT, "%-10s %.4f%n", k, v));
-            }
-        }
-        o.flush();
-        return 0;
+        return values;
     }
 }

@@ -17,6 +17,12 @@ final class ResultTable {
                 id.clustersSource());
         o.printf(Locale.ROOT, "pipeline  %s + %s (backbone %s), preset %s, seed %s, device %s%n", id.learner().name(), id.refiner().name(),
                 id.backbone().name(), id.preset(), id.seed(), id.device());
+        if (record.kEstimate() != null) {
+            o.printf(Locale.ROOT, "K         %d estimated in %d..%d without labels: %s%n", record.kEstimate().k(), record.kEstimate().min(),
+                    record.kEstimate().max(), record.kEstimate().reason());
+        }
+        record.keptEpochs().values().forEach(k -> o.printf(Locale.ROOT, "kept      %s epoch %d of %d by %s (%.4g; the last epoch %.4g)%n",
+                k.phase(), k.epoch(), k.epochs(), k.by(), k.score(), k.finalScore()));
         if (record.metrics().isEmpty()) {
             o.println("metrics   none: the data set has no labels");
         } else {

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.train.TrainingDivergedException;
+import org.dclust.framework.config.ClusterCount;
 import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.Dclust;
 import org.dclust.framework.config.RunConfig;
@@ -55,10 +56,15 @@ public final class RunCommand implements Callable<Integer> {
     String learner;
     @Option(names = "--refiner", description = "phase-2 refiner plugin")
     String refiner;
-    @Option(names = "--backbone", description = "backbone plugin (default mlp)")
+    @Option(names = "--backbone", description = "backbone plugin (default: the learner's, mlp for the autoencoder learners)")
     String backbone;
-    @Option(names = "--clusters", description = "K (default: the data set's number of classes)")
-    Integer clusters;
+    @Option(names = "--clusters", description = "K (default: the data set's number of classes), or auto / auto:MIN..MAX: K estimated"
+            + " without labels on the pretrained codes (auto: 2..20)")
+    String clusters;
+    @Option(names = "--select-epoch", description = "the epoch each clustering phase keeps: final (default), silhouette,"
+            + " calinski-harabasz, davies-bouldin (best internal index, no labels), or max:VALUE / min:VALUE of a reported value"
+            + " (max:participation for mnet)")
+    String selectEpoch;
     @Option(names = "--preset", description = "parameter preset: quick, default or paper")
     String preset;
     @Option(names = "--preprocessing", description = "none, minmax or standardize (fitted on the data, saved with the model)")
@@ -98,7 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         RunConfig c;
         Path outDir;
         if (resume != null) {
-            if (dataset != null || learner != null || refiner != null || backbone != null || clusters != null || preset != null
+            if (dataset != null || learner != null || refiner != null || backbone != null || clusters != null || selectEpoch != null
+                    || preset != null
                     || preprocessing != null || !sets.isEmpty() || config != null || seed != null || out != null) {
                 throw new DclustException("--resume continues the run with the configuration saved in " + resume
                         + "/config.yaml; give no other pipeline options with it");
@@ -232,7 +239,14 @@ public final class RunCommand implements Callable<Integer> {
             c.backbone = backbone;
         }
         if (clusters != null) {
-            c.clusters = clusters;
+            try {
+                c.clusters = ClusterCount.parse(clusters);
+            } catch (IllegalArgumentException e) {
+                c.readProblems.add("--clusters " + clusters + " is not valid: expected " + ClusterCount.EXPECTED);
+            }
+        }
+        if (selectEpoch != null) {
+            c.selectEpoch = selectEpoch;
         }
         if (preset != null) {
             c.preset = preset;

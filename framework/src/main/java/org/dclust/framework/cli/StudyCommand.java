@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * on the same output directory it keeps finished runs whose configuration is unchanged, runs changed
  * ones again and resumes the unfinished one. The study file, the output directory, every data set and
  * K are checked before anything is written. Exits with {@link RunCommand#TRAINING_FAILED} when a
- * cell's training diverged (the other cells still run).
+ * cell's training diverged (the other cells still run). With {@code --engine spark} the cells run on
+ * Apache Spark ({@link EngineExtension}), with the same checks before and the same results after.
  */
 @Command(name = "study", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run a study grid (resumable) and write results.json, results.csv and results.md.")
 public final class StudyCommand implements Callable<Integer> {
@@ -40,6 +41,12 @@ public final class StudyCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--epoch-lines", description = "print every n-th epoch line (default ${DEFAULT-VALUE})", defaultValue = "10")
     int epochLines;
+    @Option(names = "--engine", description = "where the cells run: local (this process, one cell after another) or spark "
+            + "(./dclust adds it; see the README) (default ${DEFAULT-VALUE})", defaultValue = EngineExtension.LOCAL)
+    String engine;
+    @Option(names = "--master", description = "the engine's master URL: for spark local[N], spark://HOST:PORT, yarn or k8s://...; "
+            + "default: the one spark-submit gives")
+    String master;
 
     @Inject
     public StudyCommand(StudyRunner runner) {
@@ -51,6 +58,11 @@ public final class StudyCommand implements Callable<Integer> {
         if (epochLines < 1) {
             throw new DclustException("--epoch-lines " + epochLines + " is not valid: give 1 or more (n prints every n-th epoch line)");
         }
+        EngineExtension distributed = EngineExtension.find(engine, master);
+        if (distributed != null && out != null && out.toString().matches("[A-Za-z][A-Za-z0-9+.-]*:/.*")) {
+            throw new DclustException("--out " + out + ": give the study directory as a path that every executor sees (a shared "
+                    + "mount: NFS, or HDFS or S3 mounted with FUSE); dclust writes through the file system, not to URLs");
+        }
         StudyFile s = StudyFile.read(file);
         Path dir = out != null ? out : Path.of("runs", "study-" + s.name);
         checkDirectory(dir, out != null ? "--out" : "the study directory");
@@ -58,7 +70,8 @@ public final class StudyCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Files.copy(file, dir.resolve("study.yaml"), StandardCopyOption.REPLACE_EXISTING);
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
-        StudyOutcome outcome = runner.run(plan, dir, progress, () -> false);
+        StudyOutcome outcome = distributed == null ? runner.run(plan, dir, progress, () -> false)
+                : distributed.study(runner, plan, dir, progress, master);
         PrintWriter o = spec.commandLine().getOut();
         o.println(Files.readString(dir.resolve("results.md")));
         o.println("results: " + dir.resolve("results.json") + ", " + dir.resolve("results.csv") + ", " + dir.resolve("results.md"));

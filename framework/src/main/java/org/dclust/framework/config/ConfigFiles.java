@@ -31,9 +31,9 @@ public final class ConfigFiles {
             c.dataset = f.text("dataset", c.dataset);
             c.learner = f.text("learner", c.learner);
             c.refiner = f.text("refiner", c.refiner);
-            c.backbone = f.text("backbone", c.backbone);
-            Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);
-            c.clusters = k == null ? null : k.intValue();
+            c.backbone = f.optionalText("backbone", c.backbone);
+            c.clusters = clusters(f);
+            c.selectEpoch = f.optionalText("selectEpoch", c.selectEpoch);
             c.preset = f.optionalText("preset", c.preset);
             c.preprocessing = f.text("preprocessing", c.preprocessing);
             c.seed = f.integer("seed", c.seed, Long.MIN_VALUE, Long.MAX_VALUE);
@@ -42,6 +42,23 @@ public final class ConfigFiles {
         });
         c.readProblems.addAll(doc.problems());
         return c;
+    }
+
+    /**
+     * The {@code clusters} field: a whole number, {@code auto} or {@code auto:MIN..MAX}; null when absent
+     * (a value of another form is a problem of the file).
+     */
+    public static ClusterCount clusters(YamlFields f) {
+        String text = f.optionalText("clusters", null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return ClusterCount.parse(text);
+        } catch (IllegalArgumentException e) {
+            f.invalid("clusters", ClusterCount.EXPECTED);
+            return null;
+        }
     }
 
     /** The configuration as YAML text. */

@@ -17,6 +17,7 @@ import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.spi.RefinerProvider;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.select.EpochSelections;
 
 /**
  * Turns a {@link RunConfig} into a {@link ResolvedRun}: finds each plugin, applies the preset, binds
@@ -42,12 +43,15 @@ public final class ConfigResolver {
         unknown = null;
         List<String> problems = new ArrayList<>(c.readProblems);
         DatasetProvider dataset = find(DatasetProvider.class, c.dataset, problems);
-        BackboneProvider backbone = find(BackboneProvider.class, c.backbone, problems);
         LearnerProvider learner = find(LearnerProvider.class, c.learner, problems);
+        // no backbone named: the learner's own default (with an unknown learner, the usual one, so other problems still show)
+        String backboneName = c.backbone != null ? c.backbone : learner != null ? learner.defaultBackbone() : LearnerProvider.DEFAULT_BACKBONE;
+        BackboneProvider backbone = find(BackboneProvider.class, backboneName, problems);
         RefinerProvider refiner = find(RefinerProvider.class, c.refiner, problems);
-        if (c.clusters != null && c.clusters < 2) {
-            problems.add("clusters = " + c.clusters + " is not valid: K must be at least 2");
+        if (c.clusters != null) {
+            problems.addAll(c.clusters.problems());
         }
+        problems.addAll(EpochSelections.problems(c.selectEpoch, registry));
         if (c.preprocessing == null || !PREPROCESSING.contains(c.preprocessing.toLowerCase(Locale.ROOT))) {
             problems.add("preprocessing = " + c.preprocessing + " is not valid: expected one of " + String.join(", ", PREPROCESSING));
         }
@@ -114,14 +118,89 @@ public final class ConfigResolver {
                 problems.addAll(ex.problems());
             }
         }
+        if (learner != null && backbone != null && params.containsKey("learner") && params.containsKey("backbone")) {
+            problems.addAll(backboneProblems(learner, params.get("learner"), backbone, params.get("backbone")));
+        }
+        if (c.clusters != null && c.clusters.isAuto() && learner != null && params.containsKey("learner")
+                && learner.sharedPretraining(params.get("learner")).isEmpty()) {
+            problems.add(autoRefused(learner));
+        }
         if (problems.size() == 1 && unknown != null) {
             throw unknown;
         }
         if (!problems.isEmpty()) {
             throw new InvalidParameterException(problems);
         }
-        return new ResolvedRun(c, new PluginChoice<>(dataset, params.get("dataset")), new PluginChoice<>(backbone, params.get("backbone")),
+        RunConfig resolved = c;
+        if (c.backbone == null) {
+            // the run records the backbone it used, so its configuration and provenance reproduce it
+            resolved = c.copy();
+            resolved.backbone = backbone.name();
+        }
+        return new ResolvedRun(resolved, new PluginChoice<>(dataset, params.get("dataset")), new PluginChoice<>(backbone, params.get("backbone")),
                 new PluginChoice<>(learner, params.get("learner")), new PluginChoice<>(refiner, params.get("refiner")));
+    }
+
+    /**
+     * What the learner declares it needs of a backbone and this one lacks ({@link LearnerProvider#backbones},
+     * {@link LearnerProvider#needsDecoder}), each with what would work instead.
+     */
+    private List<String> backboneProblems(LearnerProvider learner, Params learnerParams, BackboneProvider backbone, Params backboneParams) {
+        List<String> out = new ArrayList<>();
+        List<String> only = learner.backbones();
+        if (!only.isEmpty() && only.stream().noneMatch(n -> answersTo(backbone, n))) {
+            out.add("the learner " + learner.name() + " works only with the backbone" + (only.size() > 1 ? "s " : " ") + String.join(", ", only)
+                    + ", not " + backbone.name() + ": give no backbone (its default is " + learner.defaultBackbone() + ") or one of those");
+        } else if (learner.needsDecoder(learnerParams) && !backbone.create(backboneParams).buildsDecoder()) {
+            out.add("the learner " + learner.name() + " needs a decoder (it reconstructs its input), and the backbone " + backbone.name()
+                    + " builds an encoder only: use a backbone with a decoder (" + String.join(", ", backbonesWithDecoder()) + ")"
+                    + (decoderFree().isEmpty() ? "" : " or a learner that needs none (" + String.join(", ", decoderFree()) + ")"));
+        }
+        return out;
+    }
+
+    /** The registered backbones whose defaults build a decoder. */
+    private List<String> backbonesWithDecoder() {
+        List<String> out = new ArrayList<>();
+        for (BackboneProvider b : registry.all(BackboneProvider.class)) {
+            if (b.create(Params.defaults(b.name(), b.parameters())).buildsDecoder()) {
+                out.add(b.name());
+            }
+        }
+        return out;
+    }
+
+    /** The registered learners that need no decoder with their defaults. */
+    private List<String> decoderFree() {
+        List<String> out = new ArrayList<>();
+        for (LearnerProvider l : registry.all(LearnerProvider.class)) {
+            if (!l.needsDecoder(Params.defaults(l.name(), l.parameters()))) {
+                out.add(l.name());
+            }
+        }
+        return out;
+    }
+
+    private static boolean answersTo(PluginInfo p, String name) {
+        return p.name().equalsIgnoreCase(name) || p.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name));
+    }
+
+    /** Why {@code --clusters auto} cannot run with this learner, and which learners it runs with. */
+    private String autoRefused(LearnerProvider learner) {
+        List<String> able = new ArrayList<>();
+        for (LearnerProvider p : registry.all(LearnerProvider.class)) {
+            try {
+                if (p.sharedPretraining(Params.defaults(p.name(), p.parameters())).isPresent()) {
+                    able.add(p.name());
+                }
+            } catch (RuntimeException e) {
+                // a provider whose defaults do not resolve is reported where it is used
+            }
+        }
+        return "clusters = auto estimates K on the codes of the shared autoencoder pretraining, before the learner's clustering"
+                + " phase, but the learner " + learner.name() + " (with these parameters) does not start from it (it trains its own"
+                + " representation with K fixed): give K with --clusters K, or use a learner that pretrains ("
+                + String.join(", ", able) + ")";
     }
 
     private <P extends PluginInfo> P find(Class<P> kind, String name, List<String> problems) {

@@ -23,15 +23,22 @@ public final class RunConfig {
     /** The headline refiner. */
     public static final String DEFAULT_REFINER = "mnet";
     /** The fields of a configuration file, in the order they are written. */
-    public static final List<String> FIELDS = List.of("dataset", "learner", "refiner", "backbone", "clusters", "preset", "preprocessing",
-            "seed", "device", "set");
+    public static final List<String> FIELDS = List.of("dataset", "learner", "refiner", "backbone", "clusters", "selectEpoch", "preset",
+            "preprocessing", "seed", "device", "set");
 
     public String dataset = DEFAULT_DATASET;
     public String learner = DEFAULT_LEARNER;
     public String refiner = DEFAULT_REFINER;
-    public String backbone = "mlp";
-    /** K; null means the data set's declared number of classes. */
-    public Integer clusters;
+    /** The backbone; null: the learner's default ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}), filled in when resolved. */
+    public String backbone;
+    /** K, or {@code auto:MIN..MAX} to estimate it without labels; null means the data set's declared number of classes. */
+    public ClusterCount clusters;
+    /**
+     * Which epoch the clustering phases keep: null or {@code final} (the last), an internal index's name
+     * ({@code silhouette}, {@code calinski-harabasz}, {@code davies-bouldin}), or {@code max:VALUE} /
+     * {@code min:VALUE} for a value the phases report per epoch ({@code max:participation}).
+     */
+    public String selectEpoch;
     /** A preset name ({@code quick}, {@code default}, {@code paper}); null: see {@link #presetOrDefault()}. */
     public String preset;
     /** Input preprocessing fitted on the training data: none, minmax or standardize. */
@@ -57,6 +64,7 @@ public final class RunConfig {
         c.refiner = refiner;
         c.backbone = backbone;
         c.clusters = clusters;
+        c.selectEpoch = selectEpoch;
         c.preset = preset;
         c.preprocessing = preprocessing;
         c.seed = seed;

@@ -229,6 +229,14 @@ public final class YamlFields {
         return out;
     }
 
+    /** Adds a problem for a field present but whose value is not valid: "PATH: expected EXPECTED, found ...". */
+    public void invalid(String field, String expected) {
+        Node n = node(field);
+        if (n != null) {
+            wrong(field, n, expected, null);
+        }
+    }
+
     private Node node(String field) {
         Entry e = mapping.entries().get(field);
         return e == null ? null : e.value();

@@ -1,9 +1,8 @@
 package org.dclust.framework.metrics;
 
-import java.util.Arrays;
-import java.util.Random;
 import java.util.stream.IntStream;
 import org.dclust.api.spi.InternalIndexProvider;
+import org.dclust.api.toolkit.Batches;
 
 /**
  * {@code silhouette}: the mean silhouette coefficient with Euclidean distances, as scikit-learn's
@@ -36,7 +35,7 @@ public final class SilhouetteIndex implements InternalIndexProvider {
     public double score(float[][] points, int[] assignment, long seed) {
         PointAssignment.of(points, assignment);
         if (points.length > SAMPLE_SIZE) {
-            int[] chosen = sample(points.length, SAMPLE_SIZE, seed);
+            int[] chosen = Batches.sample(points.length, SAMPLE_SIZE, seed);
             float[][] subPoints = new float[chosen.length][];
             int[] subAssignment = new int[chosen.length];
             for (int i = 0; i < chosen.length; i++) {
@@ -84,23 +83,5 @@ public final class SilhouetteIndex implements InternalIndexProvider {
         }
         double denominator = Math.max(a, b);
         return denominator == 0 ? 0.0 : (b - a) / denominator;
-    }
-
-    /**
-     * {@code size} distinct indices of 0..n-1 in ascending order, by a partial Fisher-Yates shuffle
-     * seeded with {@code seed} (also the sample {@code KEstimator} scores K on).
-     */
-    public static int[] sample(int n, int size, long seed) {
-        Random random = new Random(seed);
-        int[] idx = IntStream.range(0, n).toArray();
-        for (int i = 0; i < size; i++) {
-            int j = i + random.nextInt(n - i);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        int[] chosen = Arrays.copyOf(idx, size);
-        Arrays.sort(chosen);
-        return chosen;
     }
 }

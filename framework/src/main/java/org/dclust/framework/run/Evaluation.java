@@ -5,7 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.spi.InternalIndexProvider;
 import org.dclust.api.spi.MetricProvider;
+import org.dclust.api.train.EpochSelection;
 import org.dclust.framework.registry.PluginRegistry;
+import org.dclust.framework.select.EpochSelections;
 
 /** Scores an assignment with every registered metric (when labels exist) and internal index. */
 public final class Evaluation {
@@ -16,11 +18,23 @@ public final class Evaluation {
         this.registry = registry;
     }
 
-    /** Every external metric by name; labels are used here and nowhere in training. */
+    /**
+     * Every external metric by name, but those that need latent codes ({@link MetricProvider#needsLatent});
+     * labels are used here and nowhere in training.
+     */
     public Map<String, Double> metrics(int[] truth, int[] predicted) {
+        return metrics(truth, predicted, null, 0);
+    }
+
+    /** Every external metric by name, those that measure the latent codes too when {@code latent} is given. */
+    public Map<String, Double> metrics(int[] truth, int[] predicted, float[][] latent, long seed) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (MetricProvider m : registry.all(MetricProvider.class)) {
-            out.put(m.name(), m.score(truth, predicted));
+            if (!m.needsLatent()) {
+                out.put(m.name(), m.score(truth, predicted));
+            } else if (latent != null) {
+                out.put(m.name(), m.score(truth, predicted, latent, seed));
+            }
         }
         return ordered(out);
     }
@@ -32,6 +46,11 @@ public final class Evaluation {
             out.put(m.name(), m.score(latent, predicted, seed));
         }
         return out;
+    }
+
+    /** The epoch selection a run's {@code selectEpoch} names ({@link EpochSelections#parse}). */
+    public EpochSelection epochSelection(String spec) {
+        return EpochSelections.parse(spec, registry);
     }
 
     /** acc, nmi, ari first (the papers' order), then the rest by name. */

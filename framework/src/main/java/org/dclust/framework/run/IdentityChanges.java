@@ -3,6 +3,7 @@ package org.dclust.framework.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -17,12 +18,16 @@ import java.util.Set;
  * {@code path: old → new} lines ({@code learner.params.pretrainEpochs: 2 → 3}). Compared are the
  * plugins and all their resolved parameters, the data set's parameters and content fingerprint, K, the
  * preset, the preprocessing, the seed and the device type; not the versions of dclust, DJL and Java
- * (a long study survives a rebuild), nor the wording of where K came from.
+ * (a long study survives a rebuild), nor the wording of where K came from. Two runs that estimate K in
+ * the same range compare equal on K whatever the estimate (identity.json holds none yet; the estimate
+ * follows from the rest).
  */
 public final class IdentityChanges {
     /** Identity fields that do not make a result differ. */
     private static final Set<String> IGNORED = Set.of("versions", "clustersSource");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The identity field of an estimated K's range. */
+    private static final String AUTO = "clustersAuto";
 
     private IdentityChanges() {
     }
@@ -30,7 +35,13 @@ public final class IdentityChanges {
     /** The differences, in field order; empty when the cell can be reused. */
     public static List<String> between(RunIdentity recorded, RunIdentity now) {
         List<String> out = new ArrayList<>();
-        diff("", tree(recorded), tree(now), out);
+        JsonNode a = tree(recorded);
+        JsonNode b = tree(now);
+        if (a.hasNonNull(AUTO) && a.get(AUTO).equals(b.get(AUTO))) {
+            ((ObjectNode) a).remove("clusters");
+            ((ObjectNode) b).remove("clusters");
+        }
+        diff("", a, b, out);
         return out;
     }
 

@@ -14,6 +14,7 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.toolkit.CacheKey;
 import org.dclust.api.train.EpochReport;
+import org.dclust.api.train.KeptEpoch;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ResolvedRun;
@@ -23,7 +24,7 @@ import org.dclust.framework.config.ResolvedRun;
  * shared pretraining's) hashes everything that determines them: dclust's version, the code that trains
  * (the api's, the backbone's and the learner's packages) and libtorch's thread count
  * ({@link CacheKey#codeIdentity}), data fingerprint, preprocessing, backbone, learner and their
- * parameters, K, seed and device type. A study (or a second {@code dclust run} with another refiner) trains each learner once.
+ * parameters, K, seed, device type and, when the run selects epochs, the selection. A study (or a second {@code dclust run} with another refiner) trains each learner once.
  * The cached entry keeps the epoch reports, so results still show phase 1's seconds per epoch. A
  * phase-1 result with a NaN or infinite centre or parameter is never cached (it is a
  * {@link TrainingDivergedException}), and such an entry found in the cache is ignored.
@@ -32,6 +33,8 @@ public final class Phase1Cache {
     private static final String EPOCHS = "epochs.json";
     /** What the entry's key hashes, for a person who wonders what an entry is. */
     private static final String IDENTITY = "identity.json";
+    /** The epoch the learner's phase kept under an epoch selection (absent without one). */
+    private static final String KEPT = "kept.json";
 
     /** Fits the learner, or loads its cached result. */
     public LatentModel fitOrLoad(ResolvedRun run, Dataset prepared, TrainingContext ctx, PhaseRecorder recorder, Path cacheDir,
@@ -48,6 +51,9 @@ public final class Phase1Cache {
                     throw new IllegalStateException("it holds NaN or infinite values");
                 }
                 reports.forEach(recorder::record);
+                if (Files.isRegularFile(entry.resolve(KEPT))) {
+                    om.readValue(entry.resolve(KEPT).toFile(), new TypeReference<List<KeptEpoch>>() { }).forEach(recorder::record);
+                }
                 recorder.info("phase 1 (" + run.learner().provider().name() + ") loaded from the cache " + entry);
                 return m;
             } catch (IOException | RuntimeException e) {
@@ -66,6 +72,9 @@ public final class Phase1Cache {
                 m.save(target);
                 List<EpochReport> reports = recorder.epochs().values().stream().flatMap(List::stream).toList();
                 Atomic.writeString(target.resolve(IDENTITY), om.writerWithDefaultPrettyPrinter().writeValueAsString(identity));
+                if (!recorder.kept().isEmpty()) {
+                    Atomic.writeString(target.resolve(KEPT), om.writeValueAsString(List.copyOf(recorder.kept().values())));
+                }
                 Atomic.writeString(target.resolve(EPOCHS), om.writeValueAsString(reports));
             } catch (IOException e) {
                 recorder.info("could not cache phase 1 in " + entry + ": " + e.getMessage());
@@ -84,6 +93,9 @@ public final class Phase1Cache {
         id.put("clusters", ctx.clusters());
         id.put("seed", ctx.seed());
         id.put("device", ctx.device().getDeviceType());
+        if (!ctx.epochSelection().isFinal()) {
+            id.put("selectEpoch", ctx.epochSelection().name());
+        }
         return id;
     }
 }

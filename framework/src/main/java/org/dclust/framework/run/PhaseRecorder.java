@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
+import org.dclust.api.train.KeptEpoch;
 
 /**
  * An event sink that keeps every epoch report and series of a run (for result.json and plots) and
@@ -15,6 +16,7 @@ public final class PhaseRecorder implements EventSink {
     private final EventSink next;
     private final Map<String, List<EpochReport>> epochs = new LinkedHashMap<>();
     private final Map<String, double[]> series = new LinkedHashMap<>();
+    private final Map<String, KeptEpoch> kept = new LinkedHashMap<>();
 
     public PhaseRecorder(EventSink next) {
         this.next = next == null ? EventSink.NONE : next;
@@ -50,6 +52,22 @@ public final class PhaseRecorder implements EventSink {
     public void series(String phase, String name, double[] values) {
         series.put(phase + "." + name, values.clone());
         next.series(phase, name, values);
+    }
+
+    @Override
+    public void epochKept(KeptEpoch k) {
+        record(k);
+        next.epochKept(k);
+    }
+
+    /** Keeps a phase's kept epoch without passing it on (a phase loaded from a cache). */
+    public void record(KeptEpoch k) {
+        kept.put(k.phase(), k);
+    }
+
+    /** The epoch each clustering phase kept under the run's epoch selection, by phase (empty without one). */
+    public Map<String, KeptEpoch> kept() {
+        return kept;
     }
 
     @Override

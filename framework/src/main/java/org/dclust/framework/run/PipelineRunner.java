@@ -23,14 +23,18 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.train.EngineThreads;
+import org.dclust.api.train.EpochSelection;
 import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.api.train.TrainingDivergedException;
 import org.dclust.framework.config.ConfigFiles;
+import org.dclust.framework.config.ClusterCount;
 import org.dclust.framework.config.PluginChoice;
 import org.dclust.framework.config.ResolvedRun;
 import org.dclust.framework.config.RunConfig;
 import org.dclust.framework.report.RunPlots;
+import org.dclust.framework.select.AutoClusters;
+import org.dclust.framework.select.KEstimate;
 
 /**
  * Runs one pipeline: data set → learner (phase 1) → refiner (phase 2) → metrics. Phase-1 results are
@@ -76,8 +80,10 @@ public final class PipelineRunner {
         RunConfig c = run.config();
         Instant started = Instant.now();
         checkOutput(options);
-        int k = clusters(c.clusters, data);
+        boolean auto = c.clusters != null && c.clusters.isAuto();
+        int k = auto ? autoRange(c.clusters, data) : clusters(requested(c), data);
         String kSource = kSource(c, data);
+        EpochSelection selection = evaluation.epochSelection(c.selectEpoch);
         checkFinite(data);
         Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
         Dataset prepared = pre.apply(data);
@@ -87,7 +93,10 @@ public final class PipelineRunner {
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + (device.isGpu() ? "gpu " + device.getDeviceId() : device.getDeviceType())
                 + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp());
-        recorder.info("K = " + k + " from " + kSource);
+        recorder.info(auto ? "K: " + kSource : "K = " + k + " from " + kSource);
+        if (!selection.isFinal()) {
+            recorder.info("epoch selection: each clustering phase keeps its epoch with " + selection.describe() + " (no labels)");
+        }
         RunIdentity identity = identity(run, data, k, kSource, device);
         Path out = options.outDir();
         if (out != null) {
@@ -100,11 +109,28 @@ public final class PipelineRunner {
         Map<String, Double> wall = new LinkedHashMap<>();
         wall.put("load", loadSeconds);
         NDManager manager = NDManager.newBaseManager(device);
+        // an estimate of K pretrains first; the learner then finds that pretraining in the cache or in the run's
+        // checkpoint, and with neither (a library run without directories) in a cache of this run only
+        Path runCache = auto && options.cacheDir() == null && out == null ? temporaryCache() : null;
         try {
             TrainingContext ctx = TrainingContext.builder(manager).seed(c.seed).clusters(k).backbone(backbone).events(recorder)
                     .checkpointDir(out == null ? null : out.resolve("checkpoints")).checkpointSeconds(options.checkpointSeconds())
-                    .cacheDir(options.cacheDir())
+                    .cacheDir(runCache != null ? runCache : options.cacheDir()).epochSelection(selection)
                     .cancelled(options.cancelled()).build();
+            KEstimate estimate = null;
+            if (auto) {
+                long t0 = System.nanoTime();
+                try {
+                    estimate = AutoClusters.estimate(run.learner().provider(), run.learner().params(), unlabelled, ctx, c.clusters);
+                } catch (TrainingDivergedException e) {
+                    throw e.withAdvice(DivergenceAdvice.of("learner", run.learner(), e.phase(), c));
+                }
+                AutoClusters.report(estimate, data.size(), data.hasLabels() ? data.numClasses() : 0).forEach(recorder::info);
+                k = estimate.k();
+                ctx = ctx.withClusters(k);
+                identity = identity.withClusters(k);
+                wall.put("estimateK", (System.nanoTime() - t0) / 1e9);
+            }
             long t1 = System.nanoTime();
             LatentModel latent;
             try {
@@ -113,6 +139,7 @@ public final class PipelineRunner {
                 throw e.withAdvice(DivergenceAdvice.of("learner", run.learner(), e.phase(), c));
             }
             wall.put("phase1", (System.nanoTime() - t1) / 1e9);
+            deleteQuietly(runCache);
             int[] sample = out != null && options.plots() && options.tsne() ? PlotSample.indices(data.size(), c.seed) : null;
             RunPlots.Scatter uMap = sample == null ? null : PlotSample.latent(latent, prepared, sample, c.seed);
             long t2 = System.nanoTime();
@@ -133,7 +160,7 @@ public final class PipelineRunner {
                         DivergenceAdvice.of("refiner", run.refiner(), run.refiner().provider().name(), c));
             }
             int[] assignments = ClusterModel.argmax(probabilities);
-            Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments) : Map.of();
+            Map<String, Double> metrics = data.hasLabels() ? evaluation.metrics(data.labels(), assignments, latentCodes, c.seed) : Map.of();
             Map<String, Double> internal = evaluation.internal(latentCodes, assignments, c.seed);
             int[] sizes = Evaluation.clusterSizes(assignments, k);
             String collapse = collapseWarning(run, sizes);
@@ -142,19 +169,62 @@ public final class PipelineRunner {
             }
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
             wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
-            RunRecord record = RunRecord.of(identity, metrics, internal, sizes, times(started, wall, recorder));
+            RunRecord record = RunRecord.of(identity, metrics, internal, sizes, times(started, wall, recorder), estimate,
+                    new LinkedHashMap<>(recorder.kept()));
             if (out != null) {
                 save(out, model, assignments, record);
                 if (options.plots()) {
                     RunPlots.Scatter qMap = sample == null ? null : PlotSample.probabilities(model, data, sample, c.seed);
-                    plot(out.resolve("plots"), recorder, uMap, qMap);
+                    plot(out.resolve("plots"), recorder, uMap, qMap, estimate);
                 }
             }
             return new RunResult(model, assignments, metrics, internal, record, manager);
         } catch (RuntimeException | Error e) {
             manager.close();
             throw e;
+        } finally {
+            deleteQuietly(runCache);
         }
+    }
+
+    /** A run's own pretraining cache (see {@link #run}): a new temporary directory. */
+    private static Path temporaryCache() {
+        try {
+            return Files.createTempDirectory("dclust-pretraining-");
+        } catch (IOException e) {
+            throw new DclustException("cannot create a temporary directory for the pretraining: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir != null && Files.exists(dir)) {
+            try {
+                Atomic.deleteTree(dir);
+            } catch (IOException e) {
+                // a temporary directory: the system cleans it up
+            }
+        }
+    }
+
+    /** The K the user set, or null. */
+    private static Integer requested(RunConfig c) {
+        return c.clusters == null ? null : c.clusters.k();
+    }
+
+    /**
+     * Checks an estimate's range against the data before anything is written: K up to MAX needs at
+     * least MAX samples. Returns 0, the K of an identity before the estimate.
+     */
+    static int autoRange(ClusterCount spec, Dataset data) {
+        List<String> problems = spec.problems();
+        if (!problems.isEmpty()) {
+            throw new DclustException(problems.get(0));
+        }
+        if (spec.max() > data.size()) {
+            throw new DclustException("clusters = " + spec + " tries K up to " + spec.max() + " but data set " + data.name() + " holds only "
+                    + data.size() + " samples: give a range auto:MIN..MAX with MAX at most " + data.size());
+        }
+        return 0;
     }
 
     /**
@@ -162,6 +232,8 @@ public final class PipelineRunner {
      * training), so a resumed run continues only the same work on the same data.
      */
     public static final String STARTED = "identity.json";
+    /** The plot of an estimate of K, in the run's plots/. */
+    public static final String AUTO_K_PLOT = "k-estimate.png";
 
     /** The identity a run directory's run started with. */
     public static RunIdentity startedIdentity(Path dir) {
@@ -293,12 +365,16 @@ public final class PipelineRunner {
      */
     public static RunIdentity identity(ResolvedRun run, Dataset data) {
         RunConfig c = run.config();
-        int k = clusters(c.clusters, data);
+        int k = c.clusters != null && c.clusters.isAuto() ? autoRange(c.clusters, data) : clusters(requested(c), data);
         checkFinite(data);
         return identity(run, data, k, kSource(c, data), DeviceChoice.resolve(c.device));
     }
 
     private static String kSource(RunConfig c, Dataset data) {
+        if (c.clusters != null && c.clusters.isAuto()) {
+            return "an estimate without labels in " + c.clusters.min() + ".." + c.clusters.max() + " on the pretrained codes (--clusters "
+                    + c.clusters + ")";
+        }
         return c.clusters != null ? "--clusters" : "the data set's " + data.numClasses() + " classes" + classList(data);
     }
 
@@ -306,8 +382,11 @@ public final class PipelineRunner {
         RunConfig c = run.config();
         RunIdentity.DatasetIdentity ds = new RunIdentity.DatasetIdentity(run.dataset().provider().name(), run.dataset().params().asMap(),
                 data.fingerprint(), data.size(), data.sampleShape(), data.numClasses(), data.hasLabels() ? data.classes() : null);
+        String auto = c.clusters != null && c.clusters.isAuto() ? c.clusters.min() + ".." + c.clusters.max() : null;
+        String select = c.selectEpoch == null || c.selectEpoch.isBlank() || c.selectEpoch.trim().equalsIgnoreCase("final") ? null
+                : c.selectEpoch.trim();
         return new RunIdentity(ds, plugin(run.backbone()), plugin(run.learner()), plugin(run.refiner()), k, kSource, c.presetOrDefault(),
-                c.preprocessing, c.seed, device.getDeviceType(), Versions.all());
+                c.preprocessing, c.seed, device.getDeviceType(), Versions.all(), auto, select);
     }
 
     private static RunIdentity.PluginIdentity plugin(PluginChoice<?> choice) {
@@ -343,9 +422,12 @@ public final class PipelineRunner {
         }
     }
 
-    private static void plot(Path dir, PhaseRecorder recorder, RunPlots.Scatter u, RunPlots.Scatter q) {
+    private static void plot(Path dir, PhaseRecorder recorder, RunPlots.Scatter u, RunPlots.Scatter q, KEstimate estimate) {
         try {
             RunPlots.write(dir, recorder.epochs(), recorder.series(), u, q);
+            if (estimate != null) {
+                AutoClusters.plot(dir.resolve(AUTO_K_PLOT), estimate);
+            }
         } catch (IOException | RuntimeException e) {
             recorder.info("could not draw the plots in " + dir + ": " + e.getMessage());
         }

@@ -3,10 +3,10 @@ package org.dclust.framework.run;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.Arrays;
-import java.util.Random;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
+import org.dclust.api.toolkit.Batches;
 import org.dclust.api.toolkit.Embeddings;
 import org.dclust.framework.report.RunPlots;
 
@@ -21,25 +21,9 @@ final class PlotSample {
     private PlotSample() {
     }
 
-    /** Sorted sample indices: all when n ≤ 2,000, else a seeded sample. */
+    /** Sorted sample indices: all when n ≤ 2,000, else a seeded sample ({@link Batches#sample}). */
     static int[] indices(int n, long seed) {
-        if (n <= MAX_POINTS) {
-            int[] all = new int[n];
-            Arrays.setAll(all, i -> i);
-            return all;
-        }
-        int[] perm = new int[n];
-        Arrays.setAll(perm, i -> i);
-        Random r = new Random(seed);
-        for (int i = 0; i < MAX_POINTS; i++) {
-            int j = i + r.nextInt(n - i);
-            int t = perm[i];
-            perm[i] = perm[j];
-            perm[j] = t;
-        }
-        int[] out = Arrays.copyOf(perm, MAX_POINTS);
-        Arrays.sort(out);
-        return out;
+        return Batches.sample(n, MAX_POINTS, seed);
     }
 
     /** Latent codes of the sample and the learner's own assignment of them. */

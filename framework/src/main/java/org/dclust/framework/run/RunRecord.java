@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.train.EngineThreads;
+import org.dclust.api.train.KeptEpoch;
+import org.dclust.framework.select.KEstimate;
 
 /**
  * The record of one run, typed: what result.json holds, what the CLI prints, what a study reports and
@@ -24,17 +27,26 @@ import org.dclust.api.train.EngineThreads;
  * the same work compare equal on their identities.
  *
  * <p>Format {@value #FORMAT}, version {@value #VERSION}; its JSON fields are {@code format,
- * formatVersion, identity, metrics, internal, clusterSizes, volatile}.
+ * formatVersion, identity, metrics, internal, clusterSizes, volatile}, and {@code kEstimate} and
+ * {@code keptEpochs} for a run that estimated K or selected epochs.
  *
  * @param metrics label-based metrics by name (ACC, NMI, ARI, F1...; empty without labels), as fractions
  * @param internal internal indices of the latent space by name (silhouette, Calinski-Harabasz, Davies-Bouldin)
  * @param clusterSizes the number of samples assigned to each of the K clusters
  * @param times the volatile part (JSON field {@code volatile})
+ * @param kEstimate how K was estimated without labels (the chosen K, each method's vote, the curves, why); null when K was given
+ * @param keptEpochs per clustering phase, the epoch kept by a label-free epoch selection and its score; empty without one
  */
-@JsonPropertyOrder({"format", "formatVersion", "identity", "metrics", "internal", "clusterSizes", "volatile"})
+@JsonPropertyOrder({"format", "formatVersion", "identity", "metrics", "internal", "clusterSizes", "kEstimate", "keptEpochs", "volatile"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(String format, int formatVersion, RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal,
-        int[] clusterSizes, @JsonProperty("volatile") Times times) {
+        int[] clusterSizes, @JsonProperty("volatile") Times times, @JsonInclude(JsonInclude.Include.NON_NULL) KEstimate kEstimate,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, KeptEpoch> keptEpochs) {
+
+    /** A record read from an earlier result.json has no kept epochs. */
+    public RunRecord {
+        keptEpochs = keptEpochs == null ? Map.of() : keptEpochs;
+    }
 
     /** The format name in result.json. */
     public static final String FORMAT = "dclust-result";
@@ -44,7 +56,13 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
     /** A record of this format and version. */
     public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
             Times times) {
-        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times);
+        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, null, Map.of());
+    }
+
+    /** A record of this format and version, with how K was estimated (or null) and the epochs kept by a selection. */
+    public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
+            Times times, KEstimate kEstimate, Map<String, KeptEpoch> keptEpochs) {
+        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, kEstimate, keptEpochs);
     }
 
     /**

@@ -13,6 +13,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.ml.clustering.Cluster;
 import org.apache.commons.math3.ml.clustering.DBSCANClusterer;
 import org.apache.commons.math3.ml.clustering.DoublePoint;
+import org.dclust.api.toolkit.Batches;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.framework.metrics.CalinskiHarabaszIndex;
 import org.dclust.framework.metrics.DaviesBouldinIndex;
@@ -115,9 +116,10 @@ public final class KEstimator {
                 }
             }
         }
-        String reason = most + " of " + votes.size() + " methods chose K = " + chosen
-                + (tied.size() > 1 ? " (tied with " + tied.stream().filter(k -> k != -1).map(String::valueOf).toList()
-                        + "; the highest silhouette broke the tie)" : "")
+        String reason = (tied.size() > 1
+                ? "a tie between K = " + String.join(", ", tied.stream().map(String::valueOf).toList()) + " (" + most + " of " + votes.size()
+                        + " votes each) went to K = " + chosen + ", the highest silhouette among them"
+                : most + " of " + votes.size() + " methods chose K = " + chosen)
                 + "; votes " + votes + (votes.containsKey("dbscan") ? "" : "; DBSCAN found " + density + " clusters, outside the range");
         return new KEstimate(chosen, min, max, votes, curves, reason);
     }
@@ -269,7 +271,7 @@ public final class KEstimator {
         if (codes.length <= size) {
             return codes;
         }
-        int[] chosen = SilhouetteIndex.sample(codes.length, size, seed);
+        int[] chosen = Batches.sample(codes.length, size, seed);
         float[][] out = new float[size][];
         for (int i = 0; i < size; i++) {
             out[i] = codes[chosen[i]];

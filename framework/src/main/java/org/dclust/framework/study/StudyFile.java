@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dclust.api.param.InvalidParameterException;
+import org.dclust.framework.config.ClusterCount;
+import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.config.YamlDocument;
 import org.dclust.framework.config.YamlFields;
 
@@ -36,10 +38,14 @@ public final class StudyFile {
     public List<String> learners = new ArrayList<>();
     public List<String> refiners = new ArrayList<>();
     public List<Long> seeds = new ArrayList<>(List.of(1L));
-    public String backbone = "mlp";
+    /** The backbone of every cell; null (absent): each cell's learner's default ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}). */
+    public String backbone;
     public String preset;
     public String preprocessing = "none";
-    public Integer clusters;
+    /** K, or an estimate ({@code auto:MIN..MAX}); null: each data set's classes. */
+    public ClusterCount clusters;
+    /** The epoch each clustering phase keeps (as {@code dclust run --select-epoch}); null: the final one. */
+    public String selectEpoch;
     public String device = "auto";
     /** Settings keyed {@code plugin.param} (a plugin name, or a role: learner, refiner, backbone). */
     public Map<String, Object> set = new LinkedHashMap<>();
@@ -75,7 +81,7 @@ public final class StudyFile {
 
     /** The fields of a study file. */
     public static final List<String> FIELDS = List.of("name", "datasets", "learners", "refiners", "seeds", "backbone", "preset",
-            "preprocessing", "clusters", "device", "set", "plots", "tsne", "reference");
+            "preprocessing", "clusters", "selectEpoch", "device", "set", "plots", "tsne", "reference");
 
     /**
      * Reads a study file. Every problem of the file (not valid YAML, a field given twice, an unknown
@@ -168,11 +174,11 @@ public final class StudyFile {
         if (seeds.isEmpty() && f.isEmptyOrAbsent("seeds")) {
             missing.add("seeds");
         }
-        backbone = f.text("backbone", backbone);
+        backbone = f.optionalText("backbone", backbone);
         preset = f.optionalText("preset", preset);
         preprocessing = f.text("preprocessing", preprocessing);
-        Long k = f.optionalInteger("clusters", null, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        clusters = k == null ? null : k.intValue();
+        clusters = ConfigFiles.clusters(f);
+        selectEpoch = f.optionalText("selectEpoch", selectEpoch);
         device = f.text("device", device);
         set = f.settings("set");
         plots = f.bool("plots", plots);

@@ -21,7 +21,7 @@ import org.dclust.framework.run.RunRecord;
  * that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
  */
 public final class StudyReport {
-    private static final String[] METRICS = {"acc", "nmi", "ari"};
+    private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
 
     private StudyReport() {
     }
@@ -78,17 +78,18 @@ public final class StudyReport {
             md.append(", ").append(failed.size()).append(" failed (see Failed runs below; the tables leave them out)");
         }
         md.append(". Figures in percent, mean ± standard deviation over seeds ")
-                .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ").append(s.backbone).append(".\n");
+                .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ")
+                .append(s.backbone == null ? "each learner's default" : s.backbone).append(".\n");
         boolean ref = s.reference != null && !s.reference.figures.isEmpty();
         if (ref) {
             md.append("Published figures: ").append(s.reference.source == null ? "as given in the study file" : s.reference.source).append(".\n");
         }
         for (StudyFile.DatasetEntry d : s.datasets) {
-            md.append("\n## ").append(d.label()).append("\n\n| pipeline | seeds | ACC | NMI | ARI |");
+            md.append("\n## ").append(d.label()).append("\n\n| pipeline | seeds | ACC | NMI | ARI | F1-macro | F1-micro |");
             if (ref) {
                 md.append(" published ACC | published NMI |");
             }
-            md.append(" largest cluster % | empty clusters | phase-1 s/epoch | wall min |\n|---|---|---|---|---|");
+            md.append(" largest cluster % | empty clusters | phase-1 s/epoch | wall min |\n|---|---|---|---|---|---|---|");
             md.append(ref ? "---|---|" : "").append("---|---|---|---|\n");
             Map<String, Map<String, List<Double>>> byPipeline = collect(d, cells, done);
             for (String learner : s.learners) {
@@ -113,23 +114,9 @@ public final class StudyReport {
                     md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
                 }
             }
-            if (s.refiners.contains("mnet") && s.refiners.contains("centroid")) {
-                md.append("\nGain from MNet (ACC points, mean over seeds; published gain where the study file gives both figures):\n\n");
-                md.append("| learner | + centroid | + mnet | gain | published gain |\n|---|---|---|---|---|\n");
-                for (String learner : s.learners) {
-                    Map<String, List<Double>> a = byPipeline.get(learner + "+centroid");
-                    Map<String, List<Double>> b = byPipeline.get(learner + "+mnet");
-                    if (a == null || b == null) {
-                        continue;
-                    }
-                    double ma = mean(a.get("acc")) * 100;
-                    double mb = mean(b.get("acc")) * 100;
-                    String pub = "";
-                    if (ref && s.reference.figures.containsKey(learner + "+centroid") && s.reference.figures.containsKey(learner + "+mnet")) {
-                        pub = String.format(Locale.ROOT, "%+.2f", s.reference.figures.get(learner + "+mnet").get("acc")
-                                - s.reference.figures.get(learner + "+centroid").get("acc"));
-                    }
-                    md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %s |%n", learner, ma, mb, mb - ma, pub));
+            for (String refiner : s.refiners) {
+                if (!refiner.equals("centroid") && s.refiners.contains("centroid")) {
+                    gainTable(md, s, ref, byPipeline, refiner);
                 }
             }
         }
@@ -142,6 +129,34 @@ public final class StudyReport {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * The ACC gain of {@code refiner} over k-means on the same latent space ({@code centroid}), per
+     * learner, with the published gain where the study file gives both figures.
+     */
+    private static void gainTable(StringBuilder md, StudyFile s, boolean ref, Map<String, Map<String, List<Double>>> byPipeline,
+            String refiner) {
+        String name = refiner.equals("mnet") ? "MNet" : refiner;
+        md.append("\nGain from ").append(name).append(" over centroid on the same latent space (ACC points, mean over seeds; published gain where")
+                .append(" the study file gives both figures):\n\n");
+        md.append("| learner | + centroid | + ").append(refiner).append(" | gain | published gain |\n|---|---|---|---|---|\n");
+        for (String learner : s.learners) {
+            Map<String, List<Double>> a = byPipeline.get(learner + "+centroid");
+            Map<String, List<Double>> b = byPipeline.get(learner + "+" + refiner);
+            if (a == null || b == null) {
+                continue;
+            }
+            double ma = mean(a.get("acc")) * 100;
+            double mb = mean(b.get("acc")) * 100;
+            String pub = "";
+            Map<String, Double> fa = ref ? s.reference.figures.get(learner + "+centroid") : null;
+            Map<String, Double> fb = ref ? s.reference.figures.get(learner + "+" + refiner) : null;
+            if (fa != null && fb != null && fa.get("acc") != null && fb.get("acc") != null) {
+                pub = String.format(Locale.ROOT, "%+.2f", fb.get("acc") - fa.get("acc"));
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %s |%n", learner, ma, mb, mb - ma, pub));
+        }
     }
 
     private static Map<String, Map<String, List<Double>>> collect(StudyFile.DatasetEntry d, List<StudyCell> cells,

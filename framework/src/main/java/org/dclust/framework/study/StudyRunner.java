@@ -128,7 +128,16 @@ public final class StudyRunner {
         for (String r : s.refiners) {
             add(plugins, org.dclust.api.spi.RefinerProvider.class, r, problems);
         }
-        add(plugins, org.dclust.api.spi.BackboneProvider.class, s.backbone, problems);
+        if (s.backbone != null) {
+            add(plugins, org.dclust.api.spi.BackboneProvider.class, s.backbone, problems);
+        } else {
+            // no study backbone: each learner's default, so a setting may name any of them
+            for (PluginInfo info : List.copyOf(plugins)) {
+                if (info instanceof org.dclust.api.spi.LearnerProvider l) {
+                    add(plugins, org.dclust.api.spi.BackboneProvider.class, l.defaultBackbone(), problems);
+                }
+            }
+        }
         for (PluginInfo info : plugins) {
             p.add(info.name().toLowerCase(Locale.ROOT));
             info.aliases().forEach(a -> p.add(a.toLowerCase(Locale.ROOT)));
@@ -152,14 +161,15 @@ public final class StudyRunner {
         c.refiner = cell.refiner();
         c.backbone = s.backbone;
         c.clusters = s.clusters;
+        c.selectEpoch = s.selectEpoch;
         c.preset = s.preset;
         c.preprocessing = s.preprocessing;
         c.seed = cell.seed();
         c.device = s.device;
         Set<String> mine = new LinkedHashSet<>(List.of("learner", "refiner", "backbone"));
-        for (var entry : List.of(registry.get(org.dclust.api.spi.LearnerProvider.class, cell.learner()),
-                registry.get(org.dclust.api.spi.RefinerProvider.class, cell.refiner()),
-                registry.get(org.dclust.api.spi.BackboneProvider.class, s.backbone))) {
+        org.dclust.api.spi.LearnerProvider learner = registry.get(org.dclust.api.spi.LearnerProvider.class, cell.learner());
+        for (var entry : List.of(learner, registry.get(org.dclust.api.spi.RefinerProvider.class, cell.refiner()),
+                registry.get(org.dclust.api.spi.BackboneProvider.class, s.backbone != null ? s.backbone : learner.defaultBackbone()))) {
             mine.add(entry.name().toLowerCase(Locale.ROOT));
             entry.aliases().forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
         }
@@ -220,16 +230,9 @@ public final class StudyRunner {
     public StudyOutcome run(StudyPlan plan, Path dir, EventSink events, BooleanSupplier cancelled) {
         StudyFile s = plan.study();
         List<StudyCell> cells = plan.cells();
-        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
-        Map<StudyCell, String> failed = new LinkedHashMap<>();
-        int kept = 0;
-        for (StudyCell cell : cells) {
-            kept += reuse(cell, cell.dir(dir), plan, done, failed, events) ? 1 : 0;
-        }
-        if (kept > 0) {
-            events.info("study: " + kept + " of " + cells.size() + " cells already ran in " + dir
-                    + (failed.isEmpty() ? "" : " (" + failed.size() + " of them failed)"));
-        }
+        StudyProgress progress = resume(plan, dir, events);
+        Map<StudyCell, RunRecord> done = progress.done();
+        Map<StudyCell, String> failed = progress.failed();
         long started = System.nanoTime();
         int ranThisTime = 0;
         Map<Object, Dataset> loaded = new LinkedHashMap<>();
@@ -248,13 +251,11 @@ public final class StudyRunner {
             Dataset data = loaded.computeIfAbsent(dataKey, k -> runner.load(run));
             double loadSeconds = (System.nanoTime() - t0) / 1e9;
             loaded.keySet().removeIf(k -> !k.equals(dataKey));
-            Path cellDir = cell.dir(dir);
-            try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cellDir, dir.resolve("cache"), events, cancelled, s.plots, s.tsne))) {
-                done.put(cell, result.record());
-            } catch (TrainingDivergedException e) {
-                events.info("study: cell " + cell.id() + " failed: " + e.getMessage());
-                failed.put(cell, e.getMessage());
-                writeFailure(cellDir, e.getMessage(), plan.identities().get(cell));
+            RunRecord record = runCell(s, dir, cell, run, data, loadSeconds, plan.identities().get(cell), events, cancelled);
+            if (record != null) {
+                done.put(cell, record);
+            } else {
+                failed.put(cell, CellFailure.read(cell.dir(dir).resolve(FAILED)).error());
             }
             ranThisTime++;
             double elapsed = (System.nanoTime() - started) / 1e9;
@@ -263,14 +264,68 @@ public final class StudyRunner {
                     failed.isEmpty() ? "" : " (" + failed.size() + " failed)", minutes(elapsed), minutes(elapsed / ranThisTime * left)));
             StudyReport.write(s, dir, cells, done, failed);
         }
-        StudyReport.write(s, dir, cells, done, failed);
+        return finish(plan, dir, progress);
+    }
+
+    /**
+     * What of the study already ran in {@code dir}: every cell that finished (or diverged) before with
+     * the identity it has now. A cell that changed since it ran is deleted, so it runs again from
+     * nothing, and the events say what changed; an unfinished cell is left to resume from its
+     * checkpoints. Called again after cells ran elsewhere (another engine), it collects their results.
+     *
+     * @return the finished and failed cells (mutable maps, in grid order)
+     */
+    public StudyProgress resume(StudyPlan plan, Path dir, EventSink events) {
+        List<StudyCell> cells = plan.cells();
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        Map<StudyCell, String> failed = new LinkedHashMap<>();
+        int kept = 0;
+        for (StudyCell cell : cells) {
+            kept += reuse(cell, cell.dir(dir), plan, done, failed, events) ? 1 : 0;
+        }
+        if (kept > 0) {
+            events.info("study: " + kept + " of " + cells.size() + " cells already ran in " + dir
+                    + (failed.isEmpty() ? "" : " (" + failed.size() + " of them failed)"));
+        }
+        return new StudyProgress(done, failed);
+    }
+
+    /**
+     * Runs one cell into {@code cell.dir(dir)} with the study's cache {@code dir/cache}; an unfinished
+     * run there resumes from its checkpoints. A cell whose training diverges is recorded as failed (its
+     * failed.json, with {@code identity}) and the events say so.
+     *
+     * @param data the cell's data set, loaded ({@link PipelineRunner#load})
+     * @param identity the identity the cell records ({@link StudyPlan#identities})
+     * @return the cell's record, or null when its training diverged
+     */
+    public RunRecord runCell(StudyFile s, Path dir, StudyCell cell, ResolvedRun run, Dataset data, double loadSeconds,
+            RunIdentity identity, EventSink events, BooleanSupplier cancelled) {
+        Path cellDir = cell.dir(dir);
+        try (RunResult result = runner.run(run, data, loadSeconds, new RunOptions(cellDir, dir.resolve("cache"), events, cancelled, s.plots, s.tsne))) {
+            return result.record();
+        } catch (TrainingDivergedException e) {
+            events.info("study: cell " + cell.id() + " failed: " + e.getMessage());
+            writeFailure(cellDir, e.getMessage(), identity);
+            return null;
+        }
+    }
+
+    /**
+     * Writes the study's results.json, results.csv, results.md and chart for {@code progress}.
+     *
+     * @return the finished cells' records (grid order) and the failed cells
+     */
+    public StudyOutcome finish(StudyPlan plan, Path dir, StudyProgress progress) {
+        List<StudyCell> cells = plan.cells();
+        StudyReport.write(plan.study(), dir, cells, progress.done(), progress.failed());
         List<RunRecord> out = new ArrayList<>();
         for (StudyCell c : cells) {
-            if (done.containsKey(c)) {
-                out.add(done.get(c));
+            if (progress.done().containsKey(c)) {
+                out.add(progress.done().get(c));
             }
         }
-        return new StudyOutcome(out, failed);
+        return new StudyOutcome(out, progress.failed());
     }
 
     /**

@@ -44,7 +44,7 @@ class ConfigFilesTest {
         assertThat(c.readProblems).isEmpty();
         assertThat(List.of(c.dataset, c.learner, c.refiner, c.backbone, c.preset, c.preprocessing, c.device))
                 .containsExactly("synthetic", "dec", "centroid", "conv", "quick", "minmax", "cpu");
-        assertThat(c.clusters).isEqualTo(7);
+        assertThat(c.clusters).isEqualTo(ClusterCount.of(7));
         assertThat(c.seed).isEqualTo(42L);
         Map<String, Object> expected = new java.util.LinkedHashMap<>();
         expected.put("learner.epochs", 3);
@@ -59,7 +59,7 @@ class ConfigFilesTest {
     void whatARunWritesReadsBackUnchanged() throws IOException {
         RunConfig c = new RunConfig();
         c.dataset = "features";
-        c.clusters = 4;
+        c.clusters = ClusterCount.of(4);
         c.seed = -3L;
         c.set.put("learner.epochs", "10");
         c.set.put("mlp.latentDim", 5);
@@ -73,7 +73,7 @@ class ConfigFilesTest {
     void aFractionIsNeverCutToAnInteger() throws IOException {
         RunConfig c = ConfigFiles.read(file("seed: 1.5\n"));
         assertThat(c.readProblems).containsExactly("%s, line 1, column 7: seed: expected an integer, found 1.5".formatted(tmp.resolve("run.yaml")));
-        assertThat(problems("clusters: 2.0\n")).singleElement().asString().contains("line 1, column 11: clusters: expected an integer, found 2.0");
+        assertThat(problems("clusters: 2.0\n")).singleElement().asString().contains("line 1, column 11: clusters: expected a number of clusters (2 or more), auto, or auto:MIN..MAX (e.g. auto:2..20), found 2.0");
     }
 
     @Test
@@ -89,7 +89,7 @@ class ConfigFilesTest {
         assertThat(p).hasSize(6);
         assertThat(p.get(0)).endsWith("line 1, column 10: dataset: expected a name or text, found a list");
         assertThat(p.get(1)).endsWith("line 2, column 10: learner: expected a name or text, found a mapping (field: value)");
-        assertThat(p.get(2)).endsWith("line 3, column 11: clusters: expected an integer, found 'ten'");
+        assertThat(p.get(2)).endsWith("line 3, column 11: clusters: expected a number of clusters (2 or more), auto, or auto:MIN..MAX (e.g. auto:2..20), found 'ten'");
         assertThat(p.get(3)).endsWith("line 4, column 7: seed: expected an integer, found a list");
         assertThat(p.get(4)).contains("line 5, column 8: device: expected a name or text, found no value");
         assertThat(p.get(5)).contains("line 6, column 6: set: expected settings");
@@ -100,7 +100,7 @@ class ConfigFilesTest {
     void numbersBeyondTheirRangeNameTheRange() throws IOException {
         List<String> p = problems("seed: 99999999999999999999\nclusters: 3000000000\n");
         assertThat(p.get(0)).endsWith("seed: expected an integer in [-9223372036854775808, 9223372036854775807], found 99999999999999999999");
-        assertThat(p.get(1)).endsWith("clusters: expected an integer in [-2147483648, 2147483647], found 3000000000");
+        assertThat(p.get(1)).endsWith("clusters: expected a number of clusters (2 or more), auto, or auto:MIN..MAX (e.g. auto:2..20), found 3000000000");
     }
 
     @Test
@@ -114,8 +114,8 @@ class ConfigFilesTest {
     @Test
     void anUnknownFieldNamesTheClosestAndAllKnownFields() throws IOException {
         assertThat(problems("lerner: dec\n")).containsExactly(tmp.resolve("run.yaml") + ", line 1, column 1: unknown field 'lerner'"
-                + " (did you mean learner?); the fields are: dataset, learner, refiner, backbone, clusters, preset, preprocessing, seed,"
-                + " device, set");
+                + " (did you mean learner?); the fields are: dataset, learner, refiner, backbone, clusters, selectEpoch, preset,"
+                + " preprocessing, seed, device, set");
         assertThat(problems("colour: red\n").get(0)).contains("unknown field 'colour'; the fields are: dataset,");
     }
 
@@ -148,6 +148,24 @@ class ConfigFilesTest {
     void anAliasIsRefusedNotReadAsItsName() throws IOException {
         List<String> p = problems("dataset: &d synthetic\nlearner: *d\n");
         assertThat(p).singleElement().asString().endsWith("line 2, column 10: learner: the alias *d is not supported here; write the value out");
+    }
+
+    @Test
+    void clustersMayAskForAnEstimateAndSelectEpochNamesTheSelection() throws IOException {
+        RunConfig c = ConfigFiles.read(file("clusters: auto:3..12\nselectEpoch: silhouette\n"));
+        assertThat(c.readProblems).isEmpty();
+        assertThat(c.clusters).isEqualTo(ClusterCount.auto(3, 12));
+        assertThat(c.selectEpoch).isEqualTo("silhouette");
+        assertThat(ConfigFiles.read(file("clusters: auto\n")).clusters).isEqualTo(ClusterCount.auto(2, 20));
+        // written back as it was given, so config.yaml reproduces the run
+        assertThat(ConfigFiles.toYaml(c)).contains("clusters: \"auto:3..12\"").contains("selectEpoch: \"silhouette\"");
+        assertThat(ConfigFiles.read(file(ConfigFiles.toYaml(c))).clusters).isEqualTo(c.clusters);
+        // an empty or too low range is the resolver's problem (with every other one); a misspelt one is the file's
+        assertThat(ConfigFiles.read(file("clusters: auto:5..3\n")).clusters.problems()).containsExactly(
+                "clusters = auto:5..3 is not valid: a range auto:MIN..MAX needs 2 <= MIN <= MAX (e.g. auto:2..20)");
+        assertThat(ConfigFiles.read(file("clusters: auto:1..4\n")).clusters.problems()).singleElement().asString()
+                .startsWith("clusters = auto:1..4 is not valid");
+        assertThat(problems("clusters: auto:2-9\n")).singleElement().asString().endsWith("clusters: expected a number of clusters (2 or more), auto, or auto:MIN..MAX (e.g. auto:2..20), found 'auto:2-9'");
     }
 
     @Test

@@ -84,7 +84,7 @@ class InternalIndicesTest {
         double first = silhouette.score(points, assignment, 42);
         assertThat(silhouette.score(points, assignment, 42)).isEqualTo(first);
 
-        int[] chosen = SilhouetteIndex.sample(n, SilhouetteIndex.SAMPLE_SIZE, 42);
+        int[] chosen = org.dclust.api.toolkit.Batches.sample(n, SilhouetteIndex.SAMPLE_SIZE, 42);
         assertThat(chosen).hasSize(SilhouetteIndex.SAMPLE_SIZE).doesNotHaveDuplicates().isSorted();
         float[][] subPoints = new float[chosen.length][];
         int[] subAssignment = new int[chosen.length];

@@ -41,4 +41,22 @@ class IdentityChangesTest {
         assertThat(IdentityChanges.between(old, identity(more, "0.1.0", "k", 1, "sha256:aa")))
                 .containsExactly("learner.params.kmeansRestarts: (not set) → 10");
     }
+
+    @Test
+    void runsThatEstimateKInTheSameRangeAgreeOnKWhateverTheEstimate() {
+        RunIdentity plain = identity(params(2), "0.1.0", "k", 1, "sha256:aa");
+        RunIdentity started = new RunIdentity(plain.dataset(), plain.backbone(), plain.learner(), plain.refiner(), 0, "auto", "default",
+                "none", 1, "cpu", Map.of(), "2..20", null);
+        // identity.json holds no K yet, result.json the estimate: the same work
+        assertThat(IdentityChanges.between(started.withClusters(7), started)).isEmpty();
+        RunIdentity otherRange = new RunIdentity(plain.dataset(), plain.backbone(), plain.learner(), plain.refiner(), 0, "auto", "default",
+                "none", 1, "cpu", Map.of(), "2..12", null);
+        assertThat(IdentityChanges.between(started.withClusters(7), otherRange)).containsExactly("clusters: 7 → 0",
+                "clustersAuto: 2..20 → 2..12");
+        // K given against K estimated, and an epoch selection added, are changes
+        assertThat(IdentityChanges.between(plain, started)).containsExactly("clusters: 3 → 0", "clustersAuto: (not set) → 2..20");
+        RunIdentity selected = new RunIdentity(plain.dataset(), plain.backbone(), plain.learner(), plain.refiner(), 3, "k", "default",
+                "none", 1, "cpu", Map.of(), null, "silhouette");
+        assertThat(IdentityChanges.between(plain, selected)).containsExactly("selectEpoch: (not set) → silhouette");
+    }
 }

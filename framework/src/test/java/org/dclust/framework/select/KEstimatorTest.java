@@ -103,8 +103,12 @@ class KEstimatorTest {
         double[] silhouette = {0.2, 0.6, 0.1, 0.5}; // K = 2..5
         KEstimate e = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 0);
         assertThat(e.k()).isEqualTo(3);
+        assertThat(e.reason()).startsWith("a tie between K = 3, 5 (2 of 4 votes each) went to K = 3, the highest silhouette among them")
+                .endsWith("DBSCAN found 0 clusters, outside the range");
         votes.put("dbscan", 5);
-        assertThat(KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5).k()).isEqualTo(5);
+        KEstimate withDbscan = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5);
+        assertThat(withDbscan.k()).isEqualTo(5);
+        assertThat(withDbscan.reason()).startsWith("3 of 5 methods chose K = 5; votes {");
     }
 
     @Test

@@ -60,7 +60,7 @@ class StudyFileTest {
         assertThat(s.refiners).containsExactly("centroid");
         assertThat(s.seeds).containsExactly(3L, 4L);
         assertThat(List.of(s.backbone, s.preset, s.preprocessing, s.device)).containsExactly("conv", "quick", "minmax", "cpu");
-        assertThat(s.clusters).isEqualTo(5);
+        assertThat(s.clusters).isEqualTo(org.dclust.framework.config.ClusterCount.of(5));
         assertThat(s.set).containsEntry("mlp.latentDim", 8);
         assertThat(s.plots).isFalse();
         assertThat(s.tsne).isTrue();

@@ -12,14 +12,8 @@ import org.junit.jupiter.api.Test;
 class StudyReportTest {
     @Test
     void tableShowsMeansTheLargestClusterAndEmptyClustersPerSeed() {
-        StudyFile s = new StudyFile();
-        s.name = "t";
-        StudyFile.DatasetEntry d = new StudyFile.DatasetEntry();
-        d.name = "synthetic";
-        s.datasets.add(d);
-        s.learners.add("ae");
-        s.refiners.add("mnet");
-        s.seeds = List.of(1L, 2L);
+        StudyFile s = study(List.of("mnet"), List.of(1L, 2L));
+        StudyFile.DatasetEntry d = s.datasets.get(0);
         StudyCell a = new StudyCell(d, "ae", "mnet", 1);
         StudyCell b = new StudyCell(d, "ae", "mnet", 2);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
@@ -30,10 +24,41 @@ class StudyReportTest {
         assertThat(md).contains("| ae+mnet | 2 | 45.00 ± 7.07 |", "| 60.00 ± 14.14 | 0, 1 |");
     }
 
+    /** F1 beside ACC, NMI and ARI; a gain-over-centroid table for every other refiner (MNet, proximity...). */
+    @Test
+    void f1ColumnsAndTheGainOfEveryRefinerOverCentroid() {
+        StudyFile s = study(List.of("centroid", "mnet", "proximity"), List.of(1L));
+        StudyFile.DatasetEntry d = s.datasets.get(0);
+        StudyCell a = new StudyCell(d, "ae", "centroid", 1);
+        StudyCell b = new StudyCell(d, "ae", "mnet", 1);
+        StudyCell c = new StudyCell(d, "ae", "proximity", 1);
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        done.put(a, RunRecord.of(null, Map.of("acc", 0.5, "nmi", 0.4, "ari", 0.3, "f1-macro", 0.25, "f1-micro", 0.5), Map.of(), new int[] {1, 1}, null));
+        done.put(b, run(0.55, new int[] {1, 1}));
+        done.put(c, run(0.62, new int[] {1, 1}));
+        String md = StudyReport.markdown(s, List.of(a, b, c), done, Map.of());
+        assertThat(md).contains("| pipeline | seeds | ACC | NMI | ARI | F1-macro | F1-micro |", "| ae+centroid | 1 | 50.00 | 40.00 | 30.00 | 25.00 | 50.00 |",
+                "Gain from MNet over centroid", "| ae | 50.00 | 55.00 | +5.00 |  |", "Gain from proximity over centroid",
+                "| learner | + centroid | + proximity | gain | published gain |", "| ae | 50.00 | 62.00 | +12.00 |  |");
+    }
+
     @Test
     void emptyClusterColumnIsBlankWhenARunHasNoSizes() {
         assertThat(StudyReport.counts(List.of(0.0, 2.0))).isEqualTo("0, 2");
         assertThat(StudyReport.counts(List.of(0.0, Double.NaN))).isEmpty();
+    }
+
+    /** A study of ae with these refiners on one data set. */
+    private static StudyFile study(List<String> refiners, List<Long> seeds) {
+        StudyFile s = new StudyFile();
+        s.name = "t";
+        StudyFile.DatasetEntry d = new StudyFile.DatasetEntry();
+        d.name = "synthetic";
+        s.datasets.add(d);
+        s.learners.add("ae");
+        s.refiners.addAll(refiners);
+        s.seeds = seeds;
+        return s;
     }
 
     private static RunRecord run(double acc, int[] sizes) {

@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.BackboneProvider;
 import org.dclust.api.spi.Plugins;
@@ -115,7 +115,13 @@ public final class ContrastiveEncoder implements Backbone {
         return projection;
     }
 
-    /** The projection's size, or the trunk's without a projection. */
+    /** An encoder only: the trunk's decoder, where it has one, is not used. */
+    @Override
+    public boolean buildsDecoder() {
+        return false;
+    }
+
+    /** The projection's size, or the trunk's without a projection (0 where the trunk's follows the input shape). */
     @Override
     public int latentDim() {
         return projection > 0 ? projection : trunk.latentDim();
@@ -127,15 +133,15 @@ public final class ContrastiveEncoder implements Backbone {
     }
 
     @Override
-    public AutoEncoder build(NDManager manager, int[] inputShape) {
-        AutoEncoder inner = trunk.build(manager, inputShape);
+    public EncoderNetwork build(NDManager manager, int[] inputShape) {
+        EncoderNetwork inner = trunk.build(manager, inputShape);
         SequentialBlock encoder = new SequentialBlock().add(inner.encoderBlock());
         if (projection > 0) {
-            int d = trunk.latentDim();
+            int d = inner.latentDim();
             encoder.add(linear(d, d)).add(Activation::relu).add(linear(d, projection));
         }
         encoder.add(ContrastiveEncoder::normalise);
-        return new AutoEncoder(this, encoder, null, manager, inputShape);
+        return EncoderNetwork.encoderOnly(this, encoder, manager, inputShape);
     }
 
     /** A linear layer initialised as PyTorch's {@code nn.Linear}: weight and bias U(±1/√in). */

@@ -23,8 +23,8 @@ import ai.djl.util.PairList;
 import java.util.Arrays;
 import java.util.List;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 
 /**
@@ -95,7 +95,7 @@ public final class ConvBackbone implements Backbone {
     }
 
     @Override
-    public AutoEncoder build(NDManager manager, int[] inputShape) {
+    public EncoderNetwork build(NDManager manager, int[] inputShape) {
         int c = channels(inputShape);
         Initializer xavier = new XavierInitializer(XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f);
 
@@ -123,7 +123,7 @@ public final class ConvBackbone implements Backbone {
                 .add(deconv(CHANNELS[1], CHANNELS[0], 5, 2, 1))
                 .add(Activation::relu)
                 .add(deconv(CHANNELS[0], c, 4, 2, 2));
-        return new AutoEncoder(this, encoder, decoder, manager, inputShape);
+        return new EncoderNetwork(this, encoder, decoder, manager, inputShape);
     }
 
     private static Block conv(int filters, int kernel, int stride, int pad, boolean bias) {

@@ -1,8 +1,8 @@
 package org.dclust.phase1.backbone;
 
 import ai.djl.ndarray.NDManager;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.MlpNetworks;
 
@@ -38,7 +38,7 @@ public final class MlpBackbone implements Backbone {
     }
 
     @Override
-    public AutoEncoder build(NDManager manager, int[] inputShape) {
+    public EncoderNetwork build(NDManager manager, int[] inputShape) {
         return MlpNetworks.autoencoder(this, manager, inputShape, hidden, latentDim);
     }
 }

@@ -17,8 +17,8 @@ import ai.djl.training.initializer.XavierInitializer;
 import java.util.Arrays;
 import java.util.List;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 
 /**
@@ -79,6 +79,12 @@ public final class ResNetBackbone implements Backbone {
         return width << (stages - 1);
     }
 
+    /** An encoder only: no decoder. */
+    @Override
+    public boolean buildsDecoder() {
+        return false;
+    }
+
     /** {C, H, W} for a supported sample shape; throws for any other. */
     int[] image(int[] inputShape) {
         int[] chw = inputShape.length == 3 ? inputShape.clone()
@@ -93,7 +99,7 @@ public final class ResNetBackbone implements Backbone {
     }
 
     @Override
-    public AutoEncoder build(NDManager manager, int[] inputShape) {
+    public EncoderNetwork build(NDManager manager, int[] inputShape) {
         int[] chw = image(inputShape);
         Initializer he = new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f);
         SequentialBlock encoder = new SequentialBlock();
@@ -111,7 +117,7 @@ public final class ResNetBackbone implements Backbone {
             }
         }
         encoder.add(ResNetBackbone::globalAveragePool);
-        return new AutoEncoder(this, encoder, null, manager, inputShape);
+        return EncoderNetwork.encoderOnly(this, encoder, manager, inputShape);
     }
 
     /** (b, c, h, w) → (b, c): the mean of each channel over the image. */

@@ -3,12 +3,11 @@ package org.dclust.phase1.learner;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -19,11 +18,11 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
 import org.dclust.api.toolkit.KMeans;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.toolkit.augment.AugmentationPipeline;
 import org.dclust.api.toolkit.augment.AugmentationRecipe;
-import org.dclust.api.toolkit.augment.ImageAugmentation;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.TrainingContext;
 
@@ -123,7 +122,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         NDManager manager = ctx.manager().newSubManager();
         try {
             ctx.reseed("init", 0);
-            AutoEncoder net = ctx.backbone().build(manager, data.sampleShape());
+            EncoderNetwork net = ctx.backbone().build(manager, data.sampleShape());
             if (!net.hasDecoder()) {
                 throw new DclustException("the learner " + name + " needs a decoder, and the backbone " + ctx.backbone().name() + " builds none");
             }
@@ -138,7 +137,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
     }
 
     /** Trains {@code net} and a fresh critic for {@code epochs} epochs (resuming from a checkpoint). */
-    private void train(AutoEncoder net, Dataset data, TrainingContext ctx, AugmentationPipeline augment) {
+    private void train(EncoderNetwork net, Dataset data, TrainingContext ctx, AugmentationPipeline augment) {
         int batchSize = params.getInt("batchSize");
         int perEpoch = Batches.count(data.size(), batchSize);
         double alphaMax = params.getDouble("alphaMax");
@@ -146,13 +145,14 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         double gammaMax = params.getDouble("gammaMax");
         try (NDManager criticManager = ctx.manager().newSubManager()) {
             ctx.reseed(CRITIC_STREAM + "init", 0);
-            AutoEncoder critic = ctx.backbone().build(criticManager, data.sampleShape());
+            EncoderNetwork critic = ctx.backbone().build(criticManager, data.sampleShape());
             try (Adam aeOpt = new Adam(net.parameters(), net.manager(), params.getDouble("lr"));
                     Adam criticOpt = new Adam(critic.encoderParameters(), criticManager, params.getDouble("criticLr"))) {
                 AcaiStep step = new AcaiStep(net, critic, aeOpt, criticOpt, params.getDouble("lambda"));
                 long[] iterations = {0};
                 TrainingState state = TrainingState.of(net, aeOpt).arrays("critic", critic::encoderState).optimizer("criticOptimizer", criticOpt)
-                        .integer("iterations", () -> iterations[0], v -> iterations[0] = v);
+                        .integer("iterations", () -> iterations[0], v -> iterations[0] = v)
+                        .partition(Partition.kmeans(net, data, ctx.clusters(), params.getInt("kmeansRestarts"), ctx.seedFor("kmeans", 0)));
                 EpochMeans means = new EpochMeans();
                 EpochLoop.run(name, params.getInt("epochs"), data.size(), batchSize, ctx, net.manager(), state, (scope, idx) -> {
                     int epoch = (int) (iterations[0] / perEpoch);
@@ -182,15 +182,6 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
      * @throws DclustException before any training when augmentation is asked for and the samples are not images
      */
     private AugmentationPipeline augmentation(Dataset data) {
-        AugmentationRecipe recipe = AugmentationRecipe.parse(params.getString("augment"));
-        int[] s = data.sampleShape();
-        AugmentationPipeline p = null;
-        if (s.length == 3) {
-            p = recipe.pipeline(s[0], s[1], s[2], ImageAugmentation.PixelRange.of(data.values()));
-        } else if (!recipe.pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
-            throw new DclustException(name + ".augment = " + params.getString("augment") + " augments images, but the data set " + data.name()
-                    + " has samples of shape " + Arrays.toString(s) + " (not channels x height x width); use " + name + ".augment=none");
-        }
-        return p == null || p.isIdentity() ? null : p;
+        return AugmentationPipeline.forData(params.getString("augment"), data, name + ".augment");
     }
 }

@@ -75,6 +75,12 @@ public final class AcaiLearnerProvider implements LearnerProvider {
                         "gammaMin", 0.0, "gammaMax", 0.5, "augment", "affine"));
     }
 
+    /** Needs a decoder: its autoencoder reconstructs, and its critic reads reconstructions. */
+    @Override
+    public boolean needsDecoder(Params params) {
+        return true;
+    }
+
     @Override
     public LatentLearner create(Params params) {
         return new AcaiLearner(NAME, params);

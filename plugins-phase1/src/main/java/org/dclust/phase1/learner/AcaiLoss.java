@@ -1,7 +1,7 @@
 package org.dclust.phase1.learner;
 
 import ai.djl.ndarray.NDArray;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.train.Scalars;
 
 /**
@@ -31,7 +31,7 @@ final class AcaiLoss {
     }
 
     /** The critic's answer (B) for a batch (B, inputShape...): the mean of its encoder's outputs per sample. */
-    static NDArray critic(AutoEncoder critic, NDArray x, boolean training) {
+    static NDArray critic(EncoderNetwork critic, NDArray x, boolean training) {
         NDArray out = critic.encode(x, training);
         return out.reshape(out.getShape().get(0), -1).mean(new int[] {1});
     }

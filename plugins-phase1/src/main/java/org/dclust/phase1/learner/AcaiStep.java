@@ -4,7 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.train.ParamOptimizer;
 
@@ -30,7 +30,7 @@ import org.dclust.api.train.ParamOptimizer;
  * @param criticOptimizer over the critic's encoder parameters
  * @param lambda the weight λ of the adversarial term
  */
-record AcaiStep(AutoEncoder autoencoder, AutoEncoder critic, ParamOptimizer autoencoderOptimizer, ParamOptimizer criticOptimizer,
+record AcaiStep(EncoderNetwork autoencoder, EncoderNetwork critic, ParamOptimizer autoencoderOptimizer, ParamOptimizer criticOptimizer,
         double lambda) {
 
     /** The batch means of one iteration's terms, for the epoch events. */

@@ -5,12 +5,12 @@ import java.util.Map;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code ae} learner ({@link AeLearner}): autoencoder pretraining, then k-means. */
-public final class AeLearnerProvider implements LearnerProvider {
+public final class AeLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "ae";
 
     @Override

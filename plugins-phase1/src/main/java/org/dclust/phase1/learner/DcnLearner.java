@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -21,6 +21,7 @@ import org.dclust.api.toolkit.Distances;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.toolkit.TrainingState;
@@ -112,7 +113,7 @@ public record DcnLearner(String name, Params params) implements LatentLearner {
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         double lambda = params.getDouble("lambda");
         boolean moveCentres = COUNT.equals(params.getString("centreUpdate"));
         try (NDManager stateManager = net.manager().newSubManager();
@@ -120,7 +121,8 @@ public record DcnLearner(String name, Params params) implements LatentLearner {
             NDArray centres = stateManager.create(start.kmeans().centres());
             NDArray counts = stateManager.full(new Shape(ctx.clusters()), INITIAL_COUNT);
             NDArray assignments = stateManager.create(Matrices.toLong(start.kmeans().labels()));
-            TrainingState state = TrainingState.of(net, opt).array("centres", centres).array("counts", counts).array("assignments", assignments);
+            TrainingState state = TrainingState.of(net, opt).array("centres", centres).array("counts", counts).array("assignments", assignments)
+                    .partition(Partition.nearestCentre(net, data, centres));
             EpochMeans means = new EpochMeans();
             ClusterUse use = new ClusterUse(ctx.clusters());
             EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("clusteringBatchSize"), ctx, net.manager(), state, (scope, idx) -> {

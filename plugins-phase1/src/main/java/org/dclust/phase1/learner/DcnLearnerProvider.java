@@ -8,11 +8,11 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 
 /** Registers the {@code dcn} learner ({@link DcnLearner}). */
-public final class DcnLearnerProvider implements LearnerProvider {
+public final class DcnLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dcn";
 
     /** Clustering epochs of the default preset. */

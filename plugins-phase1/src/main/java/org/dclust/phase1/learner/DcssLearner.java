@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -19,6 +19,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.toolkit.TrainingState;
@@ -98,7 +99,7 @@ public final class DcssLearner implements LatentLearner {
             throw new DclustException(name + ": " + k + " clusters for " + data.size() + " samples");
         }
         PretrainedStart start = PretrainedStart.of(data, ctx, pretrain, PretrainedStart.RESTARTS);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         try {
             if (!net.hasDecoder()) {
                 throw new DclustException(name + " needs a backbone with a decoder (its loss reconstructs the input)");
@@ -112,14 +113,14 @@ public final class DcssLearner implements LatentLearner {
     }
 
     /** Phase 1 from the given initial centres (K × d); returns the final centres. */
-    float[][] train(AutoEncoder net, Dataset data, TrainingContext ctx, float[][] init) {
+    float[][] train(EncoderNetwork net, Dataset data, TrainingContext ctx, float[][] init) {
         int k = init.length;
         int passesPerEpoch = strategy == Strategy.AGGREGATED ? k : 1;
         int passes = epochs * passesPerEpoch;
         try (NDManager own = net.manager().newSubManager();
                 SgdMomentum sgd = new SgdMomentum(net.parameters(), net.manager(), lr, momentum)) {
             NDArray centres = own.create(init);
-            TrainingState state = TrainingState.of(net, sgd).array("centres", centres);
+            TrainingState state = TrainingState.of(net, sgd).array("centres", centres).partition(Partition.nearestCentre(net, data, centres));
             ClusterUse use = new ClusterUse(k);
             EpochLoop.BatchStep step = (scope, idx) -> {
                 NDArray x = data.batch(scope, idx);
@@ -163,7 +164,7 @@ public final class DcssLearner implements LatentLearner {
      * works in its own sub-scope (on a copy of the batch, since results join their first operand's
      * manager), so only one run's activations are alive at a time.
      */
-    private double perClusterStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
+    private double perClusterStep(EncoderNetwork net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray w = DcssLoss.weights(net.encode(x, true), c, m);
         use.add(w.argMax(1));
         long k = c.getShape().get(0);
@@ -191,7 +192,7 @@ public final class DcssLearner implements LatentLearner {
     }
 
     /** DCSSagg: one update on the sum of the K cluster losses, weights from the same forward pass. */
-    private double aggregatedStep(AutoEncoder net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
+    private double aggregatedStep(EncoderNetwork net, SgdMomentum sgd, NDManager scope, NDArray x, NDArray c, ClusterUse use) {
         NDArray loss;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
             NDArray z = net.encode(x, true);

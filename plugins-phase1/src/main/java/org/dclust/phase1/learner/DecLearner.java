@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -22,6 +22,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.EpochMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.toolkit.TrainableCentres;
@@ -77,7 +78,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
         PretrainedStart start = PretrainedStart.of(data, ctx, params);
-        AutoEncoder net = start.network();
+        EncoderNetwork net = start.network();
         int updateInterval = params.getInt("updateInterval");
         double tol = params.getDouble("tol");
         List<Parameter> trained = reconstructionWeight > 0 ? net.parameters() : net.encoderParameters();
@@ -89,7 +90,8 @@ public record DecLearner(String name, Params params, double reconstructionWeight
             Progress pr = new Progress();
             TrainingState state = TrainingState.of(net, opt).array("centres", centres.array()).array("target", target)
                     .array("labels", labels).integer("iterations", () -> pr.iterations, v -> pr.iterations = v)
-                    .flag("converged", () -> pr.converged, v -> pr.converged = v).real("changed", () -> pr.changed, v -> pr.changed = v);
+                    .flag("converged", () -> pr.converged, v -> pr.converged = v).real("changed", () -> pr.changed, v -> pr.changed = v)
+                    .partition(Partition.nearestCentre(net, data, centres.array()));
             EpochMeans means = new EpochMeans();
             ClusterUse use = new ClusterUse(ctx.clusters());
             EpochLoop.run(name, params.getInt("epochs"), data.size(), params.getInt("batchSize"), ctx, net.manager(), state, (scope, idx) -> {
@@ -148,7 +150,7 @@ public record DecLearner(String name, Params params, double reconstructionWeight
      * Recomputes q over the whole data set (evaluation mode, chunk by chunk), stores its target
      * distribution (eq. 3) and its labels, and returns the fraction of samples whose label changed.
      */
-    private static double refresh(AutoEncoder net, Dataset data, TrainableCentres centres, NDArray target,
+    private static double refresh(EncoderNetwork net, Dataset data, TrainableCentres centres, NDArray target,
             NDArray labels, NDManager scope) {
         NDArray q = Embeddings.probabilities(net, data, centres.array(), SoftAssignment.studentT(ALPHA), scope);
         NDArray fresh = q.argMax(1);

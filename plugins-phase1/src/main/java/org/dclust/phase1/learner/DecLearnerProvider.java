@@ -8,12 +8,12 @@ import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.param.Presets;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.toolkit.Pretraining;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code dec} learner: {@link DecLearner} with the decoder dropped (reconstruction weight 0). */
-public final class DecLearnerProvider implements LearnerProvider {
+public final class DecLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "dec";
 
     @Override

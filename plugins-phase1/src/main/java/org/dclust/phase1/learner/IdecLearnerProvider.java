@@ -8,11 +8,11 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
-import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
 /** Registers the {@code idec} learner: {@link DecLearner} with the decoder kept, L = L_r + γ·KL. */
-public final class IdecLearnerProvider implements LearnerProvider {
+public final class IdecLearnerProvider implements PretrainingLearnerProvider {
     static final String NAME = "idec";
 
     /** Clustering epochs of the default preset. */

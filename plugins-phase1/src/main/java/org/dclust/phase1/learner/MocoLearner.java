@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
@@ -61,7 +61,7 @@ import org.dclust.phase1.backbone.ContrastiveEncoder;
  * {@code key}), the key shuffle from the stream {@code moco.shuffle}, the initial queue from
  * {@code moco.queue}, all seeded by (run seed, epoch, batch); weights from the engine reseeded for
  * {@code init}. Checkpoints hold the query encoder with its head, its SGD velocities, the key encoder,
- * the queue and its pointer, and the iteration count, by name: a resumed run ends as an uninterrupted one.
+ * the queue and its pointer, by name: a resumed run ends as an uninterrupted one.
  *
  * <p>The model ({@code features}): the trunk's pooled features, L2-normalised ({@code h}, the default:
  * DCSS Table 3 found this "H space" better than the projection's for every method), or the projection
@@ -137,10 +137,10 @@ public record MocoLearner(Params params) implements LatentLearner {
         ContrastiveEncoder encoder = ContrastiveEncoder.around(ctx.backbone(), params.getInt("dim"));
         NDManager manager = ctx.manager().newSubManager();
         try {
-            AutoEncoder features;
+            EncoderNetwork features;
             try (NDManager training = manager.newSubManager()) {
                 ctx.reseed("init", 0);
-                AutoEncoder query = encoder.build(training, data.sampleShape());
+                EncoderNetwork query = encoder.build(training, data.sampleShape());
                 train(query, encoder, data, ctx, views);
                 features = encoder.withProjection("z".equals(params.getString("features")) ? params.getInt("dim") : 0)
                         .build(manager, data.sampleShape());
@@ -156,28 +156,23 @@ public record MocoLearner(Params params) implements LatentLearner {
     }
 
     /** Trains the query encoder (and its key encoder and queue) for {@code epochs} epochs, resuming from a checkpoint. */
-    private void train(AutoEncoder query, ContrastiveEncoder encoder, Dataset data, TrainingContext ctx, AugmentationPipeline views) {
+    private void train(EncoderNetwork query, ContrastiveEncoder encoder, Dataset data, TrainingContext ctx, AugmentationPipeline views) {
         int batchSize = params.getInt("batchSize");
-        int perEpoch = data.size() / batchSize;
         int epochs = params.getInt("epochs");
         int splits = params.getInt("bnSplits");
         double lr = params.getDouble("lr");
         double m = params.getDouble("keyMomentum");
         double temperature = params.getDouble("temperature");
         try (NDManager keyManager = query.manager().newSubManager()) {
-            AutoEncoder key = encoder.build(keyManager, data.sampleShape());
+            EncoderNetwork key = encoder.build(keyManager, data.sampleShape());
             copyShared(query, key);
             KeyQueue queue = new KeyQueue(keyManager, params.getInt("queue"), params.getInt("dim"), ctx.random("moco.queue", 0));
             try (SgdMomentum opt = new SgdMomentum(query.encoderParameters(), query.manager(), lr, params.getDouble("momentum"), false,
                     params.getDouble("weightDecay"))) {
-                long[] iterations = {0};
                 TrainingState state = TrainingState.of(query, opt).arrays("key", key::encoderState).array("queue", queue.keys())
-                        .integer("queuePointer", queue::pointer, queue::pointer).integer("iterations", () -> iterations[0], v -> iterations[0] = v);
+                        .integer("queuePointer", queue::pointer, queue::pointer);
                 EpochMeans means = new EpochMeans();
-                EpochLoop.run(NAME, epochs, data.size(), batchSize, true, ctx, query.manager(), state, (scope, idx) -> {
-                    int epoch = (int) (iterations[0] / perEpoch);
-                    int batch = (int) (iterations[0] % perEpoch);
-                    iterations[0]++;
+                EpochLoop.run(NAME, epochs, data.size(), batchSize, true, ctx, query.manager(), state, (scope, idx, epoch, batch) -> {
                     opt.setLearningRate(cosine(lr, epoch, epochs));
                     NDArray x = data.batch(scope, idx);
                     NDArray xq = views.apply(x, AugmentationPipeline.random(ctx, "query", epoch, batch));
@@ -211,7 +206,7 @@ public record MocoLearner(Params params) implements LatentLearner {
     }
 
     /** Copies every array of {@code into} (parameters and running statistics) from the array of the same name in {@code from}. */
-    private static void copyShared(AutoEncoder from, AutoEncoder into) {
+    private static void copyShared(EncoderNetwork from, EncoderNetwork into) {
         Map<String, NDArray> source = from.encoderState();
         for (Map.Entry<String, NDArray> e : into.encoderState().entrySet()) {
             InPlace.copy(source.get(e.getKey()), e.getValue());

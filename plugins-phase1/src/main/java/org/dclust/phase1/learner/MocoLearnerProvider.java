@@ -53,6 +53,12 @@ public final class MocoLearnerProvider implements LearnerProvider {
                 "2003.04297"));
     }
 
+    /** A small residual network (the run may name any other backbone; it needs no decoder). */
+    @Override
+    public String defaultBackbone() {
+        return "resnet";
+    }
+
     @Override
     public List<ParamSpec> parameters() {
         return MocoLearner.parameters(DEFAULT_EPOCHS);

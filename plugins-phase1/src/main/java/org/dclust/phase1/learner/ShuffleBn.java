@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import java.util.Random;
-import org.dclust.api.model.AutoEncoder;
+import org.dclust.api.model.EncoderNetwork;
 
 /**
  * MoCo's "shuffling BN" on one device (He et al. 2020, section 3.3). With batch normalisation, a
@@ -23,7 +23,7 @@ final class ShuffleBn {
     }
 
     /** Codes (b, d) of a batch encoded in {@code groups} slices of b / groups samples, in training mode. */
-    static NDArray encode(AutoEncoder net, NDArray x, int groups) {
+    static NDArray encode(EncoderNetwork net, NDArray x, int groups) {
         if (groups == 1) {
             return net.encode(x, true);
         }
@@ -38,7 +38,7 @@ final class ShuffleBn {
      * Codes of a batch encoded in slices after a random permutation, returned in the batch's order:
      * sample i is encoded with the slice that position π⁻¹(i) falls into.
      */
-    static NDArray encodeShuffled(AutoEncoder net, NDArray x, int groups, Random random) {
+    static NDArray encodeShuffled(EncoderNetwork net, NDArray x, int groups, Random random) {
         int b = (int) x.getShape().get(0);
         long[] perm = new long[b];
         for (int i = 0; i < b; i++) {

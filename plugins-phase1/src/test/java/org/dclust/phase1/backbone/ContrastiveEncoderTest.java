@@ -9,15 +9,15 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.junit.jupiter.api.Test;
 
 /** The contrastive encoder: the trunk's codes normalised (H), or the projection head's (Z), rebuilt by name from its parameters. */
 class ContrastiveEncoderTest {
     private final Backbone trunk = ResNetBackboneTest.resnet(4, 2, 1);
 
-    private static AutoEncoder build(Backbone b, NDManager m) {
+    private static EncoderNetwork build(Backbone b, NDManager m) {
         Engine.getInstance().setRandomSeed(7);
         return b.build(m.newSubManager(), new int[] {1, 8, 8});
     }
@@ -27,7 +27,7 @@ class ContrastiveEncoderTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray x = m.randomUniform(0, 1, new Shape(3, 1, 8, 8));
             float[] raw = build(trunk, m).encode(x, false).toFloatArray();
-            AutoEncoder h = build(ContrastiveEncoder.around(trunk, 0), m);
+            EncoderNetwork h = build(ContrastiveEncoder.around(trunk, 0), m);
             assertThat(h.latentDim()).isEqualTo(8);
             float[] unit = h.encode(x, false).toFloatArray();
             for (int i = 0; i < 3; i++) {
@@ -47,13 +47,13 @@ class ContrastiveEncoderTest {
     void zSpaceIsTheNormalisedProjectionAndSharesTheTrunksNames() {
         try (NDManager m = NDManager.newBaseManager()) {
             ContrastiveEncoder z = ContrastiveEncoder.around(trunk, 5);
-            AutoEncoder net = build(z, m);
+            EncoderNetwork net = build(z, m);
             assertThat(net.latentDim()).isEqualTo(5);
             NDArray codes = net.encode(m.randomUniform(0, 1, new Shape(4, 1, 8, 8)), false);
             assertThat(codes.getShape()).isEqualTo(new Shape(4, 5));
             float[] norms = codes.norm(new int[] {1}).toFloatArray();
             assertThat(norms).hasSize(4).usingComparatorWithPrecision(1e-6f).containsOnly(1f);
-            AutoEncoder h = build(z.withProjection(0), m);
+            EncoderNetwork h = build(z.withProjection(0), m);
             assertThat(net.encoderState().keySet()).containsAll(h.encoderState().keySet());
             // the head: Linear(8, 8) and Linear(8, 5), with biases
             assertThat(net.encoderState().size() - h.encoderState().size()).isEqualTo(4);

@@ -11,8 +11,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import java.util.Map;
 import org.dclust.api.DclustException;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,7 @@ class ResNetBackboneTest {
             }
         }
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = resnet(16, 3, 3).build(m, new int[] {1, 28, 28});
+            EncoderNetwork net = resnet(16, 3, 3).build(m, new int[] {1, 28, 28});
             long trained = 0;
             long statistics = 0;
             for (Parameter p : net.encoderParameters()) {
@@ -69,7 +69,7 @@ class ResNetBackboneTest {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(1);
             for (int[] shape : new int[][] {{1, 28, 28}, {3, 32, 32}, {28, 28}}) {
-                AutoEncoder net = resnet(4, 3, 1).build(m.newSubManager(), shape);
+                EncoderNetwork net = resnet(4, 3, 1).build(m.newSubManager(), shape);
                 long[] batch = new long[shape.length + 1];
                 batch[0] = 5;
                 for (int i = 0; i < shape.length; i++) {
@@ -93,7 +93,7 @@ class ResNetBackboneTest {
     void theCodeIsTheSpatialMeanSoAShiftedObjectGivesTheSameCode() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(2);
-            AutoEncoder net = resnet(3, 1, 1).build(m, new int[] {1, 16, 16});
+            EncoderNetwork net = resnet(3, 1, 1).build(m, new int[] {1, 16, 16});
             float[] a = new float[256];
             float[] b = new float[256];
             float[] c = new float[256];

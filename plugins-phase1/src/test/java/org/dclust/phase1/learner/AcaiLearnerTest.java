@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.Pretraining;
@@ -48,7 +48,7 @@ class AcaiLearnerTest {
     }
 
     /** Networks of the test backbone, built from the given engine seed. */
-    private AutoEncoder build(NDManager m, int seed, int features) {
+    private EncoderNetwork build(NDManager m, int seed, int features) {
         Engine.getInstance().setRandomSeed(seed);
         return backbone.build(m.newSubManager(), new int[] {features});
     }
@@ -69,7 +69,7 @@ class AcaiLearnerTest {
     @Test
     void bothLossesMatchADirectComputation() {
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder critic = build(m, 3, 5);
+            EncoderNetwork critic = build(m, 3, 5);
             float[][] zv = {{1, 2}, {-1, 0.5f}, {3, -2}, {0.25f, 4}, {-3, 1}};
             float[] av = {0.1f, 0.4f, 0.0f, 0.3f, 0.5f};
             NDArray z = m.create(zv);
@@ -125,15 +125,15 @@ class AcaiLearnerTest {
             NDArray alpha = m.create(new float[] {0.1f, 0.45f, 0.2f, 0.0f, 0.3f, 0.5f, 0.05f, 0.25f});
             double lambda = 0.5;
             double gamma = 0.2;
-            AutoEncoder net = build(m, 1, 6);
-            AutoEncoder critic = build(m, 2, 6);
+            EncoderNetwork net = build(m, 1, 6);
+            EncoderNetwork critic = build(m, 2, 6);
             try (Adam aeOpt = new Adam(net.parameters(), m, 1e-3); Adam criticOpt = new Adam(critic.encoderParameters(), m, 1e-3)) {
                 new AcaiStep(net, critic, aeOpt, criticOpt, lambda).step(m, x, alpha, gamma);
             }
             // the reference: the same initial networks, each loss written out and stepped on its own
-            AutoEncoder refNet = build(m, 1, 6);
-            AutoEncoder refCriticA = build(m, 2, 6);
-            AutoEncoder refCriticB = build(m, 2, 6);
+            EncoderNetwork refNet = build(m, 1, 6);
+            EncoderNetwork refCriticA = build(m, 2, 6);
+            EncoderNetwork refCriticB = build(m, 2, 6);
             NDArray z0 = refNet.encode(x, false);
             NDArray xHat0 = refNet.decode(z0, false);
             NDArray xMix0 = refNet.decode(z0.mul(alpha.reshape(-1, 1)).add(z0.flip(0).mul(alpha.neg().add(1f).reshape(-1, 1))), false);
@@ -186,7 +186,7 @@ class AcaiLearnerTest {
         Map<String, NDArray> plain;
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = context(m, backbone, null, new ArrayList<>());
-            AutoEncoder net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(3, 1e-3, 16), m.newSubManager());
+            EncoderNetwork net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(3, 1e-3, 16), m.newSubManager());
             plain = net.state();
             for (double lambda : new double[] {0.0, 0.5}) {
                 List<EpochReport> reports = new ArrayList<>();

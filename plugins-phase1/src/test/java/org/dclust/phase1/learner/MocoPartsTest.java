@@ -13,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
 import org.dclust.phase1.backbone.ResNetBackboneProvider;
 import org.junit.jupiter.api.Test;
@@ -93,7 +93,7 @@ class MocoPartsTest {
         return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 2, "stages", 2, "blocks", 1)));
     }
 
-    private static AutoEncoder build(NDManager m, int seed) {
+    private static EncoderNetwork build(NDManager m, int seed) {
         Engine.getInstance().setRandomSeed(seed);
         return tinyResnet().build(m.newSubManager(), new int[] {1, 6, 6});
     }
@@ -106,8 +106,8 @@ class MocoPartsTest {
     void theMomentumUpdateAveragesParametersOnly() {
         double mom = 0.99;
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder query = build(m, 1);
-            AutoEncoder key = build(m, 2);
+            EncoderNetwork query = build(m, 1);
+            EncoderNetwork key = build(m, 2);
             key.encode(m.randomNormal(new Shape(4, 1, 6, 6)), true);
             List<float[]> q0 = new ArrayList<>();
             List<float[]> k0 = new ArrayList<>();
@@ -149,7 +149,7 @@ class MocoPartsTest {
     @Test
     void shuffledKeysAreEncodedWithTheirSliceOfThePermutedBatch() {
         try (NDManager m = NDManager.newBaseManager()) {
-            AutoEncoder net = build(m, 4);
+            EncoderNetwork net = build(m, 4);
             Engine.getInstance().setRandomSeed(9);
             NDArray x = m.randomNormal(new Shape(8, 1, 6, 6));
             NDArray keys = ShuffleBn.encodeShuffled(net, x, 2, new Random(11));

@@ -8,11 +8,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.MlpHead;
 import org.dclust.api.model.Refiner;
@@ -22,6 +23,8 @@ import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.FuzzyMemberships;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
+import org.dclust.api.toolkit.StateCopy;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.Adam;
 import org.dclust.api.train.InPlace;
@@ -70,10 +73,35 @@ public final class MnetRefiner implements Refiner {
     /** MNet's hidden layers (section 3.2). */
     static final int[] HIDDEN = {128, 128};
     private static final int EVAL_BATCH = 1000;
+    /** The guard's per-epoch values: argmax q over the whole data set in evaluation mode. */
+    static final String GUARD_USED = "guardClustersUsed";
+    static final String GUARD_SHARE = "guardLargestShare";
+
+    /** What is done with q (rows of K values, flat) of a chunk of the data set starting at sample {@code start}. */
+    @FunctionalInterface
+    private interface ChunkOfQ {
+        void accept(int start, float[] q);
+    }
+
+    /** The index of the largest value of each row of K (the first one on a tie). */
+    static int[] argmaxRows(float[] q, int k) {
+        int[] out = new int[q.length / k];
+        for (int r = 0; r < out.length; r++) {
+            int off = r * k;
+            int best = 0;
+            for (int j = 1; j < k; j++) {
+                if (q[off + j] > q[off + best]) {
+                    best = j;
+                }
+            }
+            out[r] = best;
+        }
+        return out;
+    }
 
     /** The resolved settings. */
     public record Settings(int epochs, int batchSize, double lr, double encoderLr, double zeta, double gamma,
-            double fuzziness, int uEpochs, double lossScale) {
+            double fuzziness, int uEpochs, double lossScale, boolean guard, double guardGrowth, double guardMinShare) {
         /** @throws InvalidParameterException listing every {@link #problems} */
         public Settings {
             List<String> problems = problems(zeta, gamma, fuzziness);
@@ -103,7 +131,8 @@ public final class MnetRefiner implements Refiner {
         public static Settings from(Params p) {
             return new Settings(p.getInt("epochs"), p.getInt("batchSize"), p.getDouble("lr"), p.getDouble("encoderLr"),
                     p.getDouble("zeta"), p.getDouble("gamma"), p.getDouble("fuzziness"), p.getInt("uEpochs"),
-                    p.getDouble("lossScale"));
+                    p.getDouble("lossScale"), p.getBool("guard"), p.getDouble("guardGrowth"),
+                    p.getDouble("guardMinShare"));
         }
     }
 
@@ -120,7 +149,7 @@ public final class MnetRefiner implements Refiner {
     @Override
     public ClusterModel refine(LatentModel latent, Dataset data, TrainingContext ctx) {
         check(latent, data, ctx);
-        AutoEncoder net = latent.network();
+        EncoderNetwork net = latent.network();
         int k = latent.clusters();
         ctx.reseed(PHASE + "-init", 0);
         MlpHead head = new MlpHead(net.manager(), net.latentDim(), HIDDEN, k);
@@ -137,7 +166,7 @@ public final class MnetRefiner implements Refiner {
 
     /** Says, in one message, why this refiner cannot work with what it is given. */
     private void check(LatentModel latent, Dataset data, TrainingContext ctx) {
-        AutoEncoder net = latent.network();
+        EncoderNetwork net = latent.network();
         float[][] c = latent.centres();
         String from = "the latent model of " + latent.learner();
         if (c == null || c.length < 2) {
@@ -169,7 +198,7 @@ public final class MnetRefiner implements Refiner {
 
     /** One training run and its mutable state. */
     private final class Run {
-        private final AutoEncoder net;
+        private final EncoderNetwork net;
         private final MlpHead head;
         private final Dataset data;
         private final TrainingContext ctx;
@@ -181,8 +210,13 @@ public final class MnetRefiner implements Refiner {
         private long pairsAll;
         /** How this epoch's training samples spread over the clusters by argmax q. */
         private final ClusterUse use;
+        /** The guard's reference: clusters in use and the largest share when the q space takes over (-1: not yet measured). */
+        private double referenceUsed = -1;
+        private double referenceShare = -1;
+        /** The guard's copy of the state at the end of the last healthy epoch (null without the guard). */
+        private StateCopy healthy;
 
-        Run(AutoEncoder net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
+        Run(EncoderNetwork net, MlpHead head, Dataset data, TrainingContext ctx, NDManager work, Adam encoderOpt,
                 Adam headOpt, float[][] initialCentres) {
             this.net = net;
             this.head = head;
@@ -197,15 +231,100 @@ public final class MnetRefiner implements Refiner {
         void train() {
             TrainingState state = new TrainingState().arrays("encoder", net::encoderState).arrays("head", head::state)
                     .optimizer("encoderAdam", encoderOpt).optimizer("headAdam", headOpt).array("centres", centres)
-                    .integer("mnetEpochsDone", () -> epochsDone, v -> epochsDone = (int) v);
-            EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), state,
-                    this::step, this::afterEpoch);
+                    .integer("mnetEpochsDone", () -> epochsDone, v -> epochsDone = (int) v)
+                    .partition(Partition.of(net, data, (scope, z) -> head.probabilities(z, false).argMax(1)));
+            if (s.guard()) {
+                state.real("guardReferenceUsed", () -> referenceUsed, v -> referenceUsed = v)
+                        .real("guardReferenceShare", () -> referenceShare, v -> referenceShare = v);
+                healthy = new StateCopy(state, centres.getManager());
+            }
+            try {
+                EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, centres.getManager(), state,
+                        this::step, this::afterEpoch);
+            } finally {
+                if (healthy != null) {
+                    healthy.close();
+                }
+            }
             ctx.events().series(PHASE, "qResidual", qResiduals());
         }
 
+        /**
+         * The guard, before the first batch of every q-space epoch: measures the reference once (the
+         * assignment the u space handed over), and keeps the state the epoch starts from, which ended
+         * the last healthy epoch (also right after a resume, whose checkpoint always holds a healthy
+         * state: an unhealthy epoch is never left in place).
+         */
+        private void guardBeforeEpoch() {
+            if (referenceUsed < 0) {
+                Map<String, Double> ref = evaluationUse();
+                referenceUsed = ref.get(ClusterUse.USED);
+                referenceShare = ref.get(ClusterUse.LARGEST);
+            }
+            if (healthy.epoch() != epochsDone) {
+                healthy.keep(epochsDone);
+            }
+        }
+
+        /**
+         * The guard after a q-space epoch: healthy when argmax q over the whole data set (evaluation mode,
+         * as the final assignment) uses at least as many clusters as the reference (each holding at least
+         * guardMinShare of an even share, see {@link #evaluationUse}) and its largest cluster holds at most
+         * guardGrowth times the reference's largest share. Otherwise the state of
+         * the last healthy epoch is put back and the phase stops.
+         */
+        private void guardAfterEpoch(int done, Map<String, Double> out) {
+            Map<String, Double> now = evaluationUse();
+            double used = now.get(ClusterUse.USED);
+            double share = now.get(ClusterUse.LARGEST);
+            out.put(GUARD_USED, used);
+            out.put(GUARD_SHARE, share);
+            double bound = s.guardGrowth() * referenceShare;
+            if (used >= referenceUsed && share <= bound) {
+                return;
+            }
+            int kept = healthy.epoch();
+            healthy.restore();
+            out.put(EpochLoop.STOP, EpochLoop.HALTED);
+            ctx.events().info(String.format(Locale.ROOT, "%s: the guard stopped the q-space epochs after epoch %d of %d: %d of %d clusters"
+                    + " hold at least %d samples (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
+                    + " of epoch %d, the last healthy one (a departure from DCSS, which trains every epoch; mnet.guard=false turns it off)",
+                    PHASE, done, s.epochs(), (int) used, head.clusters(), guardLeast(), (int) referenceUsed, 100 * share, s.guardGrowth(),
+                    100 * referenceShare, 100 * bound, kept));
+        }
+
+        /** The samples a cluster must hold to count for the guard: guardMinShare of n / K, at least one. */
+        private long guardLeast() {
+            return Math.max(1, (long) Math.ceil(s.guardMinShare() * data.size() / head.clusters()));
+        }
+
+        /**
+         * How argmax q over the whole data set, in evaluation mode, spreads over the clusters: under
+         * {@link ClusterUse#USED} the clusters that hold a sample and at least guardMinShare of an even
+         * share (n / K samples; by default a tenth: a cluster of a handful of samples is already lost, and
+         * its flicker between one sample and none says nothing), under {@link ClusterUse#LARGEST} the
+         * largest cluster's share.
+         */
+        private Map<String, Double> evaluationUse() {
+            int k = head.clusters();
+            long[] counts = new long[k];
+            evaluate((start, q) -> {
+                for (int best : argmaxRows(q, k)) {
+                    counts[best]++;
+                }
+            });
+            Map<String, Double> use = ClusterUse.of(counts);
+            long least = guardLeast();
+            use.put(ClusterUse.USED, (double) Arrays.stream(counts).filter(c -> c >= least).count());
+            return use;
+        }
+
         private double step(NDManager scope, int[] idx) {
-            NDArray x = data.batch(scope, idx);
             boolean uSpace = epochsDone < s.uEpochs();
+            if (healthy != null && !uSpace) {
+                guardBeforeEpoch();
+            }
+            NDArray x = data.batch(scope, idx);
             NDArray loss = null;
             NDArray q;
             long similar;
@@ -248,6 +367,8 @@ public final class MnetRefiner implements Refiner {
             pairsAll = 0;
             if (done <= s.uEpochs()) {
                 refreshCentres();
+            } else if (healthy != null) {
+                guardAfterEpoch(done, out);
             }
             return out;
         }
@@ -285,31 +406,31 @@ public final class MnetRefiner implements Refiner {
 
         /** ‖q − onehot(argmax q)‖ per sample, in evaluation mode (Fig. 9). */
         private double[] qResiduals() {
-            int n = data.size();
             int k = head.clusters();
-            double[] out = new double[n];
+            double[] out = new double[data.size()];
+            evaluate((start, q) -> {
+                int[] best = argmaxRows(q, k);
+                for (int r = 0; r < best.length; r++) {
+                    double ss = 0;
+                    for (int j = 0; j < k; j++) {
+                        double d = q[r * k + j] - (j == best[r] ? 1.0 : 0.0);
+                        ss += d * d;
+                    }
+                    out[start + r] = Math.sqrt(ss);
+                }
+            });
+            return out;
+        }
+
+        /** q (rows of K, flat) of the whole data set in evaluation mode, chunk by chunk with each chunk's first row. */
+        private void evaluate(ChunkOfQ each) {
+            int n = data.size();
             for (int start = 0; start < n; start += EVAL_BATCH) {
                 int end = Math.min(n, start + EVAL_BATCH);
                 try (NDManager scope = centres.getManager().newSubManager()) {
-                    float[] q = head.probabilities(net.encode(data.range(scope, start, end), false), false).toFloatArray();
-                    for (int i = start; i < end; i++) {
-                        int off = (i - start) * k;
-                        int best = 0;
-                        for (int j = 1; j < k; j++) {
-                            if (q[off + j] > q[off + best]) {
-                                best = j;
-                            }
-                        }
-                        double ss = 0;
-                        for (int j = 0; j < k; j++) {
-                            double r = q[off + j] - (j == best ? 1.0 : 0.0);
-                            ss += r * r;
-                        }
-                        out[i] = Math.sqrt(ss);
-                    }
+                    each.accept(start, head.probabilities(net.encode(data.range(scope, start, end), false), false).toFloatArray());
                 }
             }
-            return out;
         }
     }
 }

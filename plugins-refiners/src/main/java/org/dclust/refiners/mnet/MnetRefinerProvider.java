@@ -35,7 +35,8 @@ public final class MnetRefinerProvider implements RefinerProvider {
                 + "pairs with similarity > zeta are pulled together, pairs below gamma pushed apart; the similarity is the "
                 + "inner product of fuzzy memberships to the centres for the first uEpochs epochs, then of MNet outputs. "
                 + "Assigns argmax q. Presets: quick = 6 epochs (T2 = 2); default = paper = 20 epochs (T2 = 5), the schedule of "
-                + "the paper and its reference code. Times: the README's speed section.";
+                + "the paper and its reference code. guard (not in the paper; off in every preset, see the README) stops the q-space epochs "
+                + "when clusters empty or one swallows others, keeping the last healthy epoch. Times: the README's speed section.";
     }
 
     @Override
@@ -54,7 +55,14 @@ public final class MnetRefinerProvider implements RefinerProvider {
                 ParamSpec.real("gamma", 0.2, 0.0, 1.0, "pairs with similarity below gamma are dissimilar (DCSS: 0.2)"),
                 ParamSpec.real("fuzziness", 1.5, 1.000001, 100.0, "fuzziness m of the memberships of eq. 2 in the u space (DCSS: 1.5)"),
                 ParamSpec.integer("uEpochs", 5, 0, 1_000_000, "T2: epochs supervised by the u space before the q space takes over (DCSS: 5)"),
-                ParamSpec.real("lossScale", 1e-3, 1e-12, 1e6, "factor on the summed pairwise loss (DCSS reference: 1e-3)"));
+                ParamSpec.real("lossScale", 1e-3, 1e-12, 1e6, "factor on the summed pairwise loss (DCSS reference: 1e-3)"),
+                ParamSpec.bool("guard", false, "stop the q-space epochs at the first one after which argmax q (whole data set, evaluation"
+                        + " mode) has fewer clusters holding guardMinShare of an even share than when the q space took over, or its largest"
+                        + " cluster holds more than guardGrowth times that share, and keep the last healthy epoch's state (not in DCSS)"),
+                ParamSpec.real("guardGrowth", 1.5, 1.0, 1000.0, "the guard's bound on the largest cluster's share, as a multiple of"
+                        + " its share when the q space took over"),
+                ParamSpec.real("guardMinShare", 0.1, 0.0, 1.0, "the guard counts a cluster while it holds this fraction of an even share"
+                        + " (n/K samples) or more; 0: while it holds any sample"));
     }
 
     @Override

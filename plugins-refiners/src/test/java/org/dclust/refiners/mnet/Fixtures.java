@@ -3,10 +3,10 @@ package org.dclust.refiners.mnet;
 import ai.djl.ndarray.NDManager;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.model.CentroidHead;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.toolkit.Embeddings;
@@ -15,12 +15,12 @@ import org.dclust.api.toolkit.Pretraining;
 import org.dclust.testkit.TestMetrics;
 import org.dclust.testkit.TinyBackbone;
 
-/** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the mnet tests. */
-final class Fixtures {
+/** Synthetic data, a tiny AE + k-means latent model, and clustering accuracy for the refiners' tests. */
+public final class Fixtures {
     private Fixtures() {
     }
 
-    static Backbone backbone(int latentDim, String hidden) {
+    public static Backbone backbone(int latentDim, String hidden) {
         return TinyBackbone.with(latentDim, hidden);
     }
 
@@ -55,6 +55,19 @@ final class Fixtures {
             double t = gaussian ? r.nextGaussian() * theta : (2 * r.nextDouble() - 1) * theta;
             double rad = (labels[i] == 0 ? r1 : r2) + r.nextGaussian() * noise;
             p[i] = new float[] {(float) (rad * Math.cos(t)), (float) (rad * Math.sin(t))};
+        }
+        return p;
+    }
+
+    /**
+     * {@code k} Gaussian blobs (sd 1) in the plane with centres {@code sep} apart on a line, each
+     * overlapping its neighbours; label = blob (sample i is in blob i mod k).
+     */
+    static float[][] blobsOnALine(int n, int k, double sep, int[] labels, Random r) {
+        float[][] p = new float[n][];
+        for (int i = 0; i < n; i++) {
+            labels[i] = i % k;
+            p[i] = new float[] {(float) (labels[i] * sep + r.nextGaussian()), (float) r.nextGaussian()};
         }
         return p;
     }
@@ -101,21 +114,21 @@ final class Fixtures {
     }
 
     /** AE pretraining (api's shared Pretraining, the context's backbone) then k-means on the codes. */
-    static LatentModel aeKmeans(Dataset data, org.dclust.api.train.TrainingContext ctx, int epochs, double lr, int batch) {
+    public static LatentModel aeKmeans(Dataset data, org.dclust.api.train.TrainingContext ctx, int epochs, double lr, int batch) {
         NDManager m = ctx.manager().newSubManager();
-        AutoEncoder net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(epochs, lr, batch), m);
+        EncoderNetwork net = Pretraining.pretrain(data, ctx, new Pretraining.Settings(epochs, lr, batch), m);
         float[][] z = Embeddings.encode(net, data, 1000);
         KMeans.Result km = KMeans.fit(z, ctx.clusters(), 10, 300, ctx.random("kmeans", 0));
         return new LatentModel("ae", net, km.centres(), SoftAssignment.nearest());
     }
 
     /** The centroid refiner's model on a latent model (shares its network). */
-    static ClusterModel centroid(LatentModel lm) {
+    public static ClusterModel centroid(LatentModel lm) {
         return new ClusterModel(lm.network(), new CentroidHead(lm.network().manager(), lm.centres(), lm.assignment()), null, null);
     }
 
     /** Clustering accuracy (Hungarian), as the testkit computes it. */
-    static double accuracy(int[] truth, int[] pred, int k) {
+    public static double accuracy(int[] truth, int[] pred, int k) {
         return TestMetrics.acc(truth, pred);
     }
 

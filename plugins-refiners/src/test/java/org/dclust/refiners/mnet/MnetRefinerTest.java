@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,30 +54,6 @@ class MnetRefinerTest {
         return Fixtures.aeKmeans(data, ctx, 5, 1e-3, 32);
     }
 
-    /** Records mnet's epoch reports and series. */
-    static final class Recorder implements EventSink {
-        final List<EpochReport> epochs = new ArrayList<>();
-        final Map<String, double[]> series = new HashMap<>();
-        final List<String> phases = new ArrayList<>();
-
-        @Override
-        public void phaseStarted(String phase, int epochs, int batches) {
-            phases.add(phase);
-        }
-
-        @Override
-        public void epochEnded(EpochReport r) {
-            if (r.phase().equals(MnetRefiner.PHASE)) {
-                epochs.add(r);
-            }
-        }
-
-        @Override
-        public void series(String phase, String name, double[] values) {
-            series.put(phase + "." + name, values);
-        }
-    }
-
     /**
      * The two learning rates reach their own parameters: one epoch of one batch is one Adam step, whose
      * largest move is the learning rate (Adam's first step is lr·g/(|g| + ε) per element), so the
@@ -89,7 +64,7 @@ class MnetRefinerTest {
         Dataset data = data();
         Refiner one = mnet(Map.of("epochs", 1, "uEpochs", 1, "batchSize", N, "encoderLr", 1e-5, "lr", 1e-3));
         Refiner none = mnet(Map.of("epochs", 0, "batchSize", N));
-        Recorder rec = new Recorder();
+        Recorder rec = new Recorder(MnetRefiner.PHASE);
         List<float[]> encoderBefore;
         List<float[]> encoderAfter;
         List<float[]> headBefore;
@@ -120,7 +95,7 @@ class MnetRefinerTest {
     @Test
     void theQSpaceSupervisesFromEpochTwoPlusOne() {
         Dataset data = data();
-        Recorder rec = new Recorder();
+        Recorder rec = new Recorder(MnetRefiner.PHASE);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext c = ctx(m, 3, null, rec).build();
             LatentModel lm = latent(data, c);
@@ -168,7 +143,7 @@ class MnetRefinerTest {
     void resumedRunEqualsUninterruptedRunAndSaveLoadKeepsPredictions(@TempDir Path tmp) {
         Dataset data = data();
         float[][] full;
-        Recorder rec = new Recorder();
+        Recorder rec = new Recorder(MnetRefiner.PHASE);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext c = ctx(m, 7, tmp.resolve("a"), rec).build();
             try (ClusterModel cm = mnet(Map.of()).refine(latent(data, c), data, c)) {
@@ -204,7 +179,7 @@ class MnetRefinerTest {
                 mnet(Map.of("epochs", stop)).refine(latent(data, c), data, c).close();
             }
         }
-        Recorder resumed = new Recorder();
+        Recorder resumed = new Recorder(MnetRefiner.PHASE);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext c = ctx(m, 7, tmp.resolve("b"), resumed).build();
             try (ClusterModel cm = mnet(Map.of()).refine(latent(data, c), data, c)) {
@@ -219,7 +194,7 @@ class MnetRefinerTest {
     @Test
     void aBatchWithoutPairsSkipsTheStep() {
         Dataset data = data();
-        Recorder rec = new Recorder();
+        Recorder rec = new Recorder(MnetRefiner.PHASE);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext c = ctx(m, 3, null, rec).build();
             LatentModel lm = latent(data, c);
@@ -289,7 +264,7 @@ class MnetRefinerTest {
     @Test
     void refusesWhatItCannotUseBeforeTraining() {
         Dataset data = data();
-        Recorder rec = new Recorder();
+        Recorder rec = new Recorder(MnetRefiner.PHASE);
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext c = ctx(m, 3, null, rec).build();
             LatentModel lm = latent(data, c);
@@ -322,6 +297,6 @@ class MnetRefinerTest {
             assertThat(p.create(Params.resolve("mnet", p.parameters(), preset))).isInstanceOf(MnetRefiner.class);
         }
         MnetRefiner.Settings s = ((MnetRefiner) p.create(Params.defaults("mnet", p.parameters()))).settings();
-        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3));
+        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3, false, 1.5, 0.1));
     }
 }

@@ -5,8 +5,8 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.AutoEncoder;
 import org.dclust.api.model.ClusterModel;
+import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.model.SoftAssignment;
 import org.dclust.api.param.Params;
@@ -50,7 +50,7 @@ final class MnetTiming {
         try (NDManager m = NDManager.newBaseManager()) {
             TrainingContext ctx = TrainingContext.builder(m).seed(1).clusters(10).backbone(Fixtures.backbone(10, "500,500,2000"))
                     .events(sink).build();
-            AutoEncoder net = ctx.backbone().build(m.newSubManager(), new int[] {784});
+            EncoderNetwork net = ctx.backbone().build(m.newSubManager(), new int[] {784});
             float[][] z = Embeddings.encode(net, data, 1000);
             float[][] centres = Arrays.copyOfRange(z, 0, 10);
             LatentModel lm = new LatentModel("none", net, centres, SoftAssignment.nearest());

@@ -2,8 +2,11 @@ package org.dclust.api.toolkit.augment;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.train.TrainingContext;
 
 /**
@@ -23,6 +26,30 @@ public record AugmentationPipeline(List<ImageAugmentation> steps, int channels, 
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("image shape must be positive, got " + channels + "x" + height + "x" + width);
         }
+    }
+
+    /**
+     * The pipeline a recipe ({@link AugmentationRecipe#parse}) gives for a data set's samples, or null
+     * when it would change nothing ({@code none}), so that a caller leaves its batches untouched.
+     * Photometric steps clamp to the data's smallest and largest values ([0, 1] for dclust's image
+     * readers).
+     *
+     * @param setting the parameter as the user sets it ({@code acai.augment}), named in the message
+     * @throws DclustException when the recipe augments and the samples are not channels x height x
+     *     width images; IllegalArgumentException when the recipe does not parse (a provider's
+     *     {@code validate} reports that earlier)
+     */
+    public static AugmentationPipeline forData(String spec, Dataset data, String setting) {
+        AugmentationRecipe recipe = AugmentationRecipe.parse(spec);
+        int[] s = data.sampleShape();
+        AugmentationPipeline p = null;
+        if (s.length == 3) {
+            p = recipe.pipeline(s[0], s[1], s[2], ImageAugmentation.PixelRange.of(data.values()));
+        } else if (!recipe.pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
+            throw new DclustException(setting + " = " + spec + " augments images, but the data set " + data.name()
+                    + " has samples of shape " + Arrays.toString(s) + " (not channels x height x width); use " + setting + "=none");
+        }
+        return p == null || p.isIdentity() ? null : p;
     }
 
     /** The generator for one view of one batch of one epoch. */

@@ -34,6 +34,9 @@ import java.util.Map;
  * blur), {@code noise}, {@code solarize} (the probability of solarising at threshold 0.5).
  */
 public record AugmentationRecipe(String name, Map<String, Double> values) {
+    /** The recipe that changes nothing. */
+    public static final String NONE = "none";
+
     /** The keys, in the order steps are applied, with each one's valid range. */
     private static final Map<String, double[]> KEYS = new LinkedHashMap<>();
 
@@ -56,7 +59,7 @@ public record AugmentationRecipe(String name, Map<String, Double> values) {
     private static final Map<String, Map<String, Double>> RECIPES = new LinkedHashMap<>();
 
     static {
-        RECIPES.put("none", recipe());
+        RECIPES.put(NONE, recipe());
         RECIPES.put("colour32", recipe("crop", 0.2, "flip", 0.5, "brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1,
                 "jitter", 0.8, "grayscale", 0.2, "blur", 0.5));
         RECIPES.put("grey28", recipe("crop", 0.6, "flip", 0.5, "degrees", 10, "brightness", 0.4, "contrast", 0.4, "jitter", 0.8,

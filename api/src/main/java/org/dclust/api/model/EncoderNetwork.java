@@ -18,26 +18,37 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trainable encoder and (optionally) its decoder, with their parameters in one manager. Learners
- * train it, refiners fine-tune its encoder, and a {@link ClusterModel} keeps the encoder.
+ * A trainable encoder and, optionally, its decoder, with their parameters in one manager. Learners
+ * train it, refiners fine-tune its encoder, and a {@link ClusterModel} keeps the encoder. An
+ * autoencoder has both blocks; a contrastive backbone builds an encoder-only network
+ * ({@link #hasDecoder()} false), which a learner that reconstructs cannot train.
+ *
+ * <p>Was called {@code AutoEncoder} until the encoder-only networks came: no saved file names the
+ * class (a saved model records its backbone's name and parameters and rebuilds the network through
+ * {@link Backbone#build}), so models saved before the rename load unchanged.
  *
  * <p>Forward passes take the BatchNorm mode explicitly: {@code training = true} updates running
  * statistics, so passes that only compute memberships, centres or predictions use {@code false}.
  */
-public final class AutoEncoder implements AutoCloseable {
+public final class EncoderNetwork implements AutoCloseable {
     private final Backbone backbone;
     private final Block encoder;
     private final Block decoder;
     private final NDManager manager;
     private final ParameterStore store;
     private final int[] inputShape;
+    private final int latentDim;
 
     /**
-     * Initialises both blocks in {@code manager} (weights from the engine's random state).
+     * Initialises both blocks in {@code manager} (weights from the engine's random state). The latent
+     * size is the encoder's output width for this input shape.
      *
-     * @param decoder null for an encoder-only network
+     * @param encoder maps (b, inputShape...) to latent codes (b, d)
+     * @param decoder maps (b, d) to (b, inputShape...) or (b, prod(inputShape)); null for an
+     *     encoder-only network, whose backbone says so in {@link Backbone#buildsDecoder()}
+     * @throws IllegalArgumentException when the encoder's output is not (b, d)
      */
-    public AutoEncoder(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
+    public EncoderNetwork(Backbone backbone, Block encoder, Block decoder, NDManager manager, int[] inputShape) {
         this.backbone = backbone;
         this.encoder = encoder;
         this.decoder = decoder;
@@ -49,18 +60,31 @@ public final class AutoEncoder implements AutoCloseable {
         for (int i = 0; i < inputShape.length; i++) {
             dims[i + 1] = inputShape[i];
         }
-        encoder.initialize(manager, DataType.FLOAT32, new Shape(dims));
-        if (decoder != null) {
-            decoder.initialize(manager, DataType.FLOAT32, new Shape(2, backbone.latentDim()));
+        Shape in = new Shape(dims);
+        encoder.initialize(manager, DataType.FLOAT32, in);
+        Shape out = encoder.getOutputShapes(new Shape[] {in})[0];
+        if (out.dimension() != 2) {
+            throw new IllegalArgumentException("the encoder of backbone " + backbone.name() + " gives " + out + " for " + in
+                    + ", not (batch, latent size)");
         }
+        this.latentDim = (int) out.get(1);
+        if (decoder != null) {
+            decoder.initialize(manager, DataType.FLOAT32, new Shape(2, latentDim));
+        }
+    }
+
+    /** An encoder-only network: {@link #EncoderNetwork} without a decoder. */
+    public static EncoderNetwork encoderOnly(Backbone backbone, Block encoder, NDManager manager, int[] inputShape) {
+        return new EncoderNetwork(backbone, encoder, null, manager, inputShape);
     }
 
     public Backbone backbone() {
         return backbone;
     }
 
+    /** The latent size d: the width of the encoder's output for this network's input shape. */
     public int latentDim() {
-        return backbone.latentDim();
+        return latentDim;
     }
 
     public int[] inputShape() {
@@ -71,6 +95,7 @@ public final class AutoEncoder implements AutoCloseable {
         return manager;
     }
 
+    /** Whether this network has a decoder ({@link #decode} throws without one). */
     public boolean hasDecoder() {
         return decoder != null;
     }

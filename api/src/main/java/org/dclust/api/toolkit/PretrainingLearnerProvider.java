@@ -1,0 +1,34 @@
+package org.dclust.api.toolkit;
+
+import java.util.List;
+import java.util.Optional;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.LearnerProvider;
+
+/**
+ * A learner provider whose learner starts from the shared autoencoder pretraining ({@link Pretraining},
+ * {@link PretrainedStart}) and declares its parameters: it needs a decoder, the pretraining's own
+ * checks ({@link Pretraining#validate}) run when a configuration is resolved, and its pretraining is
+ * the shared one with its parameters ({@link #sharedPretraining}, which {@code --clusters auto} runs
+ * first to estimate K). A provider that checks
+ * more adds its problems to {@code PretrainingLearnerProvider.super.validate(params)}.
+ */
+public interface PretrainingLearnerProvider extends LearnerProvider {
+    /** True: the pretraining reconstructs its input. */
+    @Override
+    default boolean needsDecoder(Params params) {
+        return true;
+    }
+
+    /** {@link Pretraining#validate}: the augmentation recipe parses. */
+    @Override
+    default List<String> validate(Params params) {
+        return Pretraining.validate(params);
+    }
+
+    /** The shared pretraining, with this learner's pretraining parameters. */
+    @Override
+    default Optional<Pretraining.Settings> sharedPretraining(Params params) {
+        return Optional.of(Pretraining.Settings.from(params));
+    }
+}

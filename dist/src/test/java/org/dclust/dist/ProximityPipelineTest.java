@@ -1,0 +1,47 @@
+package org.dclust.dist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.dclust.framework.Dclust;
+import org.dclust.framework.run.RunRecord;
+import org.dclust.framework.run.RunResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proximity refiner composes with learners with a decoder (ae) and is recorded like any other:
+ * its epoch values and the drift series in the record, and the diagnostics of every run (featureTwist,
+ * label-free, among the internal indices; neighbourPurity, label-based, among the metrics).
+ */
+class ProximityPipelineTest {
+    @Test
+    void aeThenProximityRecordsItsEventsAndTheDiagnostics() {
+        try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("shape", "moons", "samples", 200, "noise", 0.05))
+                .learner("ae", Map.of("pretrainEpochs", 3)).backbone("mlp", Map.of("hidden", "32", "latentDim", 4))
+                .refiner("proximity", Map.of("epochs", 3, "fadeEpochs", 2, "graphInterval", 1, "batchSize", 50)).seed(2).fit()) {
+            RunRecord rec = r.record();
+            assertThat(rec.metrics()).containsKeys("acc", "nmi", "neighbourPurity");
+            assertThat(rec.metrics().get("neighbourPurity")).isBetween(0.5, 1.0);
+            assertThat(rec.internal()).containsKeys("silhouette", "featureTwist");
+            assertThat(rec.times().epochs().get("proximity")).hasSize(3)
+                    .allMatch(e -> e.values().keySet().containsAll(java.util.List.of("loss", "kept", "mutual", "drift", "clustersUsed")));
+            assertThat(rec.times().series().get("proximity.knnDrift")).hasSize(200);
+            assertThat(r.assignments()).hasSize(200);
+        }
+    }
+
+    /** A run without labels has no label-based metric; the label-free diagnostics remain. */
+    @Test
+    void withoutLabelsOnlyTheLabelFreeDiagnostics() {
+        float[][] points = new float[60][];
+        java.util.Random rnd = new java.util.Random(1);
+        for (int i = 0; i < points.length; i++) {
+            points[i] = new float[] {(float) rnd.nextGaussian() + (i % 2) * 6, (float) rnd.nextGaussian()};
+        }
+        try (RunResult r = Dclust.pipeline().data(points, null).learner("ae", Map.of("pretrainEpochs", 2))
+                .backbone("mlp", Map.of("hidden", "8", "latentDim", 2)).refiner("proximity", Map.of("epochs", 1)).clusters(2).seed(1).fit()) {
+            assertThat(r.record().metrics()).isEmpty();
+            assertThat(r.record().internal()).containsKey("featureTwist");
+        }
+    }
+}
