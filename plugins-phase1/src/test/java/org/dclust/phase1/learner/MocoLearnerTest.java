@@ -135,9 +135,14 @@ class MocoLearnerTest {
         assertThat(problems.get(1)).contains("moco.bnSplits = 3", "16");
         assertThat(problems.get(2)).contains("moco.augment = none", "equal");
         assertThat(provider.validate(params(Map.of("augment", "grey28:wobble=1")))).singleElement().asString().contains("moco.augment");
+        assertThat(provider.presets()).containsOnlyKeys("quick", "default", "paper");
         for (String preset : List.of("quick", "default", "paper")) {
             assertThat(provider.validate(params(provider.presets().get(preset)))).as(preset).isEmpty();
+            assertThat(provider.description()).contains(preset + " = ");
         }
+        assertThat(provider.paper()).isPresent();
+        assertThat(provider.defaultBackbone()).isEqualTo("resnet");
+        assertThat(provider.needsDecoder(params(TINY))).isFalse();
         List<EpochReport> reports = new ArrayList<>();
         Dataset vectors = SyntheticData.blobs(100, 64, 3, 2);
         assertThatThrownBy(() -> fit(TINY, vectors, null, 0, reports)).isInstanceOf(DclustException.class)

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The four providers are registered, cite their papers, accept their presets, and share the {@code ae} pretraining. */
 class ProvidersTest {
-    static final List<String> MINE = List.of("dec", "idec", "dcn", "dkm", "moco");
+    static final List<String> MINE = List.of("dec", "idec", "dcn", "dkm");
 
     static Map<String, LearnerProvider> registered() {
         return StreamSupport.stream(ServiceLoader.load(LearnerProvider.class).spliterator(), false)
