@@ -56,7 +56,8 @@ class StudyFileTest {
         assertThat(s.datasets).extracting(d -> d.name, StudyFile.DatasetEntry::label)
                 .containsExactly(tuple("synthetic", "blobs"), tuple("fashion-mnist-small", "fashion-mnist-small"));
         assertThat(s.datasets.get(0).set).containsExactly(entry("n", 200), entry("shape", "moons"));
-        assertThat(s.learners).containsExactly("ae", "dcss");
+        assertThat(s.learners).extracting(l -> l.name, StudyFile.LearnerEntry::learner, l -> l.variant)
+                .containsExactly(tuple("ae", "ae", false), tuple("dcss", "dcss", false));
         assertThat(s.refiners).containsExactly("centroid");
         assertThat(s.seeds).containsExactly(3L, 4L);
         assertThat(List.of(s.backbone, s.preset, s.preprocessing, s.device)).containsExactly("conv", "quick", "minmax", "cpu");
@@ -64,8 +65,11 @@ class StudyFileTest {
         assertThat(s.set).containsEntry("mlp.latentDim", 8);
         assertThat(s.plots).isFalse();
         assertThat(s.tsne).isTrue();
-        assertThat(s.reference.source).isEqualTo("a paper");
-        assertThat(s.reference.figures).containsEntry("ae+centroid", Map.of("acc", 57.94, "nmi", 57.0));
+        assertThat(s.references).singleElement().satisfies(r -> {
+            assertThat(r.source).isEqualTo("a paper");
+            assertThat(r.dataset).isNull();
+            assertThat(r.figures).containsEntry("ae+centroid", Map.of("acc", 57.94, "nmi", 57.0));
+        });
     }
 
     @Test
@@ -98,7 +102,8 @@ class StudyFileTest {
                 f + ", line 4, column 5: datasets[2]: expected a mapping, e.g. {name: fashion-mnist, label: fmnist, set: {n: 20000}},"
                         + " found 'synthetic'",
                 f + ", line 5, column 5: datasets[3]: 'name' is missing: give the data set plugin, e.g. name: fashion-mnist",
-                f + ", line 6, column 11: learners: expected a list of names, e.g. learners: [ae, dcss, dec], found 'ae'",
+                f + ", line 6, column 11: learners: expected a list of names or mappings, e.g. learners: [ae, {name: ae-aug,"
+                        + " learner: ae, set: {ae.pretrainAugment: affine}}], found 'ae'",
                 f + ", line 8, column 12: seeds[2]: expected an integer, found 2.5",
                 f + ", line 8, column 17: seeds[3]: expected an integer, found 'a'",
                 f + ", line 9, column 8: plots: expected true or false, found 'maybe'",
