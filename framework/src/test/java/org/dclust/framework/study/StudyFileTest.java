@@ -162,4 +162,80 @@ class StudyFileTest {
         Path f = write(tmp, "  - {name: synthetic, label: blobs-200, set: {n: 200}}\n  - {name: synthetic, label: blobs_300.v2, set: {n: 300}}\n", "[1, 2]");
         assertThat(StudyFile.read(f).datasets).extracting(StudyFile.DatasetEntry::label).containsExactly("blobs-200", "blobs_300.v2");
     }
+
+    // learner entries: plain names or variants
+
+    @Test
+    void learnerEntriesArePlainNamesOrVariants() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                datasets: [{name: synthetic}]
+                learners:
+                  - ae
+                  - {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}
+                  - {name: moco, backbone: resnet}
+                refiners: [centroid]
+                """));
+        assertThat(s.learners).extracting(l -> l.name, StudyFile.LearnerEntry::learner, l -> l.backbone, l -> l.variant)
+                .containsExactly(tuple("ae", "ae", null, false), tuple("ae-aug", "ae", null, true), tuple("moco", "moco", "resnet", true));
+        assertThat(s.learners.get(1).set).containsExactly(entry("ae.pretrainAugment", "affine"));
+        assertThat(s.learners.get(1).describe()).isEqualTo("ae, ae.pretrainAugment = affine");
+        assertThat(s.learners.get(2).describe()).isEqualTo("moco, backbone resnet");
+    }
+
+    @Test
+    void aLearnerEntryWithAnUnknownFieldNoNameOrAListIsRefused() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [{name: a, learner: ae, settings: {x: 1}}, {learner: ae}, [ae]]
+                refiners: [centroid]
+                """)).containsExactly(
+                f + ", line 2, column 35: unknown field 'learners[1].settings' (did you mean set?); the fields of learners[1] are: name,"
+                        + " learner, backbone, set",
+                f + ", line 2, column 55: learners[2]: 'name' is missing: give the entry's name in tables and directories, e.g. name: ae-aug"
+                        + " (and learner: ae, the plugin)",
+                f + ", line 2, column 69: learners[3]: expected a name or a mapping, e.g. [ae, {name: ae-aug, learner: ae, set:"
+                        + " {ae.pretrainAugment: affine}}], found a list");
+    }
+
+    @Test
+    void learnerNamesAreUniqueIgnoringCaseAndNameADirectoryWithoutPlus() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [ae, {name: AE, learner: ae, set: {ae.pretrainEpochs: 2}}, {name: ae+x, learner: ae}]
+                refiners: [centroid]
+                """)).containsExactly(
+                f + ": learner name 'ae+x' cannot name a directory: use letters, digits and . _ - (not first; no +, which joins it to the"
+                        + " refiner)",
+                f + ": 2 learner entries are named 'ae' (as ae, AE; case does not count): give each its own name (name: NAME), which names"
+                        + " its cells directory and its rows");
+    }
+
+    @Test
+    void referenceFiguresMustNameAPipelineOfTheStudy() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [ae, {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}]
+                refiners: [centroid]
+                reference:
+                  figures: {ae-aug+centroid: {acc: 50}, ae-aug+centriod: {acc: 51}}
+                """)).containsExactly(f + ": reference figures 'ae-aug+centriod' name no pipeline of this study (did you mean"
+                + " ae-aug+centroid?); its pipelines are LEARNER+REFINER with the learner entries' names: ae+centroid, ae-aug+centroid");
+    }
+
+    @Test
+    void referencesMayBeAListEachOnItsOwnDataSet() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                datasets: [{name: synthetic}]
+                learners: [moco]
+                refiners: [centroid, mnet]
+                reference:
+                  - {source: DCSS Table 5, dataset: CIFAR-10, figures: {moco+centroid: {acc: 74.11, nmi: 66.22}}}
+                  - {source: DCSS Table 5, dataset: CIFAR-100-20, figures: {moco+mnet: {acc: 44.01}}}
+                """));
+        assertThat(s.references).extracting(r -> r.dataset).containsExactly("CIFAR-10", "CIFAR-100-20");
+        assertThat(s.references.get(1).figures).containsExactly(entry("moco+mnet", Map.of("acc", 44.01)));
+    }
 }

@@ -42,6 +42,44 @@ class StudyReportTest {
                 "| learner | + centroid | + proximity | gain | published gain |", "| ae | 50.00 | 62.00 | +12.00 |  |");
     }
 
+    /**
+     * Figures published on another data set (DCSS Table 5: CIFAR) are labelled with it in every column
+     * and in the header line, which says they are not this study's data; a variant's name is its row.
+     */
+    @Test
+    void figuresOnAnotherDataSetAreLabelledWithItAndVariantsAreRowsOfTheirOwn() {
+        StudyFile s = study(List.of("centroid", "mnet"), List.of(1L));
+        StudyFile.LearnerEntry aug = new StudyFile.LearnerEntry();
+        aug.name = "ae-aug";
+        aug.learner = "ae";
+        aug.variant = true;
+        aug.set.put("ae.pretrainAugment", "affine");
+        s.learners.add(aug);
+        for (String[] r : new String[][] {{"CIFAR-10", "74.11", "76.24"}, {"CIFAR-100-20", "43.18", "44.01"}}) {
+            StudyFile.Reference ref = new StudyFile.Reference();
+            ref.source = "DCSS Table 5";
+            ref.dataset = r[0];
+            ref.figures.put("ae-aug+centroid", Map.of("acc", Double.parseDouble(r[1])));
+            ref.figures.put("ae-aug+mnet", Map.of("acc", Double.parseDouble(r[2])));
+            s.references.add(ref);
+        }
+        StudyFile.DatasetEntry d = s.datasets.get(0);
+        StudyCell a = new StudyCell(d, aug, "centroid", 1);
+        StudyCell b = new StudyCell(d, aug, "mnet", 1);
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        done.put(a, run(0.50, new int[] {1, 1}));
+        done.put(b, run(0.55, new int[] {1, 1}));
+        String md = StudyReport.markdown(s, List.of(a, b), done, Map.of());
+        assertThat(md).contains("Learner variants: `ae-aug` = ae, ae.pretrainAugment = affine.",
+                "Published figures on CIFAR-10, not on this study's data (for orientation only: not comparable figure for figure): DCSS Table 5.",
+                "Published figures on CIFAR-100-20, not on this study's data",
+                "| published ACC on CIFAR-10 | published NMI on CIFAR-10 | published ACC on CIFAR-100-20 | published NMI on CIFAR-100-20 |",
+                "| ae-aug+centroid | 1 | 50.00 |", "| 74.11 |  | 43.18 |  |",
+                "| learner | + centroid | + mnet | gain | published gain on CIFAR-10 | published gain on CIFAR-100-20 |",
+                "| ae-aug | 50.00 | 55.00 | +5.00 | +2.13 | +0.83 |")
+                .doesNotContain("ae+centroid").doesNotContain("Published figures:");
+    }
+
     @Test
     void emptyClusterColumnIsBlankWhenARunHasNoSizes() {
         assertThat(StudyReport.counts(List.of(0.0, 2.0))).isEqualTo("0, 2");
