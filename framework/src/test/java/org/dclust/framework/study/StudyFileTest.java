@@ -192,7 +192,7 @@ class StudyFileTest {
                 """)).containsExactly(
                 f + ", line 2, column 35: unknown field 'learners[1].settings' (did you mean set?); the fields of learners[1] are: name,"
                         + " learner, backbone, set",
-                f + ", line 2, column 55: learners[2]: 'name' is missing: give the entry's name in tables and directories, e.g. name: ae-aug"
+                f + ", line 2, column 54: learners[2]: 'name' is missing: give the entry's name in tables and directories, e.g. name: ae-aug"
                         + " (and learner: ae, the plugin)",
                 f + ", line 2, column 69: learners[3]: expected a name or a mapping, e.g. [ae, {name: ae-aug, learner: ae, set:"
                         + " {ae.pretrainAugment: affine}}], found a list");
