@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -132,25 +131,7 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The data set's settings from {@code --set}: parameter → value; a setting of another plugin, or one given twice, is a user error. */
     private Map<String, String> settings() {
-        DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> spelled = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : SetOptions.parse(sets).entrySet()) {
-            String key = e.getKey();
-            int dot = key.lastIndexOf('.');
-            String prefix = dot < 0 ? "" : key.substring(0, dot);
-            if (!prefix.equals("dataset") && !prefix.equalsIgnoreCase(dp.name())) {
-                throw new DclustException("--set " + key + ": predict takes only data set settings (dataset.param=value)");
-            }
-            String param = key.substring(dot + 1);
-            String other = spelled.putIfAbsent(param, key);
-            if (other != null) {
-                throw new DclustException("--set " + other + " and --set " + key + " both set the data set's " + param + "; give it once");
-            }
-            values.put(param, e.getValue());
-        }
-        return values;
+        return SetOptions.datasetSettings(registry, dataset, sets, "predict");
     }
 }
