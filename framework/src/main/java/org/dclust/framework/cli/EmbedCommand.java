@@ -4,8 +4,6 @@ import com.google.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,11 +11,11 @@ import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.framework.registry.PluginRegistry;
-import org.dclust.framework.run.DeviceChoice;
 import org.dclust.framework.run.FeatureArchive;
 import org.dclust.framework.run.OutputPaths;
 import org.dclust.framework.run.Predictions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,16 +37,10 @@ public final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "a saved model directory (a run's model/)")
-    Path model;
-    @Option(names = "--dataset", required = true, description = "data set plugin")
-    String dataset;
-    @Option(names = "--set", description = "dataset.param=value for the data set; repeatable")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ModelOnData input;
     @Option(names = "--out", description = "the .npz file to write (default features.npz)")
     Path out;
-    @Option(names = "--device", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})", defaultValue = "auto")
-    String device;
 
     @Inject
     public EmbedCommand(PluginRegistry registry) {
@@ -63,10 +55,9 @@ public final class EmbedCommand implements Callable<Integer> {
                     + "reads); give a file name ending in .npz");
         }
         OutputPaths.file("--out", file, "features.npz");
-        Map<String, String> settings = SetOptions.datasetSettings(registry, dataset, sets, "embed");
-        Dataset data = Predictions.load(registry, dataset, settings, Map.of());
+        Dataset data = Predictions.load(registry, input.dataset, input.settings(registry, "embed"), Map.of());
         int dims;
-        try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
+        try (ClusterModel m = input.loadModel()) {
             FeatureArchive.write(file, m.transform(data), data.hasLabels() ? data.labels() : null);
             dims = m.latentDim();
         }
