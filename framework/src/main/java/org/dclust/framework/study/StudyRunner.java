@@ -85,9 +85,9 @@ public final class StudyRunner {
         Set<String> problems = new LinkedHashSet<>();
         Map<StudyFile.LearnerEntry, Plugins> plugins = plugins(s, problems);
         Set<String> prefixes = new LinkedHashSet<>(List.of("dataset"));
-        plugins.values().forEach(p -> prefixes.addAll(p.prefixes(null)));
+        plugins.values().forEach(p -> prefixes.addAll(p.prefixes()));
         checkKeys(s.set.keySet(), prefixes, "study setting '%s' names no plugin of this study", problems);
-        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(null),
+        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(),
                 "learner entry '" + entry.name + "': setting '%s' names no plugin of its cells", problems));
         Map<String, Set<String>> cellProblems = new LinkedHashMap<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
@@ -120,9 +120,9 @@ public final class StudyRunner {
      * the learner's default) and the study's refiners.
      */
     private record Plugins(PluginInfo learner, PluginInfo backbone, List<PluginInfo> refiners) {
-        /** The setting prefixes (lower case) that name these plugins or their roles, with the role each stands for; {@code refiner}: only that one's. */
-        Set<String> prefixes(PluginInfo refiner) {
-            return roles(refiner).keySet();
+        /** The setting prefixes (lower case) that name these plugins (any of the study's refiners) or their roles. */
+        Set<String> prefixes() {
+            return roles(null).keySet();
         }
 
         /** Prefix (lower case) → role for the cells with {@code refiner} (null: any of the study's refiners). */
