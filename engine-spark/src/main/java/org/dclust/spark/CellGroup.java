@@ -17,7 +17,7 @@ import org.dclust.framework.study.StudyPlan;
  * executor as this small JSON descriptor, never as tensors: the executor reads the study file and the
  * data itself.
  *
- * @param name "DATASET/LEARNER/seedN", for logs and progress lines
+ * @param name "DATASET/LEARNER/seedN" (the learner entry's name), for logs and progress lines
  * @param studyDir the study directory on the shared file system (absolute)
  * @param workDir the driver's working directory, where relative data paths of the study point
  * @param cells the cells' ids ({@link StudyCell#id}), in grid order
@@ -43,7 +43,7 @@ record CellGroup(String name, String studyDir, String workDir, List<String> cell
         Map<String, List<CellGroup>> families = new LinkedHashMap<>();
         for (List<StudyCell> cells : byPhase1.values()) {
             StudyCell first = cells.get(0);
-            CellGroup g = new CellGroup(first.dataset().label() + "/" + first.learner() + "/seed" + first.seed(), studyDir, workDir,
+            CellGroup g = new CellGroup(first.dataset().label() + "/" + first.learner().name + "/seed" + first.seed(), studyDir, workDir,
                     cells.stream().map(StudyCell::id).toList(), cells.stream().map(plan.identities()::get).toList(), javaOptions);
             families.computeIfAbsent(key(plan.identities().get(first), false), k -> new ArrayList<>()).add(g);
         }

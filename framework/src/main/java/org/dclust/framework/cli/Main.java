@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "dclust", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Deep clustering: latent-space learners x refiners, on real data.",
-        subcommands = {PluginsCommand.class, RunCommand.class, PredictCommand.class, EvaluateCommand.class, StudyCommand.class,
+        subcommands = {PluginsCommand.class, RunCommand.class, PredictCommand.class, EmbedCommand.class, EvaluateCommand.class, StudyCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code of user errors. */

@@ -5,9 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,12 +13,12 @@ import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.spi.DatasetProvider;
 import org.dclust.framework.registry.PluginRegistry;
-import org.dclust.framework.run.DeviceChoice;
 import org.dclust.framework.run.Evaluation;
 import org.dclust.framework.run.OutputPaths;
 import org.dclust.framework.run.PredictJob;
 import org.dclust.framework.run.Predictions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,12 +39,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "a saved model directory (a run's model/)")
-    Path model;
-    @Option(names = "--dataset", required = true, description = "data set plugin")
-    String dataset;
-    @Option(names = "--set", description = "dataset.param=value for the data set; repeatable")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ModelOnData input;
     @Option(names = "--out", description = "CSV file to write (default predictions.csv); with --shards a new or empty directory "
             + "(default predictions), one CSV per shard")
     Path out;
@@ -63,8 +56,6 @@ public final class PredictCommand implements Callable<Integer> {
     boolean proba;
     @Option(names = "--embed", description = "add the latent code")
     boolean embed;
-    @Option(names = "--device", description = "auto, cpu or gpu (default ${DEFAULT-VALUE})", defaultValue = "auto")
-    String device;
 
     @Inject
     public PredictCommand(PluginRegistry registry, Evaluation evaluation) {
@@ -84,9 +75,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         Path file = out != null ? out : Path.of("predictions.csv");
         OutputPaths.file("--out", file, "predictions.csv");
-        Dataset data = Predictions.load(registry, dataset, settings(), Map.of());
+        Dataset data = Predictions.load(registry, input.dataset, settings(), Map.of());
         PrintWriter o = spec.commandLine().getOut();
-        try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
+        try (ClusterModel m = input.loadModel()) {
             Predictions.Table t = Predictions.of(m, data, proba, embed);
             t.write(file);
             o.printf(Locale.ROOT, "%d samples of %s assigned to %d clusters: %s%n", t.clusters().length, data.name(), m.clusters(), file);
@@ -103,7 +94,7 @@ public final class PredictCommand implements Callable<Integer> {
         Path dir = out != null ? out : Path.of("predictions");
         OutputPaths.directory("--out", dir, "choose another");
         OutputPaths.requireEmpty("--out", dir, "no predictions");
-        DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
+        DatasetProvider dp = registry.get(DatasetProvider.class, input.dataset);
         if (dp.parameters().stream().noneMatch(p -> p.name().equals(Predictions.SHARD_PARAMETER))) {
             throw new DclustException("--shards: data set " + dp.name() + " is not read from one file (it has no "
                     + Predictions.SHARD_PARAMETER + " parameter); use --dataset features for CSV, .npy or .npz shards");
@@ -113,15 +104,15 @@ public final class PredictCommand implements Callable<Integer> {
             throw new DclustException("--set " + dp.name() + "." + Predictions.SHARD_PARAMETER + " and --shards both name the input: "
                     + "give the files with --shards only");
         }
-        PredictJob job = new PredictJob(model.toAbsolutePath(), dp.name(), settings, ShardFiles.resolve(shards), dir.toAbsolutePath(),
-                proba, embed, device);
+        PredictJob job = new PredictJob(input.model.toAbsolutePath(), dp.name(), settings, ShardFiles.resolve(shards), dir.toAbsolutePath(),
+                proba, embed, input.device);
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
         if (distributed != null) {
             distributed.predict(job, master, o);
         } else {
             long samples = 0;
-            try (ClusterModel m = ClusterModel.load(model, DeviceChoice.resolve(device))) {
+            try (ClusterModel m = input.loadModel()) {
                 for (int i = 0; i < job.shards().size(); i++) {
                     samples += Predictions.shard(registry, m, job, i);
                 }
@@ -132,25 +123,7 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The data set's settings from {@code --set}: parameter → value; a setting of another plugin, or one given twice, is a user error. */
     private Map<String, String> settings() {
-        DatasetProvider dp = registry.get(DatasetProvider.class, dataset);
-        Map<String, String> values = new LinkedHashMap<>();
-        Map<String, String> spelled = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : SetOptions.parse(sets).entrySet()) {
-            String key = e.getKey();
-            int dot = key.lastIndexOf('.');
-            String prefix = dot < 0 ? "" : key.substring(0, dot);
-            if (!prefix.equals("dataset") && !prefix.equalsIgnoreCase(dp.name())) {
-                throw new DclustException("--set " + key + ": predict takes only data set settings (dataset.param=value)");
-            }
-            String param = key.substring(dot + 1);
-            String other = spelled.putIfAbsent(param, key);
-            if (other != null) {
-                throw new DclustException("--set " + other + " and --set " + key + " both set the data set's " + param + "; give it once");
-            }
-            values.put(param, e.getValue());
-        }
-        return values;
+        return input.settings(registry, "predict");
     }
 }

@@ -45,6 +45,11 @@ public final class YamlFields {
                 || (n instanceof Mapping m && m.entries().isEmpty());
     }
 
+    /** Whether {@code field} is given as a list. */
+    public boolean isList(String field) {
+        return node(field) instanceof Sequence;
+    }
+
     /** Adds a problem for a required field that is absent: "PATH: 'field' is missing: give EXPECTED". */
     public void missing(String field, String expected) {
         doc.problem(mapping.at(), (path.isEmpty() ? "" : path.substring(0, path.length() - 1) + ": ") + "'" + field
@@ -227,6 +232,31 @@ public final class YamlFields {
             }
         }
         return out;
+    }
+
+    /**
+     * One item of a list whose items are names or mappings ({@link #namesOrMappings}): exactly one of
+     * {@code name} and {@code fields} is set.
+     */
+    public record NameOrMapping(String name, YamlFields fields) {
+    }
+
+    /**
+     * The items of a list whose items are each a name or a mapping (e.g.
+     * {@code learners: [ae, {name: ae-aug, learner: ae}]}); an item that is neither (a list, a null) is a
+     * problem and left out. Empty when absent or null.
+     */
+    public List<NameOrMapping> namesOrMappings(String field, String example) {
+        return list(field, new ArrayList<>(), "a list of names or mappings, e.g. " + field + ": " + example, (name, item) -> {
+            if (item instanceof Scalar s && s.value() != null) {
+                return new NameOrMapping(s.text(), null);
+            }
+            if (item instanceof Mapping m) {
+                return new NameOrMapping(null, new YamlFields(doc, name + ".", m));
+            }
+            doc.problem(item.at(), name + ": expected a name or a mapping, e.g. " + example + ", found " + item.describe());
+            return null;
+        });
     }
 
     /** Adds a problem for a field present but whose value is not valid: "PATH: expected EXPECTED, found ...". */

@@ -2,16 +2,16 @@ package org.dclust.framework.study;
 
 import java.nio.file.Path;
 
-/** One run of a study grid: a data set, a learner, a refiner and a seed. */
-public record StudyCell(StudyFile.DatasetEntry dataset, String learner, String refiner, long seed) {
-    /** "dataset/learner+refiner/seedN", also the cell's directory under the study's {@code cells/}. */
+/** One run of a study grid: a data set, a learner entry (a plugin or a variant of one), a refiner and a seed. */
+public record StudyCell(StudyFile.DatasetEntry dataset, StudyFile.LearnerEntry learner, String refiner, long seed) {
+    /** "dataset/learner+refiner/seedN" (the learner entry's name), also the cell's directory under the study's {@code cells/}. */
     public String id() {
         return dataset.label() + "/" + pipeline() + "/seed" + seed;
     }
 
-    /** "learner+refiner". */
+    /** "learner+refiner", with the learner entry's name. */
     public String pipeline() {
-        return learner + "+" + refiner;
+        return learner.name + "+" + refiner;
     }
 
     /** The cell's run directory. */

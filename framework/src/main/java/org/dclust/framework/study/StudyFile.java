@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.dclust.api.param.InvalidParameterException;
+import org.dclust.framework.config.CloseMatches;
 import org.dclust.framework.config.ClusterCount;
 import org.dclust.framework.config.ConfigFiles;
 import org.dclust.framework.config.YamlDocument;
@@ -22,23 +23,33 @@ import org.dclust.framework.config.YamlFields;
  * name: table4-fmnist20k
  * datasets:
  *   - {name: fashion-mnist, label: fmnist20k, set: {n: 20000}}
- * learners: [ae, dcss, dec]
+ * learners:
+ *   - ae                                                    # a learner plugin by name
+ *   - {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}   # a variant with its own settings
+ *   - {name: moco, backbone: resnet}                        # its own backbone
  * refiners: [centroid, mnet]
  * seeds: [1, 2, 3]
  * preset: default
  * set: {mlp.latentDim: 10}
  * reference:
  *   source: DCSS paper, Tables 1 and 4
- *   figures: {dcss+mnet: {acc: 66.40, nmi: 67.10}}
+ *   figures: {ae+centroid: {acc: 57.94, nmi: 57.15}}
  * </pre>
+ *
+ * {@code reference} may also be a list of such mappings, each with a {@code dataset} that names the
+ * data the figures were measured on when it is not the study's own (the report labels them with it).
  */
 public final class StudyFile {
     public String name = "study";
     public List<DatasetEntry> datasets = new ArrayList<>();
-    public List<String> learners = new ArrayList<>();
+    /** The learner entries (plain names or variants), in table order; each entry's name is unique ignoring case. */
+    public List<LearnerEntry> learners = new ArrayList<>();
     public List<String> refiners = new ArrayList<>();
     public List<Long> seeds = new ArrayList<>(List.of(1L));
-    /** The backbone of every cell; null (absent): each cell's learner's default ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}). */
+    /**
+     * The backbone of every cell whose learner entry names none; null (absent): each learner's default
+     * ({@link org.dclust.api.spi.LearnerProvider#defaultBackbone}).
+     */
     public String backbone;
     public String preset;
     public String preprocessing = "none";
@@ -53,10 +64,15 @@ public final class StudyFile {
     public boolean plots = true;
     /** Whether each run draws the t-SNE maps of the u and q spaces (slow; off by default in studies). */
     public boolean tsne;
-    public Reference reference;
+    /** Published figures to print beside the measured ones; empty: none. */
+    public List<Reference> references = new ArrayList<>();
 
     /** What a data set label may hold: it names a directory. */
     private static final String LABEL = "[A-Za-z0-9][A-Za-z0-9._+-]*";
+    /** What a learner entry's name may hold: it names a directory (NAME+REFINER), so no '+'. */
+    private static final String LEARNER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** The fields of a learner entry given as a mapping. */
+    public static final List<String> LEARNER_FIELDS = List.of("name", "learner", "backbone", "set");
 
     /**
      * One data set of the study: a plugin name, a label for tables and for its cells directory (unique
@@ -73,9 +89,56 @@ public final class StudyFile {
         }
     }
 
-    /** Published figures (in percent) keyed "learner+refiner", and where they come from. */
-        public static final class Reference {
+    /**
+     * One learner of the grid: a learner plugin under a name, optionally with its own backbone and
+     * settings, so one plugin may appear in several variants side by side ({@code ae} and {@code ae-aug}).
+     * The name labels the entry's cells ({@code NAME+REFINER}: their directory, their rows in the
+     * results, the keys of reference figures). Given as a plain name, the entry is that plugin with the
+     * study's backbone and settings, exactly as before variants existed, so its cells keep their identity.
+     */
+    public static final class LearnerEntry {
+        /** The entry's name in tables, directories and figure keys. */
+        public String name;
+        /** The learner plugin; null: {@link #name}. */
+        public String learner;
+        /** The backbone of this entry's cells; null: the study's, else the learner's default. */
+        public String backbone;
+        /** Settings {@code plugin.param} of this entry's cells, over the study's settings of the same parameters. */
+        public Map<String, Object> set = new LinkedHashMap<>();
+        /** Whether the entry was given as a mapping (a variant), not as a plain name. */
+        public boolean variant;
+
+        /** A plain entry: the plugin {@code name} with the study's backbone and settings. */
+        public static LearnerEntry of(String name) {
+            LearnerEntry e = new LearnerEntry();
+            e.name = name;
+            return e;
+        }
+
+        /** The learner plugin's name as given. */
+        public String learner() {
+            return learner != null ? learner : name;
+        }
+
+        /** What the entry changes of its plugin, for reports ("ae, backbone mlp, ae.pretrainAugment = affine"); the name for a plain one. */
+        public String describe() {
+            StringBuilder b = new StringBuilder(learner());
+            if (backbone != null) {
+                b.append(", backbone ").append(backbone);
+            }
+            set.forEach((k, v) -> b.append(", ").append(k).append(" = ").append(v));
+            return b.toString();
+        }
+    }
+
+    /**
+     * Published figures (in percent) keyed "learner+refiner" (a learner entry's name), where they come
+     * from, and the data set they were measured on when it is not the study's own.
+     */
+    public static final class Reference {
         public String source;
+        /** The data the figures were measured on (e.g. "CIFAR-10"); null: the study's own data sets. */
+        public String dataset;
         public Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
     }
 
@@ -134,6 +197,34 @@ public final class StudyFile {
                         + ": give each entry its own label (label: NAME), which names its cells directory and its table");
             }
         }
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (LearnerEntry l : learners) {
+            if (l.name == null) {
+                continue;
+            }
+            if (!l.name.matches(LEARNER_NAME)) {
+                problems.add("learner name '" + l.name + "' cannot name a directory: use letters, digits and . _ - (not first; no +, which"
+                        + " joins it to the refiner)");
+            }
+            names.computeIfAbsent(l.name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(l.name);
+        }
+        for (List<String> same : names.values()) {
+            if (same.size() > 1) {
+                problems.add(same.size() + " learner entries are named '" + same.get(0) + "'"
+                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
+                        + ": give each its own name (name: NAME), which names its cells directory and its rows");
+            }
+        }
+        Set<String> pipelines = new LinkedHashSet<>();
+        learners.forEach(l -> refiners.forEach(r -> pipelines.add(l.name + "+" + r)));
+        for (Reference r : references) {
+            for (String key : r.figures.keySet()) {
+                if (!pipelines.contains(key)) {
+                    problems.add("reference figures '" + key + "' name no pipeline of this study" + CloseMatches.hint(key, pipelines)
+                            + "; its pipelines are LEARNER+REFINER with the learner entries' names: " + String.join(", ", pipelines));
+                }
+            }
+        }
         Set<Long> seen = new LinkedHashSet<>();
         for (Long seed : seeds) {
             if (!seen.add(seed)) {
@@ -162,7 +253,9 @@ public final class StudyFile {
         if (datasets.isEmpty() && f.isEmptyOrAbsent("datasets")) {
             missing.add("datasets");
         }
-        learners = f.texts("learners", learners, "[ae, dcss, dec]");
+        for (YamlFields.NameOrMapping item : f.namesOrMappings("learners", "[ae, {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}]")) {
+            learners.add(item.fields() == null ? LearnerEntry.of(item.name()) : learnerEntry(item.fields()));
+        }
         if (learners.isEmpty() && f.isEmptyOrAbsent("learners")) {
             missing.add("learners");
         }
@@ -183,25 +276,50 @@ public final class StudyFile {
         set = f.settings("set");
         plots = f.bool("plots", plots);
         tsne = f.bool("tsne", tsne);
-        f.mapping("reference", "{source: DCSS paper, figures: {dcss+mnet: {acc: 66.4}}}").ifPresent(r -> {
-            r.rejectUnknown(List.of("source", "figures"));
-            reference = new Reference();
-            reference.source = r.optionalText("source", null);
-            r.mapping("figures", "{dcss+mnet: {acc: 66.4, nmi: 67.1}}").ifPresent(figures -> {
-                for (String pipeline : figures.names()) {
-                    figures.mapping(pipeline, "{acc: 66.4, nmi: 67.1}").ifPresent(metrics -> {
-                        Map<String, Double> values = new LinkedHashMap<>();
-                        for (String metric : metrics.names()) {
-                            Double v = metrics.number(metric, null);
-                            if (v != null) {
-                                values.put(metric, v);
-                            }
-                        }
-                        reference.figures.put(pipeline, values);
-                    });
-                }
-            });
-        });
+        String example = "{source: DCSS paper, figures: {dcss+mnet: {acc: 66.4}}}";
+        if (f.isList("reference")) {
+            f.mappings("reference", example).forEach(r -> references.add(reference(r)));
+        } else {
+            f.mapping("reference", example).ifPresent(r -> references.add(reference(r)));
+        }
         return missing;
+    }
+
+    /** A learner entry given as a mapping: name required, the rest optional. */
+    private static LearnerEntry learnerEntry(YamlFields l) {
+        l.rejectUnknown(LEARNER_FIELDS);
+        LearnerEntry e = new LearnerEntry();
+        e.variant = true;
+        e.name = l.text("name", null);
+        e.learner = l.optionalText("learner", null);
+        e.backbone = l.optionalText("backbone", null);
+        e.set = l.settings("set");
+        if (!l.names().contains("name")) {
+            l.missing("name", "the entry's name in tables and directories, e.g. name: ae-aug (and learner: ae, the plugin)");
+        }
+        return e;
+    }
+
+    /** One reference: where the figures come from, on which data (when not the study's), and the figures. */
+    private static Reference reference(YamlFields r) {
+        r.rejectUnknown(List.of("source", "dataset", "figures"));
+        Reference reference = new Reference();
+        reference.source = r.optionalText("source", null);
+        reference.dataset = r.optionalText("dataset", null);
+        r.mapping("figures", "{dcss+mnet: {acc: 66.4, nmi: 67.1}}").ifPresent(figures -> {
+            for (String pipeline : figures.names()) {
+                figures.mapping(pipeline, "{acc: 66.4, nmi: 67.1}").ifPresent(metrics -> {
+                    Map<String, Double> values = new LinkedHashMap<>();
+                    for (String metric : metrics.names()) {
+                        Double v = metrics.number(metric, null);
+                        if (v != null) {
+                            values.put(metric, v);
+                        }
+                    }
+                    reference.figures.put(pipeline, values);
+                });
+            }
+        });
+        return reference;
     }
 }

@@ -42,7 +42,7 @@ public final class StudyReport {
                 entry.putAll(RunRecord.asMap(r));
                 runs.add(entry);
                 Map<String, Double> wall = wall(r);
-                csv.append(String.join(",", c.dataset().label(), c.learner(), c.refiner(), String.valueOf(c.seed()),
+                csv.append(String.join(",", c.dataset().label(), c.learner().name, c.refiner(), String.valueOf(c.seed()),
                         num(metric(r, "acc")), num(metric(r, "nmi")), num(metric(r, "ari")), num(metric(r, "f1-macro")),
                         num(wall.get("phase1")), num(wall.get("phase2")), num(wall.get("total")))).append('\n');
             }
@@ -80,21 +80,27 @@ public final class StudyReport {
         md.append(". Figures in percent, mean ± standard deviation over seeds ")
                 .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ")
                 .append(s.backbone == null ? "each learner's default" : s.backbone).append(".\n");
-        boolean ref = s.reference != null && !s.reference.figures.isEmpty();
-        if (ref) {
-            md.append("Published figures: ").append(s.reference.source == null ? "as given in the study file" : s.reference.source).append(".\n");
+        List<String> variants = s.learners.stream().filter(l -> l.variant).map(l -> "`" + l.name + "` = " + l.describe()).toList();
+        if (!variants.isEmpty()) {
+            md.append("Learner variants: ").append(String.join("; ", variants)).append(".\n");
+        }
+        List<StudyFile.Reference> refs = s.references.stream().filter(r -> !r.figures.isEmpty()).toList();
+        for (StudyFile.Reference r : refs) {
+            md.append("Published figures").append(r.dataset == null ? "" : " on " + r.dataset + ", not on this study's data (for orientation"
+                    + " only: not comparable figure for figure)").append(": ")
+                    .append(r.source == null ? "as given in the study file" : r.source).append(".\n");
         }
         for (StudyFile.DatasetEntry d : s.datasets) {
             md.append("\n## ").append(d.label()).append("\n\n| pipeline | seeds | ACC | NMI | ARI | F1-macro | F1-micro |");
-            if (ref) {
-                md.append(" published ACC | published NMI |");
+            for (StudyFile.Reference r : refs) {
+                md.append(" published ACC").append(on(r)).append(" | published NMI").append(on(r)).append(" |");
             }
             md.append(" largest cluster % | empty clusters | phase-1 s/epoch | wall min |\n|---|---|---|---|---|---|---|");
-            md.append(ref ? "---|---|" : "").append("---|---|---|---|\n");
+            md.append("---|---|".repeat(refs.size())).append("---|---|---|---|\n");
             Map<String, Map<String, List<Double>>> byPipeline = collect(d, cells, done);
-            for (String learner : s.learners) {
+            for (StudyFile.LearnerEntry learner : s.learners) {
                 for (String refiner : s.refiners) {
-                    String p = learner + "+" + refiner;
+                    String p = learner.name + "+" + refiner;
                     Map<String, List<Double>> m = byPipeline.get(p);
                     if (m == null) {
                         continue;
@@ -103,10 +109,8 @@ public final class StudyReport {
                     for (String k : METRICS) {
                         md.append(" | ").append(meanStd(m.get(k), 100));
                     }
-                    if (ref) {
-                        Map<String, Double> f = s.reference.figures.get(p);
-                        md.append(" | ").append(f == null || f.get("acc") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("acc")));
-                        md.append(" | ").append(f == null || f.get("nmi") == null ? "" : String.format(Locale.ROOT, "%.2f", f.get("nmi")));
+                    for (StudyFile.Reference r : refs) {
+                        md.append(" | ").append(figure(r, p, "acc")).append(" | ").append(figure(r, p, "nmi"));
                     }
                     md.append(" | ").append(meanStd(m.get("largestShare"), 100));
                     md.append(" | ").append(counts(m.get("emptyClusters")));
@@ -116,7 +120,7 @@ public final class StudyReport {
             }
             for (String refiner : s.refiners) {
                 if (!refiner.equals("centroid") && s.refiners.contains("centroid")) {
-                    gainTable(md, s, ref, byPipeline, refiner);
+                    gainTable(md, s, refs, byPipeline, refiner);
                 }
             }
         }
@@ -131,31 +135,55 @@ public final class StudyReport {
         return md.toString();
     }
 
+    /** " on DATASET" for figures measured on another data set than the study's; blank for the study's own. */
+    private static String on(StudyFile.Reference r) {
+        return r.dataset == null ? "" : " on " + r.dataset;
+    }
+
+    /** A published figure with two decimals, blank when the reference does not give it. */
+    private static String figure(StudyFile.Reference r, String pipeline, String metric) {
+        Double v = published(r, pipeline, metric);
+        return v == null ? "" : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static Double published(StudyFile.Reference r, String pipeline, String metric) {
+        Map<String, Double> f = r.figures.get(pipeline);
+        return f == null ? null : f.get(metric);
+    }
+
     /**
      * The ACC gain of {@code refiner} over k-means on the same latent space ({@code centroid}), per
-     * learner, with the published gain where the study file gives both figures.
+     * learner entry, with each reference's published gain where it gives both figures.
      */
-    private static void gainTable(StringBuilder md, StudyFile s, boolean ref, Map<String, Map<String, List<Double>>> byPipeline,
-            String refiner) {
+    private static void gainTable(StringBuilder md, StudyFile s, List<StudyFile.Reference> refs,
+            Map<String, Map<String, List<Double>>> byPipeline, String refiner) {
         String name = refiner.equals("mnet") ? "MNet" : refiner;
         md.append("\nGain from ").append(name).append(" over centroid on the same latent space (ACC points, mean over seeds; published gain where")
                 .append(" the study file gives both figures):\n\n");
-        md.append("| learner | + centroid | + ").append(refiner).append(" | gain | published gain |\n|---|---|---|---|---|\n");
-        for (String learner : s.learners) {
-            Map<String, List<Double>> a = byPipeline.get(learner + "+centroid");
-            Map<String, List<Double>> b = byPipeline.get(learner + "+" + refiner);
+        md.append("| learner | + centroid | + ").append(refiner).append(" | gain |");
+        if (refs.isEmpty()) {
+            md.append(" published gain |");
+        }
+        refs.forEach(r -> md.append(" published gain").append(on(r)).append(" |"));
+        md.append("\n|---|---|---|---|").append("---|".repeat(Math.max(1, refs.size()))).append('\n');
+        for (StudyFile.LearnerEntry learner : s.learners) {
+            Map<String, List<Double>> a = byPipeline.get(learner.name + "+centroid");
+            Map<String, List<Double>> b = byPipeline.get(learner.name + "+" + refiner);
             if (a == null || b == null) {
                 continue;
             }
             double ma = mean(a.get("acc")) * 100;
             double mb = mean(b.get("acc")) * 100;
-            String pub = "";
-            Map<String, Double> fa = ref ? s.reference.figures.get(learner + "+centroid") : null;
-            Map<String, Double> fb = ref ? s.reference.figures.get(learner + "+" + refiner) : null;
-            if (fa != null && fb != null && fa.get("acc") != null && fb.get("acc") != null) {
-                pub = String.format(Locale.ROOT, "%+.2f", fb.get("acc") - fa.get("acc"));
+            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f |", learner.name, ma, mb, mb - ma));
+            if (refs.isEmpty()) {
+                md.append("  |");
             }
-            md.append(String.format(Locale.ROOT, "| %s | %.2f | %.2f | %+.2f | %s |%n", learner, ma, mb, mb - ma, pub));
+            for (StudyFile.Reference r : refs) {
+                Double fa = published(r, learner.name + "+centroid", "acc");
+                Double fb = published(r, learner.name + "+" + refiner, "acc");
+                md.append(' ').append(fa != null && fb != null ? String.format(Locale.ROOT, "%+.2f", fb - fa) : "").append(" |");
+            }
+            md.append('\n');
         }
     }
 
@@ -207,13 +235,14 @@ public final class StudyReport {
         Map<String, List<Double>> series = new LinkedHashMap<>();
         for (String refiner : s.refiners) {
             List<Double> vals = new ArrayList<>();
-            for (String learner : s.learners) {
-                Map<String, List<Double>> m = by.get(learner + "+" + refiner);
+            for (StudyFile.LearnerEntry learner : s.learners) {
+                Map<String, List<Double>> m = by.get(learner.name + "+" + refiner);
                 vals.add(m == null ? 0.0 : mean(m.get("acc")) * 100);
             }
             series.put("+ " + refiner, vals);
         }
-        Charts.bars(dir.resolve("acc-by-learner.png"), "ACC per learner on " + d.label() + " (mean over seeds)", "ACC (%)", s.learners, series);
+        Charts.bars(dir.resolve("acc-by-learner.png"), "ACC per learner on " + d.label() + " (mean over seeds)", "ACC (%)",
+                s.learners.stream().map(l -> l.name).toList(), series);
     }
 
     private static double metric(RunRecord r, String name) {

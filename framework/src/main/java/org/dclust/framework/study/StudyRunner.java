@@ -16,7 +16,10 @@ import java.util.function.BooleanSupplier;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.InvalidParameterException;
+import org.dclust.api.spi.BackboneProvider;
+import org.dclust.api.spi.LearnerProvider;
 import org.dclust.api.spi.PluginInfo;
+import org.dclust.api.spi.RefinerProvider;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingDivergedException;
@@ -63,7 +66,7 @@ public final class StudyRunner {
         List<StudyCell> out = new ArrayList<>();
         for (StudyFile.DatasetEntry d : s.datasets) {
             for (long seed : s.seeds) {
-                for (String l : s.learners) {
+                for (StudyFile.LearnerEntry l : s.learners) {
                     for (String r : s.refiners) {
                         out.add(new StudyCell(d, l, r, seed));
                     }
@@ -73,28 +76,38 @@ public final class StudyRunner {
         return out;
     }
 
-    /** Resolves every cell's configuration; all problems of the whole study are reported together. */
+    /**
+     * Resolves every cell's configuration; all problems of the whole study are reported together. A
+     * problem that only some learner entries' cells have (a backbone a learner cannot use, a setting
+     * of a variant) names those entries; two entries that would run the same cells are refused.
+     */
     public Map<StudyCell, ResolvedRun> resolve(StudyFile s) {
         Set<String> problems = new LinkedHashSet<>();
+        Map<StudyFile.LearnerEntry, Plugins> plugins = plugins(s, problems);
+        Set<String> prefixes = new LinkedHashSet<>(List.of("dataset"));
+        plugins.values().forEach(p -> prefixes.addAll(p.prefixes()));
+        checkKeys(s.set.keySet(), prefixes, "study setting '%s' names no plugin of this study", problems);
+        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(),
+                "learner entry '" + entry.name + "': setting '%s' names no plugin of its cells", problems));
+        Map<String, Set<String>> cellProblems = new LinkedHashMap<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
-        Set<String> prefixes = knownPrefixes(s, problems);
-        duplicates(org.dclust.api.spi.LearnerProvider.class, s.learners, "learners", problems);
-        duplicates(org.dclust.api.spi.RefinerProvider.class, s.refiners, "refiners", problems);
-        for (String key : s.set.keySet()) {
-            int dot = key.lastIndexOf('.');
-            String prefix = dot < 0 ? key : key.substring(0, dot).toLowerCase(Locale.ROOT);
-            if (!prefixes.contains(prefix)) {
-                problems.add("study setting '" + key + "' names no plugin of this study; use a role (learner, refiner, backbone) or one of "
-                        + String.join(", ", prefixes));
+        for (StudyCell cell : cells(s)) {
+            Plugins p = plugins.get(cell.learner());
+            if (p == null) {
+                continue; // its learner or backbone is unknown: reported above
+            }
+            try {
+                out.put(cell, resolver.resolve(config(s, cell, p)));
+            } catch (InvalidParameterException e) {
+                e.problems().forEach(problem -> cellProblems.computeIfAbsent(problem, k -> new LinkedHashSet<>()).add(cell.learner().name));
+            } catch (DclustException e) {
+                cellProblems.computeIfAbsent(e.getMessage(), k -> new LinkedHashSet<>()).add(cell.learner().name);
             }
         }
-        for (StudyCell cell : cells(s)) {
-            RunConfig c = config(s, cell);
-            try {
-                out.put(cell, resolver.resolve(c));
-            } catch (InvalidParameterException e) {
-                problems.addAll(e.problems());
-            }
+        cellProblems.forEach((problem, entries) -> problems.add(entries.size() == s.learners.size() ? problem
+                : "learner" + (entries.size() > 1 ? "s " : " ") + String.join(", ", entries) + ": " + problem));
+        if (problems.isEmpty()) {
+            sameRuns(s, out, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidParameterException(new ArrayList<>(problems));
@@ -102,85 +115,148 @@ public final class StudyRunner {
         return out;
     }
 
-    /** Two entries of a list that name the same plugin (by name or alias, in any case) would share their cells. */
-    private <P extends PluginInfo> void duplicates(Class<P> kind, List<String> names, String list, Set<String> problems) {
-        Map<String, List<String>> byPlugin = new LinkedHashMap<>();
-        for (String n : names) {
-            try {
-                byPlugin.computeIfAbsent(registry.get(kind, n).name(), k -> new ArrayList<>()).add(n);
-            } catch (DclustException e) {
-                // reported by knownPrefixes
-            }
+    /**
+     * The plugins of one learner entry's cells: its learner, its backbone (the entry's, the study's, or
+     * the learner's default) and the study's refiners.
+     */
+    private record Plugins(PluginInfo learner, PluginInfo backbone, List<PluginInfo> refiners) {
+        /** The setting prefixes (lower case) that name these plugins (any of the study's refiners) or their roles. */
+        Set<String> prefixes() {
+            return roles(null).keySet();
         }
-        byPlugin.forEach((plugin, given) -> {
-            if (given.size() > 1) {
-                problems.add(list + " name " + plugin + " " + given.size() + " times (" + String.join(", ", given) + "): list each once");
+
+        /** Prefix (lower case) → role for the cells with {@code refiner} (null: any of the study's refiners). */
+        Map<String, String> roles(PluginInfo refiner) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String role : List.of("learner", "refiner", "backbone")) {
+                out.put(role, role);
             }
-        });
+            name(out, learner, "learner");
+            name(out, backbone, "backbone");
+            for (PluginInfo r : refiner != null ? List.of(refiner) : refiners) {
+                name(out, r, "refiner");
+            }
+            return out;
+        }
+
+        private static void name(Map<String, String> out, PluginInfo p, String role) {
+            out.putIfAbsent(p.name().toLowerCase(Locale.ROOT), role);
+            p.aliases().forEach(a -> out.putIfAbsent(a.toLowerCase(Locale.ROOT), role));
+        }
     }
 
-    private Set<String> knownPrefixes(StudyFile s, Set<String> problems) {
-        Set<String> p = new LinkedHashSet<>(List.of("learner", "refiner", "backbone", "dataset"));
-        List<PluginInfo> plugins = new ArrayList<>();
-        for (String l : s.learners) {
-            add(plugins, org.dclust.api.spi.LearnerProvider.class, l, problems);
-        }
+    /** The plugins of every learner entry whose learner and backbone exist; the unknown ones are problems, naming the entry. */
+    private Map<StudyFile.LearnerEntry, Plugins> plugins(StudyFile s, Set<String> problems) {
+        List<PluginInfo> refiners = new ArrayList<>();
         for (String r : s.refiners) {
-            add(plugins, org.dclust.api.spi.RefinerProvider.class, r, problems);
-        }
-        if (s.backbone != null) {
-            add(plugins, org.dclust.api.spi.BackboneProvider.class, s.backbone, problems);
-        } else {
-            // no study backbone: each learner's default, so a setting may name any of them
-            for (PluginInfo info : List.copyOf(plugins)) {
-                if (info instanceof org.dclust.api.spi.LearnerProvider l) {
-                    add(plugins, org.dclust.api.spi.BackboneProvider.class, l.defaultBackbone(), problems);
-                }
+            try {
+                refiners.add(registry.get(RefinerProvider.class, r));
+            } catch (DclustException e) {
+                problems.add(e.getMessage());
             }
         }
-        for (PluginInfo info : plugins) {
-            p.add(info.name().toLowerCase(Locale.ROOT));
-            info.aliases().forEach(a -> p.add(a.toLowerCase(Locale.ROOT)));
+        Map<StudyFile.LearnerEntry, Plugins> out = new LinkedHashMap<>();
+        for (StudyFile.LearnerEntry entry : s.learners) {
+            String context = entry.variant ? "learner entry '" + entry.name + "': " : "";
+            LearnerProvider learner;
+            try {
+                learner = registry.get(LearnerProvider.class, entry.learner());
+            } catch (DclustException e) {
+                problems.add(context + e.getMessage());
+                continue;
+            }
+            try {
+                out.put(entry, new Plugins(learner, registry.get(BackboneProvider.class, backbone(s, entry, learner)), refiners));
+            } catch (DclustException e) {
+                problems.add(context + e.getMessage());
+            }
         }
-        return p;
+        return out;
     }
 
-    private <P extends PluginInfo> void add(List<PluginInfo> out, Class<P> kind, String name, Set<String> problems) {
-        try {
-            out.add(registry.get(kind, name));
-        } catch (DclustException e) {
-            problems.add(e.getMessage());
+    /** The backbone of an entry's cells: its own, else the study's, else the learner's default. */
+    private static String backbone(StudyFile s, StudyFile.LearnerEntry entry, LearnerProvider learner) {
+        return entry.backbone != null ? entry.backbone : s.backbone != null ? s.backbone : learner.defaultBackbone();
+    }
+
+    /** Adds a problem for every setting key whose plugin (before the last dot) is not in {@code prefixes}. */
+    private static void checkKeys(Set<String> keys, Set<String> prefixes, String problem, Set<String> problems) {
+        for (String key : keys) {
+            String prefix = prefix(key);
+            if (!prefixes.contains(prefix)) {
+                problems.add(problem.formatted(key) + "; use a role (learner, refiner, backbone) or one of " + String.join(", ", prefixes));
+            }
         }
     }
 
-    /** The run configuration of one cell: the study's settings that concern its plugins, and its data set's settings. */
-    RunConfig config(StudyFile s, StudyCell cell) {
+    /** The plugin part of a setting key, lower case (the whole key when it has no dot). */
+    private static String prefix(String key) {
+        int dot = key.lastIndexOf('.');
+        return (dot < 0 ? key : key.substring(0, dot)).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Two learner entries whose cells resolve to the same runs (same learner, backbone and refiner
+     * with the same parameters: a plugin listed twice, under two spellings, or a variant that changes
+     * nothing) would compute the same thing twice.
+     */
+    private static void sameRuns(StudyFile s, Map<StudyCell, ResolvedRun> runs, Set<String> problems) {
+        Map<List<Object>, StudyFile.LearnerEntry> seen = new LinkedHashMap<>();
+        Set<String> pairs = new LinkedHashSet<>();
+        for (Map.Entry<StudyCell, ResolvedRun> e : runs.entrySet()) {
+            StudyCell c = e.getKey();
+            ResolvedRun r = e.getValue();
+            List<Object> key = List.of(c.dataset().label(), c.seed(), c.refiner(), r.learner().describe(), r.backbone().describe(),
+                    r.refiner().describe());
+            StudyFile.LearnerEntry first = seen.putIfAbsent(key, c.learner());
+            if (first != null && first != c.learner() && pairs.add(first.name + "\n" + c.learner().name)) {
+                problems.add("learner entries " + first.name + " and " + c.learner().name + " run the same cells (learner "
+                        + r.learner().provider().name() + ", backbone " + r.backbone().provider().name() + ", the same settings): list it once,"
+                        + " or give a variant the settings that make it differ");
+            }
+        }
+    }
+
+    /**
+     * The run configuration of one cell: the study's settings that concern its plugins (and the data
+     * set: {@code dataset.param}), then its learner entry's (each replacing the study's setting of the
+     * same parameter, under any spelling), then its data set entry's.
+     */
+    private RunConfig config(StudyFile s, StudyCell cell, Plugins p) {
         RunConfig c = new RunConfig();
         c.dataset = cell.dataset().name;
-        c.learner = cell.learner();
+        c.learner = cell.learner().learner();
         c.refiner = cell.refiner();
-        c.backbone = s.backbone;
+        c.backbone = cell.learner().backbone != null ? cell.learner().backbone : s.backbone;
         c.clusters = s.clusters;
         c.selectEpoch = s.selectEpoch;
         c.preset = s.preset;
         c.preprocessing = s.preprocessing;
         c.seed = cell.seed();
         c.device = s.device;
-        Set<String> mine = new LinkedHashSet<>(List.of("learner", "refiner", "backbone"));
-        org.dclust.api.spi.LearnerProvider learner = registry.get(org.dclust.api.spi.LearnerProvider.class, cell.learner());
-        for (var entry : List.of(learner, registry.get(org.dclust.api.spi.RefinerProvider.class, cell.refiner()),
-                registry.get(org.dclust.api.spi.BackboneProvider.class, s.backbone != null ? s.backbone : learner.defaultBackbone()))) {
-            mine.add(entry.name().toLowerCase(Locale.ROOT));
-            entry.aliases().forEach(a -> mine.add(a.toLowerCase(Locale.ROOT)));
-        }
+        Map<String, String> roles = p.roles(registry.get(RefinerProvider.class, cell.refiner()));
+        Set<String> overridden = new LinkedHashSet<>();
+        cell.learner().set.keySet().forEach(k -> overridden.add(slot(k, roles)));
         for (Map.Entry<String, Object> e : s.set.entrySet()) {
-            int dot = e.getKey().lastIndexOf('.');
-            if (dot > 0 && mine.contains(e.getKey().substring(0, dot).toLowerCase(Locale.ROOT))) {
+            String slot = slot(e.getKey(), roles);
+            if ((slot != null && !overridden.contains(slot)) || prefix(e.getKey()).equals("dataset")) {
+                c.set.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : cell.learner().set.entrySet()) {
+            if (slot(e.getKey(), roles) != null) {
                 c.set.put(e.getKey(), e.getValue());
             }
         }
         cell.dataset().set.forEach((k, v) -> c.set.put("dataset." + k, v));
         return c;
+    }
+
+    /** "role.param" for a setting key that names one of the cell's plugins (or its role); null for another plugin's. */
+    private static String slot(String key, Map<String, String> roles) {
+        int dot = key.lastIndexOf('.');
+        String role = dot > 0 ? roles.get(key.substring(0, dot).toLowerCase(Locale.ROOT)) : null;
+        return role == null ? null : role + "." + key.substring(dot + 1);
     }
 
     /**

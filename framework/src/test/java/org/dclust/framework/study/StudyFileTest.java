@@ -56,7 +56,8 @@ class StudyFileTest {
         assertThat(s.datasets).extracting(d -> d.name, StudyFile.DatasetEntry::label)
                 .containsExactly(tuple("synthetic", "blobs"), tuple("fashion-mnist-small", "fashion-mnist-small"));
         assertThat(s.datasets.get(0).set).containsExactly(entry("n", 200), entry("shape", "moons"));
-        assertThat(s.learners).containsExactly("ae", "dcss");
+        assertThat(s.learners).extracting(l -> l.name, StudyFile.LearnerEntry::learner, l -> l.variant)
+                .containsExactly(tuple("ae", "ae", false), tuple("dcss", "dcss", false));
         assertThat(s.refiners).containsExactly("centroid");
         assertThat(s.seeds).containsExactly(3L, 4L);
         assertThat(List.of(s.backbone, s.preset, s.preprocessing, s.device)).containsExactly("conv", "quick", "minmax", "cpu");
@@ -64,8 +65,11 @@ class StudyFileTest {
         assertThat(s.set).containsEntry("mlp.latentDim", 8);
         assertThat(s.plots).isFalse();
         assertThat(s.tsne).isTrue();
-        assertThat(s.reference.source).isEqualTo("a paper");
-        assertThat(s.reference.figures).containsEntry("ae+centroid", Map.of("acc", 57.94, "nmi", 57.0));
+        assertThat(s.references).singleElement().satisfies(r -> {
+            assertThat(r.source).isEqualTo("a paper");
+            assertThat(r.dataset).isNull();
+            assertThat(r.figures).containsEntry("ae+centroid", Map.of("acc", 57.94, "nmi", 57.0));
+        });
     }
 
     @Test
@@ -98,7 +102,8 @@ class StudyFileTest {
                 f + ", line 4, column 5: datasets[2]: expected a mapping, e.g. {name: fashion-mnist, label: fmnist, set: {n: 20000}},"
                         + " found 'synthetic'",
                 f + ", line 5, column 5: datasets[3]: 'name' is missing: give the data set plugin, e.g. name: fashion-mnist",
-                f + ", line 6, column 11: learners: expected a list of names, e.g. learners: [ae, dcss, dec], found 'ae'",
+                f + ", line 6, column 11: learners: expected a list of names or mappings, e.g. learners: [ae, {name: ae-aug,"
+                        + " learner: ae, set: {ae.pretrainAugment: affine}}], found 'ae'",
                 f + ", line 8, column 12: seeds[2]: expected an integer, found 2.5",
                 f + ", line 8, column 17: seeds[3]: expected an integer, found 'a'",
                 f + ", line 9, column 8: plots: expected true or false, found 'maybe'",
@@ -156,5 +161,81 @@ class StudyFileTest {
     void distinctLabelsAreRead(@TempDir Path tmp) throws Exception {
         Path f = write(tmp, "  - {name: synthetic, label: blobs-200, set: {n: 200}}\n  - {name: synthetic, label: blobs_300.v2, set: {n: 300}}\n", "[1, 2]");
         assertThat(StudyFile.read(f).datasets).extracting(StudyFile.DatasetEntry::label).containsExactly("blobs-200", "blobs_300.v2");
+    }
+
+    // learner entries: plain names or variants
+
+    @Test
+    void learnerEntriesArePlainNamesOrVariants() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                datasets: [{name: synthetic}]
+                learners:
+                  - ae
+                  - {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}
+                  - {name: moco, backbone: resnet}
+                refiners: [centroid]
+                """));
+        assertThat(s.learners).extracting(l -> l.name, StudyFile.LearnerEntry::learner, l -> l.backbone, l -> l.variant)
+                .containsExactly(tuple("ae", "ae", null, false), tuple("ae-aug", "ae", null, true), tuple("moco", "moco", "resnet", true));
+        assertThat(s.learners.get(1).set).containsExactly(entry("ae.pretrainAugment", "affine"));
+        assertThat(s.learners.get(1).describe()).isEqualTo("ae, ae.pretrainAugment = affine");
+        assertThat(s.learners.get(2).describe()).isEqualTo("moco, backbone resnet");
+    }
+
+    @Test
+    void aLearnerEntryWithAnUnknownFieldNoNameOrAListIsRefused() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [{name: a, learner: ae, settings: {x: 1}}, {learner: ae}, [ae]]
+                refiners: [centroid]
+                """)).containsExactly(
+                f + ", line 2, column 35: unknown field 'learners[1].settings' (did you mean set?); the fields of learners[1] are: name,"
+                        + " learner, backbone, set",
+                f + ", line 2, column 54: learners[2]: 'name' is missing: give the entry's name in tables and directories, e.g. name: ae-aug"
+                        + " (and learner: ae, the plugin)",
+                f + ", line 2, column 69: learners[3]: expected a name or a mapping, e.g. [ae, {name: ae-aug, learner: ae, set:"
+                        + " {ae.pretrainAugment: affine}}], found a list");
+    }
+
+    @Test
+    void learnerNamesAreUniqueIgnoringCaseAndNameADirectoryWithoutPlus() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [ae, {name: AE, learner: ae, set: {ae.pretrainEpochs: 2}}, {name: ae+x, learner: ae}]
+                refiners: [centroid]
+                """)).containsExactly(
+                f + ": learner name 'ae+x' cannot name a directory: use letters, digits and . _ - (not first; no +, which joins it to the"
+                        + " refiner)",
+                f + ": 2 learner entries are named 'ae' (as ae, AE; case does not count): give each its own name (name: NAME), which names"
+                        + " its cells directory and its rows");
+    }
+
+    @Test
+    void referenceFiguresMustNameAPipelineOfTheStudy() throws IOException {
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [ae, {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}]
+                refiners: [centroid]
+                reference:
+                  figures: {ae-aug+centroid: {acc: 50}, ae-aug+centriod: {acc: 51}}
+                """)).containsExactly(f + ": reference figures 'ae-aug+centriod' name no pipeline of this study (did you mean"
+                + " ae-aug+centroid?); its pipelines are LEARNER+REFINER with the learner entries' names: ae+centroid, ae-aug+centroid");
+    }
+
+    @Test
+    void referencesMayBeAListEachOnItsOwnDataSet() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                datasets: [{name: synthetic}]
+                learners: [moco]
+                refiners: [centroid, mnet]
+                reference:
+                  - {source: DCSS Table 5, dataset: CIFAR-10, figures: {moco+centroid: {acc: 74.11, nmi: 66.22}}}
+                  - {source: DCSS Table 5, dataset: CIFAR-100-20, figures: {moco+mnet: {acc: 44.01}}}
+                """));
+        assertThat(s.references).extracting(r -> r.dataset).containsExactly("CIFAR-10", "CIFAR-100-20");
+        assertThat(s.references.get(1).figures).containsExactly(entry("moco+mnet", Map.of("acc", 44.01)));
     }
 }

@@ -14,8 +14,8 @@ class StudyReportTest {
     void tableShowsMeansTheLargestClusterAndEmptyClustersPerSeed() {
         StudyFile s = study(List.of("mnet"), List.of(1L, 2L));
         StudyFile.DatasetEntry d = s.datasets.get(0);
-        StudyCell a = new StudyCell(d, "ae", "mnet", 1);
-        StudyCell b = new StudyCell(d, "ae", "mnet", 2);
+        StudyCell a = new StudyCell(d, s.learners.get(0), "mnet", 1);
+        StudyCell b = new StudyCell(d, s.learners.get(0), "mnet", 2);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         done.put(a, run(0.50, new int[] {50, 30, 20}));
         done.put(b, run(0.40, new int[] {70, 30, 0}));
@@ -29,9 +29,9 @@ class StudyReportTest {
     void f1ColumnsAndTheGainOfEveryRefinerOverCentroid() {
         StudyFile s = study(List.of("centroid", "mnet", "proximity"), List.of(1L));
         StudyFile.DatasetEntry d = s.datasets.get(0);
-        StudyCell a = new StudyCell(d, "ae", "centroid", 1);
-        StudyCell b = new StudyCell(d, "ae", "mnet", 1);
-        StudyCell c = new StudyCell(d, "ae", "proximity", 1);
+        StudyCell a = new StudyCell(d, s.learners.get(0), "centroid", 1);
+        StudyCell b = new StudyCell(d, s.learners.get(0), "mnet", 1);
+        StudyCell c = new StudyCell(d, s.learners.get(0), "proximity", 1);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         done.put(a, RunRecord.of(null, Map.of("acc", 0.5, "nmi", 0.4, "ari", 0.3, "f1-macro", 0.25, "f1-micro", 0.5), Map.of(), new int[] {1, 1}, null));
         done.put(b, run(0.55, new int[] {1, 1}));
@@ -40,6 +40,44 @@ class StudyReportTest {
         assertThat(md).contains("| pipeline | seeds | ACC | NMI | ARI | F1-macro | F1-micro |", "| ae+centroid | 1 | 50.00 | 40.00 | 30.00 | 25.00 | 50.00 |",
                 "Gain from MNet over centroid", "| ae | 50.00 | 55.00 | +5.00 |  |", "Gain from proximity over centroid",
                 "| learner | + centroid | + proximity | gain | published gain |", "| ae | 50.00 | 62.00 | +12.00 |  |");
+    }
+
+    /**
+     * Figures published on another data set (DCSS Table 5: CIFAR) are labelled with it in every column
+     * and in the header line, which says they are not this study's data; a variant's name is its row.
+     */
+    @Test
+    void figuresOnAnotherDataSetAreLabelledWithItAndVariantsAreRowsOfTheirOwn() {
+        StudyFile s = study(List.of("centroid", "mnet"), List.of(1L));
+        StudyFile.LearnerEntry aug = new StudyFile.LearnerEntry();
+        aug.name = "ae-aug";
+        aug.learner = "ae";
+        aug.variant = true;
+        aug.set.put("ae.pretrainAugment", "affine");
+        s.learners.add(aug);
+        for (String[] r : new String[][] {{"CIFAR-10", "74.11", "76.24"}, {"CIFAR-100-20", "43.18", "44.01"}}) {
+            StudyFile.Reference ref = new StudyFile.Reference();
+            ref.source = "DCSS Table 5";
+            ref.dataset = r[0];
+            ref.figures.put("ae-aug+centroid", Map.of("acc", Double.parseDouble(r[1])));
+            ref.figures.put("ae-aug+mnet", Map.of("acc", Double.parseDouble(r[2])));
+            s.references.add(ref);
+        }
+        StudyFile.DatasetEntry d = s.datasets.get(0);
+        StudyCell a = new StudyCell(d, aug, "centroid", 1);
+        StudyCell b = new StudyCell(d, aug, "mnet", 1);
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        done.put(a, run(0.50, new int[] {1, 1}));
+        done.put(b, run(0.55, new int[] {1, 1}));
+        String md = StudyReport.markdown(s, List.of(a, b), done, Map.of());
+        assertThat(md).contains("Learner variants: `ae-aug` = ae, ae.pretrainAugment = affine.",
+                "Published figures on CIFAR-10, not on this study's data (for orientation only: not comparable figure for figure): DCSS Table 5.",
+                "Published figures on CIFAR-100-20, not on this study's data",
+                "| published ACC on CIFAR-10 | published NMI on CIFAR-10 | published ACC on CIFAR-100-20 | published NMI on CIFAR-100-20 |",
+                "| ae-aug+centroid | 1 | 50.00 |", "| 74.11 |  | 43.18 |  |",
+                "| learner | + centroid | + mnet | gain | published gain on CIFAR-10 | published gain on CIFAR-100-20 |",
+                "| ae-aug | 50.00 | 55.00 | +5.00 | +2.13 | +0.83 |")
+                .doesNotContain("ae+centroid").doesNotContain("Published figures:");
     }
 
     @Test
@@ -55,7 +93,7 @@ class StudyReportTest {
         StudyFile.DatasetEntry d = new StudyFile.DatasetEntry();
         d.name = "synthetic";
         s.datasets.add(d);
-        s.learners.add("ae");
+        s.learners.add(StudyFile.LearnerEntry.of("ae"));
         s.refiners.addAll(refiners);
         s.seeds = seeds;
         return s;
