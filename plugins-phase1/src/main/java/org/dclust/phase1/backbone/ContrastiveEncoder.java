@@ -171,7 +171,11 @@ public final class ContrastiveEncoder implements Backbone {
 
     /** Rows divided by their L2 norm, at least 1e-12. */
     static NDList normalise(NDList in) {
-        NDArray x = in.singletonOrThrow();
-        return new NDList(x.div(Scalars.maximum(x.norm(new int[] {1}, true), EPS)));
+        return new NDList(unitRows(in.singletonOrThrow()));
+    }
+
+    /** The rows of {@code x} (n, d) divided by their L2 norm, at least 1e-12 ({@code F.normalize}); differentiable. */
+    public static NDArray unitRows(NDArray x) {
+        return x.div(Scalars.maximum(x.norm(new int[] {1}, true), EPS));
     }
 }
