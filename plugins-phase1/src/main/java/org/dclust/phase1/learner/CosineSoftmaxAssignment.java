@@ -45,6 +45,6 @@ public final class CosineSoftmaxAssignment implements AssignmentProvider {
     @Override
     public NDArray probabilities(NDArray z, NDArray centres, Params params) {
         NDArray cosines = ContrastiveEncoder.unitRows(z).matMul(ContrastiveEncoder.unitRows(centres).transpose());
-        return Scalars.div(cosines, params.getDouble(TEMPERATURE)).softmax(1);
+        return Scalars.div(cosines, (float) params.getDouble(TEMPERATURE)).softmax(1);
     }
 }

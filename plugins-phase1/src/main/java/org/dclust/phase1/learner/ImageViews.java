@@ -69,7 +69,8 @@ final class ImageViews {
             return Optional.empty();
         }
         try {
-            if (!identityAllowed && AugmentationRecipe.parse(spec).pipeline(1, 8, 8, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
+            boolean identity = AugmentationRecipe.parse(spec).pipeline(1, 8, 8, ImageAugmentation.PixelRange.UNIT).isIdentity();
+            if (!identityAllowed && identity) {
                 return Optional.of(setting + " = " + spec + " leaves the images as they are: the two views would be equal and there "
                         + "would be nothing to learn; choose a recipe that augments (" + String.join(", ", choices) + ")");
             }

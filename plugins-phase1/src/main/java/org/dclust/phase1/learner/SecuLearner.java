@@ -212,13 +212,13 @@ public record SecuLearner(Params params) implements LatentLearner {
                         representationLoss = representationLoss.add(terms[0]);
                         centreLoss = centreLoss.add(terms[1]);
                     }
-                    loss = Scalars.div(representationLoss.add(centreLoss), 2.0 * heads.size());
+                    loss = Scalars.div(representationLoss.add(centreLoss), 2f * heads.size());
                     gc.backward(loss);
                 }
                 opt.step(scope);
                 centreOpt.step(scope);
-                means.add(idx.length, "representation", Scalars.div(representationLoss, 2.0 * heads.size()), "centre",
-                        Scalars.div(centreLoss, 2.0 * heads.size()));
+                means.add(idx.length, "representation", Scalars.div(representationLoss, 2f * heads.size()), "centre",
+                        Scalars.div(centreLoss, 2f * heads.size()));
                 return loss.getFloat();
             }, done -> {
                 Map<String, Double> out = new LinkedHashMap<>(means.take());
@@ -258,7 +258,7 @@ public record SecuLearner(Params params) implements LatentLearner {
         NDArray assigned = scope.create(y);
         NDArray frozen = Matrices.inScope(head.frozen(), scope).transpose();
         double tx = params.getDouble("tx");
-        NDArray representation = SecuLoss.representation(Scalars.div(z1.matMul(frozen), tx), Scalars.div(z2.matMul(frozen), tx),
+        NDArray representation = SecuLoss.representation(Scalars.div(z1.matMul(frozen), (float) tx), Scalars.div(z2.matMul(frozen), (float) tx),
                 previous == null ? assigned : scope.create(previous), params.getDouble("tau"));
         double tw = params.getDouble("tw");
         NDArray centre = SecuLoss.centre(s1, assigned, tw).add(SecuLoss.centre(s2, assigned, tw));

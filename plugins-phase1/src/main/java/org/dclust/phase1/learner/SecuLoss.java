@@ -42,7 +42,7 @@ final class SecuLoss {
         NDArray mask = assigned.oneHot(k).toType(DataType.FLOAT32, false);
         NDArray fixed = scores.stopGradient();
         NDArray logits = fixed.add(scores.sub(fixed).mul(mask));
-        return crossEntropy(Scalars.div(logits, tw), mask);
+        return crossEntropy(Scalars.div(logits, (float) tw), mask);
     }
 
     /**
@@ -55,9 +55,9 @@ final class SecuLoss {
      */
     static NDArray representation(NDArray p1, NDArray p2, NDArray previous, double tau) {
         int k = (int) p1.getShape().get(1);
-        NDArray hard = Scalars.mul(previous.oneHot(k).toType(DataType.FLOAT32, false), tau);
-        NDArray t1 = Scalars.mul(p2.stopGradient().softmax(1), 1 - tau).add(hard);
-        NDArray t2 = Scalars.mul(p1.stopGradient().softmax(1), 1 - tau).add(hard);
+        NDArray hard = Scalars.mul(previous.oneHot(k).toType(DataType.FLOAT32, false), (float) tau);
+        NDArray t1 = Scalars.mul(p2.stopGradient().softmax(1), (float) (1 - tau)).add(hard);
+        NDArray t2 = Scalars.mul(p1.stopGradient().softmax(1), (float) (1 - tau)).add(hard);
         return crossEntropy(p1, t1).add(crossEntropy(p2, t2));
     }
 
