@@ -201,12 +201,14 @@ public record SecuLearner(Params params) implements LatentLearner {
                 }
                 opt.setLearningRate(encoderLr(lr, epoch, batch, perEpoch, epochs, warmup));
                 NDArray x = data.batch(scope, idx);
-                NDArray z1 = net.encode(first.apply(x, AugmentationPipeline.random(ctx, "first", epoch, batch)), true);
-                NDArray z2 = net.encode(second.apply(x, AugmentationPipeline.random(ctx, "second", epoch, batch)), true);
+                NDArray x1 = first.apply(x, AugmentationPipeline.random(ctx, "first", epoch, batch));
+                NDArray x2 = second.apply(x, AugmentationPipeline.random(ctx, "second", epoch, batch));
                 NDArray loss;
                 NDArray centreLoss = scope.zeros(new ai.djl.ndarray.types.Shape());
                 NDArray representationLoss = scope.zeros(new ai.djl.ndarray.types.Shape());
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    NDArray z1 = net.encode(x1, true);
+                    NDArray z2 = net.encode(x2, true);
                     for (SecuHead head : heads) {
                         NDArray[] terms = headLosses(head, z1, z2, idx, epoch, scope, head == main ? sizes : null);
                         representationLoss = representationLoss.add(terms[0]);
