@@ -14,7 +14,7 @@ public final class SecuLearnerProvider implements LearnerProvider {
     /** The paper. */
     static final Citation CITATION = new Citation("Qian", "Stable Cluster Discrimination for Deep Clustering", 2023, "ICCV", "2311.14310");
     /** Epochs of the default preset (see the README's speed section). */
-    static final int DEFAULT_EPOCHS = 20;
+    static final int DEFAULT_EPOCHS = 25;
     /** Epochs of the quick preset. */
     static final int QUICK_EPOCHS = 20;
     /** Warm-up epochs of the quick and default presets (one frozen, two of ramp; see {@link SecuLearner}). */
@@ -41,8 +41,9 @@ public final class SecuLearnerProvider implements LearnerProvider {
                 + "the encoder with lr 0 in epoch 0, a linear warm-up to epoch warmupEpochs, then a cosine; the centres at a constant "
                 + "centreLr. Images only; no pretraining. The model: the unit embedding, the first head's centres and softmax(z.c/tw). "
                 + "Presets: quick = " + QUICK_EPOCHS + " epochs, 3 heads, batch 128 (the 3,000 embedded images, a few minutes); default = "
-                + DEFAULT_EPOCHS + " epochs, 3 heads, batch 128 (all 70,000 Fashion-MNIST images: about 2.6 hours on 2 cores with resnet's "
-                + "defaults, estimated from one measured epoch, see the README's speed section; resumable); both with warmupEpochs "
+                + DEFAULT_EPOCHS + " epochs, 3 heads, batch 128 (all 70,000 Fashion-MNIST images: about 2 hours on 2 cores with resnet's "
+                + "defaults, 2.6 hours at one libtorch thread on a busy machine, from dclust bench, see the README's speed section; "
+                + "resumable); both with warmupEpochs "
                 + SHORT_WARMUP + "; paper = the authors' CIFAR-10 settings (401 epochs, batch 128, lr 0.2, centre lr 1.2, warm-up 11, 10 "
                 + "heads of 10..100 clusters, dim 128, tau_x = tau_w = 0.05, tau 0.2, gamma 0.9, eta 0.1; with a CIFAR ResNet-18 backbone, "
                 + "--backbone resnet --set backbone.width=64 --set backbone.stages=4 --set backbone.blocks=2; GPU-sized).";
