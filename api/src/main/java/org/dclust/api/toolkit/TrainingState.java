@@ -88,20 +88,22 @@ public final class TrainingState implements EpochLoop.State {
      * restore copies the checkpoint's values back into {@code values}.
      */
     public TrainingState longs(String name, long[] values, NDManager manager) {
-        NDArray held = manager.zeros(new Shape(values.length), DataType.INT64);
-        return group(name, () -> {
-            InPlace.copy(values, held);
-            return Map.of("", held);
-        }, given -> System.arraycopy(given.get("").toLongArray(), 0, values, 0, values.length));
+        return held(name, manager.zeros(new Shape(values.length), DataType.INT64), a -> InPlace.copy(values, a),
+                a -> System.arraycopy(a.toLongArray(), 0, values, 0, values.length));
     }
 
     /** As {@link #longs}, for a Java array of floats (dual variables, say), held as a float32 array. */
     public TrainingState floats(String name, float[] values, NDManager manager) {
-        NDArray held = manager.zeros(new Shape(values.length), DataType.FLOAT32);
+        return held(name, manager.zeros(new Shape(values.length), DataType.FLOAT32), a -> InPlace.copy(values, a),
+                a -> System.arraycopy(a.toFloatArray(), 0, values, 0, values.length));
+    }
+
+    /** A Java array under {@code name}, copied into {@code held} for each checkpoint ({@code save}) and back from a checkpoint's array ({@code load}). */
+    private TrainingState held(String name, NDArray held, Consumer<NDArray> save, Consumer<NDArray> load) {
         return group(name, () -> {
-            InPlace.copy(values, held);
+            save.accept(held);
             return Map.of("", held);
-        }, given -> System.arraycopy(given.get("").toFloatArray(), 0, values, 0, values.length));
+        }, given -> load.accept(given.get("")));
     }
 
     /** An integer scalar (a count, an epoch) under {@code name}. */

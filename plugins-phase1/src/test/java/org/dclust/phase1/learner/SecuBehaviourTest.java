@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.Random;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.Backbone;
-import org.dclust.api.param.Params;
 import org.dclust.api.toolkit.KMeans;
-import org.dclust.phase1.backbone.ResNetBackboneProvider;
 import org.dclust.testkit.TestMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +24,7 @@ class SecuBehaviourTest {
         Dataset data = ShapeImages.of(384, 1);
         Map<String, Object> secu = Map.of("epochs", 15, "batchSize", 64, "heads", 2, "dim", 32, "warmupEpochs", 2,
                 "augment", "affine:shift=0.25", "augment2", "affine:shift=0.25");
-        int[] labels = Fits.labels(new SecuLearnerProvider(), secu, data.withoutLabels(), resnet(), 1, null, null);
+        int[] labels = Fits.labels(new SecuLearnerProvider(), secu, data.withoutLabels(), Fits.resnet(8), 1, null, null);
         float[][] pixels = new float[data.size()][];
         int d = ShapeImages.SIDE * ShapeImages.SIDE;
         for (int i = 0; i < data.size(); i++) {
@@ -37,10 +34,5 @@ class SecuBehaviourTest {
         double secuAcc = TestMetrics.acc(data.labels(), labels);
         double kmeansAcc = TestMetrics.acc(data.labels(), kmeans);
         assertThat(secuAcc - kmeansAcc).as("secu ACC %.3f, k-means ACC %.3f", secuAcc, kmeansAcc).isGreaterThanOrEqualTo(0.20);
-    }
-
-    private static Backbone resnet() {
-        ResNetBackboneProvider p = new ResNetBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 8, "stages", 2, "blocks", 1)));
     }
 }

@@ -10,14 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.LatentModel;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.CancelledException;
 import org.dclust.api.train.EpochReport;
-import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
 import org.dclust.testkit.SyntheticData;
 import org.junit.jupiter.api.Test;
@@ -37,21 +35,8 @@ class SecuLearnerTest {
 
     /** Fits with seed 1 and K = 3; cancelled after {@code stopAfter} batches when positive. */
     private Fit fit(Map<String, Object> settings, Dataset data, Path checkpoints, int stopAfter, List<EpochReport> reports) {
-        AtomicInteger batches = new AtomicInteger();
-        EventSink sink = new EventSink() {
-            @Override
-            public void batchDone(String phase) {
-                batches.incrementAndGet();
-            }
-
-            @Override
-            public void epochEnded(EpochReport r) {
-                reports.add(r);
-            }
-        };
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainingContext ctx = TrainingContext.builder(m).seed(1).clusters(3).backbone(MocoLearnerTest.resnet()).checkpointDir(checkpoints)
-                    .checkpointSeconds(0).events(sink).cancelled(() -> stopAfter > 0 && batches.get() >= stopAfter).build();
+            TrainingContext ctx = Fits.interruptible(m, 3, MocoLearnerTest.resnet(), checkpoints, stopAfter, reports);
             try (LatentModel lm = provider.create(params(settings)).fit(data.withoutLabels(), ctx)) {
                 return new Fit(Fits.predict(lm, data), Fits.weights(lm), lm.centres(), lm.assignment().toString());
             }
