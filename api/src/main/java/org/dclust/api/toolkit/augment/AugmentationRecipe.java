@@ -66,11 +66,11 @@ public record AugmentationRecipe(String name, Map<String, Double> values) {
         RECIPES.put(NONE, recipe());
         RECIPES.put("colour32", recipe("crop", 0.2, "flip", 0.5, "brightness", 0.4, "contrast", 0.4, "saturation", 0.4, "hue", 0.1,
                 "jitter", 0.8, "grayscale", 0.2, "blur", 0.5));
-        RECIPES.put("secu32", recipe("crop", 0.3, "flip", 0.5, "brightness", 0.4, "contrast", 0.4, "saturation", 0.2, "hue", 0.1,
-                "jitter", 0.8, "grayscale", 0.2, "blur", 1.0));
         RECIPES.put("grey28", recipe("crop", 0.6, "flip", 0.5, "degrees", 10, "brightness", 0.4, "contrast", 0.4, "jitter", 0.8,
                 "noise", 0.02));
         RECIPES.put("affine", recipe("shift", 0.1, "degrees", 10));
+        RECIPES.put("secu32", recipe("crop", 0.3, "flip", 0.5, "brightness", 0.4, "contrast", 0.4, "saturation", 0.2, "hue", 0.1,
+                "jitter", 0.8, "grayscale", 0.2, "blur", 1.0));
     }
 
     private static Map<String, Double> recipe(Object... pairs) {
