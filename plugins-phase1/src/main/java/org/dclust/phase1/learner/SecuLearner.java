@@ -63,7 +63,10 @@ import org.dclust.phase1.backbone.ContrastiveEncoder;
  * features with the duals, takes one pass whatever the length), and the linear ramp is kept at a few
  * epochs rather than scaled to its 2.5 % (which would be under one epoch and start the cosine at full
  * rate from centres that have just begun to move): the presets use W = 3 (one frozen epoch and a ramp
- * over two) for 20-25 epochs. {@code warmupEpochs} = 0 starts the cosine at once.
+ * over two) for 20-25 epochs. {@code warmupEpochs} = 0 starts the cosine at once. One difference
+ * from PyTorch's SGD: {@link SgdMomentum} keeps the velocity lr·b, so at rate 0 in epoch 0 the encoder's
+ * velocity stays 0, where PyTorch's buffer b gathers that epoch's gradients and spends them at the
+ * ramp's first steps.
  *
  * <p>Randomness: the views from {@link AugmentationPipeline#random} (views {@code first},
  * {@code second}), the centres from {@code secu.centres} per head, weights from the engine reseeded for
