@@ -12,7 +12,7 @@ import java.util.Map;
 record BenchPhase(String name, String eventPhase, int batchSize, String backbone, Map<String, Object> backboneParams, String learner,
         Map<String, Object> learnerParams, String refiner, Map<String, Object> refinerParams, BareFactory bare) {
 
-    /** A phase on the {@code mlp} backbone at its defaults (every phase but moco's). */
+    /** A phase on the {@code mlp} backbone at its defaults (every phase but moco's and secu's). */
     BenchPhase(String name, String eventPhase, int batchSize, String learner, Map<String, Object> learnerParams, String refiner,
             Map<String, Object> refinerParams, BareFactory bare) {
         this(name, eventPhase, batchSize, "mlp", Map.of(), learner, learnerParams, refiner, refinerParams, bare);
@@ -81,13 +81,19 @@ record BenchPhase(String name, String eventPhase, int batchSize, String backbone
                 moco.put("epochs", rounds);
                 return new BenchPhase(name, "moco", 256, "resnet", RESNET, "moco", moco, "centroid", centroid,
                         (m, v, n, kk, s, shape) -> new BareMoco(m, v, n, kk, 256, s, shape, RESNET, MOCO_QUEUE, MOCO_LR, rounds));
+            case "secu":
+                // its default preset's settings (batch 128, 3 heads, warm-up 3, dim 128) on the same resnet
+                return new BenchPhase(name, "secu", 128, "resnet", RESNET, "secu", Map.of("epochs", rounds, "batchSize", 128,
+                        "heads", BareSecu.HEADS, "warmupEpochs", BareSecu.WARM_UP, "dim", BareSecu.DIM, "lr", BareSecu.LR,
+                        "centreLr", BareSecu.CENTRE_LR), "centroid", centroid,
+                        (m, v, n, kk, s, shape) -> new BareSecu(m, v, n, kk, 128, s, shape, RESNET, rounds));
             default:
                 return null;
         }
     }
 
     /** The names {@link #of} knows. */
-    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity", "moco");
+    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity", "moco", "secu");
 
     /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}, each a sample of {@code shape}). */
     @FunctionalInterface

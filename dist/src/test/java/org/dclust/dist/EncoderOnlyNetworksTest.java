@@ -56,7 +56,7 @@ class EncoderOnlyNetworksTest {
             Outcome o = run("--learner", learner, "--backbone", "flatten", "--refiner", "centroid", "--out", out.toString());
             refused(o, "the learner " + learner + " needs a decoder (it reconstructs its input), and the backbone flatten builds an encoder "
                     + "only: use a backbone with a decoder (");
-            assertThat(o.err()).contains("mlp", "conv", ") or a learner that needs none (identity, moco)")
+            assertThat(o.err()).contains("mlp", "conv", ") or a learner that needs none (identity, moco, secu)")
                     .doesNotContain("flatten,", ", flatten", "resnet", "contrastive");
             assertThat(out).doesNotExist();
         }

@@ -10,18 +10,24 @@ import org.dclust.testkit.PluginConformanceSuite;
 import org.dclust.testkit.SyntheticData;
 
 /**
- * Every phase-1 plugin passes the shared conformance checks. moco learns from augmented images with an
- * encoder-only network: it is checked on 120 tiny 1×8×8 images (three blobs of 64 values, shaped as
- * images) with a 2-stage resnet of width 4, a queue of 64 keys and batches in 4 slices.
+ * Every phase-1 plugin passes the shared conformance checks. moco and secu learn from augmented images
+ * with an encoder-only network: they are checked on 120 tiny 1×8×8 images (three blobs of 64 values,
+ * shaped as images) with a 2-stage resnet of width 4; moco with a queue of 64 keys and batches in 4
+ * slices, secu with 2 heads and an 8-value embedding.
  */
 class Phase1ConformanceTest extends PluginConformanceSuite {
     private static boolean isMoco(PluginInfo plugin) {
         return plugin.name().equals("moco");
     }
 
+    /** The learners that need images and an encoder-only backbone. */
+    private static boolean needsImages(PluginInfo plugin) {
+        return isMoco(plugin) || plugin.name().equals("secu");
+    }
+
     @Override
     protected Dataset trainingData(PluginInfo plugin) {
-        if (!isMoco(plugin)) {
+        if (!needsImages(plugin)) {
             return super.trainingData(plugin);
         }
         Dataset blobs = SyntheticData.blobs(120, 64, 3, 5);
@@ -30,7 +36,7 @@ class Phase1ConformanceTest extends PluginConformanceSuite {
 
     @Override
     protected Backbone backbone(PluginInfo plugin) {
-        if (!isMoco(plugin)) {
+        if (!needsImages(plugin)) {
             return super.backbone(plugin);
         }
         ResNetBackboneProvider p = new ResNetBackboneProvider();
@@ -43,6 +49,10 @@ class Phase1ConformanceTest extends PluginConformanceSuite {
         if (isMoco(plugin)) {
             m.put("queue", 64);
             m.put("bnSplits", 4);
+            m.put("dim", 8);
+        }
+        if (plugin.name().equals("secu")) {
+            m.put("heads", 2);
             m.put("dim", 8);
         }
         return m;

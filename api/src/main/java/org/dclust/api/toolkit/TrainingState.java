@@ -1,6 +1,9 @@
 package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +80,30 @@ public final class TrainingState implements EpochLoop.State {
     /** One array under {@code name}, updated in place by the phase. */
     public TrainingState array(String name, NDArray array) {
         return group(name, () -> Map.of("", array), given -> InPlace.copy(given.get(""), array));
+    }
+
+    /**
+     * A Java array of longs (per-sample labels, say) under {@code name}, which the phase updates in
+     * place: a checkpoint holds it as an int64 array of the same length made in {@code manager}, and a
+     * restore copies the checkpoint's values back into {@code values}.
+     */
+    public TrainingState longs(String name, long[] values, NDManager manager) {
+        return held(name, manager.zeros(new Shape(values.length), DataType.INT64), a -> InPlace.copy(values, a),
+                a -> System.arraycopy(a.toLongArray(), 0, values, 0, values.length));
+    }
+
+    /** As {@link #longs}, for a Java array of floats (dual variables, say), held as a float32 array. */
+    public TrainingState floats(String name, float[] values, NDManager manager) {
+        return held(name, manager.zeros(new Shape(values.length), DataType.FLOAT32), a -> InPlace.copy(values, a),
+                a -> System.arraycopy(a.toFloatArray(), 0, values, 0, values.length));
+    }
+
+    /** A Java array under {@code name}, copied into {@code held} for each checkpoint ({@code save}) and back from a checkpoint's array ({@code load}). */
+    private TrainingState held(String name, NDArray held, Consumer<NDArray> save, Consumer<NDArray> load) {
+        return group(name, () -> {
+            save.accept(held);
+            return Map.of("", held);
+        }, given -> load.accept(given.get("")));
     }
 
     /** An integer scalar (a count, an epoch) under {@code name}. */

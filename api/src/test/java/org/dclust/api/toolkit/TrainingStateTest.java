@@ -96,6 +96,26 @@ class TrainingStateTest {
         }
     }
 
+    /** Java arrays (per-sample labels as longs, dual variables as floats) are saved as they are at the checkpoint and copied back in place. */
+    @Test
+    void javaArraysComeBackInPlace(@TempDir Path dir) {
+        long[] labels = {3, 1, 4, 1, 5};
+        float[] duals = {0.25f, 0f, 1.5f};
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingState a = new TrainingState().longs("labels", labels, m).floats("duals", duals, m);
+            labels[4] = 9;
+            duals[1] = -0.5f;
+            Checkpoints.save(dir, "toy", 1, a.arrays(), a.meta());
+            Checkpoints.flush();
+            long[] otherLabels = new long[5];
+            float[] otherDuals = new float[3];
+            TrainingState b = new TrainingState().longs("labels", otherLabels, m).floats("duals", otherDuals, m);
+            b.restore(Checkpoints.load(dir, "toy", m).orElseThrow());
+            assertThat(otherLabels).containsExactly(3, 1, 4, 1, 9);
+            assertThat(otherDuals).containsExactly(0.25f, -0.5f, 1.5f);
+        }
+    }
+
     @Test
     void aCheckpointOfAnotherLayoutIsRefusedWithOneMessage(@TempDir Path dir) {
         try (Phase a = new Phase(4)) {

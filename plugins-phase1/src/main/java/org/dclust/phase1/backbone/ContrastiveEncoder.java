@@ -8,6 +8,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.initializer.UniformInitializer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -29,13 +30,16 @@ import org.dclust.api.train.Scalars;
  * <pre>
  * projection = 0:  x → f(x) / ‖f(x)‖                       (the "H space", d = the trunk's size)
  * projection = p:  x → g(f(x)) / ‖g(f(x))‖, g = Linear(d, d) · ReLU · Linear(d, p)   (the "Z space")
+ * batchNorm:       g = Linear(d, d) · BatchNorm · ReLU · Linear(d, p)
  * </pre>
  *
  * The head is MoCo v2's (Chen, Fan, Girshick, He 2020, "Improved Baselines with Momentum Contrastive
  * Learning", section 2; facebookresearch/moco {@code moco/builder.py}: the fc layer replaced by
  * Linear-ReLU-Linear with the hidden size of the trunk's features), initialised as PyTorch's
  * {@code nn.Linear} (weights and biases U(±1/√fan_in)). The normalisation is
- * {@code torch.nn.functional.normalize}'s: x / max(‖x‖, 1e-12).
+ * {@code torch.nn.functional.normalize}'s: x / max(‖x‖, 1e-12). With {@code batchNorm} the hidden layer
+ * is batch-normalised before the ReLU, SeCu's head (Qian 2023; idstcv/SeCu {@code secu/builder.py}),
+ * with PyTorch's {@code BatchNorm1d} defaults (γ = 1, β = 0, momentum 0.1, ε = 1e-5).
  *
  * <p>It is a backbone so that a saved model rebuilds it by name: its parameters name the trunk
  * ({@code backbone}) with its resolved parameters ({@code backboneParams}, a JSON object) and the
@@ -48,16 +52,23 @@ public final class ContrastiveEncoder implements Backbone {
     private final Params params;
     private final Backbone trunk;
     private final int projection;
+    private final boolean batchNorm;
 
     /** Rebuilds the trunk its parameters name (they have passed {@link ContrastiveEncoderProvider#validate}). */
     ContrastiveEncoder(Params params) {
         this.params = params;
         this.trunk = trunk(params);
         this.projection = params.getInt("projection");
+        this.batchNorm = params.getBool("batchNorm");
     }
 
-    /** The encoder around {@code trunk} with a projection of {@code projection} values (0: none). */
+    /** The encoder around {@code trunk} with a projection of {@code projection} values (0: none), MoCo v2's head. */
     public static ContrastiveEncoder around(Backbone trunk, int projection) {
+        return around(trunk, projection, false);
+    }
+
+    /** As {@link #around(Backbone, int)}; with {@code batchNorm} the head's hidden layer is batch-normalised (SeCu's head). */
+    public static ContrastiveEncoder around(Backbone trunk, int projection, boolean batchNorm) {
         if (trunk instanceof ContrastiveEncoder) {
             throw new DclustException("the " + ContrastiveEncoderProvider.NAME + " backbone is built by the learner around the run's backbone;"
                     + " choose a trunk such as resnet with --backbone");
@@ -70,6 +81,7 @@ public final class ContrastiveEncoder implements Backbone {
             throw new IllegalStateException(e);
         }
         p.put("projection", projection);
+        p.put("batchNorm", batchNorm);
         ContrastiveEncoderProvider provider = new ContrastiveEncoderProvider();
         return new ContrastiveEncoder(Params.resolve(provider.name(), provider.parameters(), p));
     }
@@ -129,7 +141,7 @@ public final class ContrastiveEncoder implements Backbone {
 
     /** The same trunk with another projection (0: none), e.g. the H-space network of a trained Z-space one. */
     public ContrastiveEncoder withProjection(int newProjection) {
-        return around(trunk, newProjection);
+        return around(trunk, newProjection, batchNorm);
     }
 
     @Override
@@ -138,7 +150,11 @@ public final class ContrastiveEncoder implements Backbone {
         SequentialBlock encoder = new SequentialBlock().add(inner.encoderBlock());
         if (projection > 0) {
             int d = inner.latentDim();
-            encoder.add(linear(d, d)).add(Activation::relu).add(linear(d, projection));
+            encoder.add(linear(d, d));
+            if (batchNorm) {
+                encoder.add(BatchNorm.builder().build());
+            }
+            encoder.add(Activation::relu).add(linear(d, projection));
         }
         encoder.add(ContrastiveEncoder::normalise);
         return EncoderNetwork.encoderOnly(this, encoder, manager, inputShape);
@@ -155,7 +171,11 @@ public final class ContrastiveEncoder implements Backbone {
 
     /** Rows divided by their L2 norm, at least 1e-12. */
     static NDList normalise(NDList in) {
-        NDArray x = in.singletonOrThrow();
-        return new NDList(x.div(Scalars.maximum(x.norm(new int[] {1}, true), EPS)));
+        return new NDList(unitRows(in.singletonOrThrow()));
+    }
+
+    /** The rows of {@code x} (n, d) divided by their L2 norm, at least 1e-12 ({@code F.normalize}); differentiable. */
+    public static NDArray unitRows(NDArray x) {
+        return x.div(Scalars.maximum(x.norm(new int[] {1}, true), EPS));
     }
 }

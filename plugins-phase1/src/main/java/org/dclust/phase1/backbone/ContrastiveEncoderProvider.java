@@ -22,14 +22,14 @@ public final class ContrastiveEncoderProvider implements BackboneProvider {
 
     @Override
     public String title() {
-        return "a backbone's encoder + optional MLP projection head + L2 normalisation (built by contrastive learners such as moco)";
+        return "a backbone's encoder + optional MLP projection head + L2 normalisation (built by contrastive learners such as moco and secu)";
     }
 
     @Override
     public String description() {
-        return "The network moco trains and hands to refiners: the run's backbone (the trunk), for training MoCo v2's projection "
-                + "head Linear(d, d)-ReLU-Linear(d, projection), and L2 normalisation. moco builds it itself around --backbone and "
-                + "saved moco models name it; there is no need to choose it. backboneParams is the trunk's resolved parameters as a "
+        return "The network moco and secu train and hand to refiners: the run's backbone (the trunk), a projection head "
+                + "Linear(d, d)-ReLU-Linear(d, projection) (MoCo v2's; with batchNorm Linear-BatchNorm-ReLU-Linear, SeCu's), and L2 "
+                + "normalisation. moco and secu build it themselves around --backbone and their saved models name it; there is no need to choose it. backboneParams is the trunk's resolved parameters as a "
                 + "JSON object.";
     }
 
@@ -39,7 +39,9 @@ public final class ContrastiveEncoderProvider implements BackboneProvider {
                 ParamSpec.text("backbone", ResNetBackboneProvider.NAME, "the trunk: a registered backbone whose encoder comes first"),
                 ParamSpec.text("backboneParams", "{}", "the trunk's parameters, a JSON object (unnamed ones take their defaults)"),
                 ParamSpec.integer("projection", 0, 0, 65536, "output size of the MLP projection head (MoCo v2: 128); 0: none, the "
-                        + "trunk's features are normalised"));
+                        + "trunk's features are normalised"),
+                ParamSpec.bool("batchNorm", false, "batch-normalise the head's hidden layer, Linear-BN-ReLU-Linear (SeCu's head); false: "
+                        + "Linear-ReLU-Linear (MoCo v2's)"));
     }
 
     @Override

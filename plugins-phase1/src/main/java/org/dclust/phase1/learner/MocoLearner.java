@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,6 @@ import org.dclust.api.toolkit.PretrainedStart;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.toolkit.augment.AugmentationPipeline;
 import org.dclust.api.toolkit.augment.AugmentationRecipe;
-import org.dclust.api.toolkit.augment.ImageAugmentation;
 import org.dclust.api.train.InPlace;
 import org.dclust.api.train.SgdMomentum;
 import org.dclust.api.train.TrainingContext;
@@ -76,7 +74,7 @@ public record MocoLearner(Params params) implements LatentLearner {
     /** The provider name, also the checkpoint and event phase. */
     static final String NAME = "moco";
     /** {@code augment} value choosing the recipe by the number of channels. */
-    static final String AUTO = "auto";
+    static final String AUTO = ImageViews.AUTO;
 
     /** Every parameter; defaults are MoCo v2's ({@code main_moco.py}) except where said. */
     static List<ParamSpec> parameters(int epochs) {
@@ -115,24 +113,14 @@ public record MocoLearner(Params params) implements LatentLearner {
             problems.add(NAME + ".bnSplits = " + splits + " does not cut " + NAME + ".batchSize = " + b
                     + " into equal slices of two samples or more (each slice is a batch-norm batch); choose a divisor of the batch size");
         }
-        String augment = p.getString("augment");
-        if (!AUTO.equals(augment)) {
-            try {
-                if (AugmentationRecipe.parse(augment).pipeline(1, 8, 8, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
-                    problems.add(NAME + ".augment = " + augment + " leaves the images as they are: the two views would be equal and there "
-                            + "would be nothing to learn; choose a recipe that augments (" + AUTO + ", grey28, colour32)");
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add(NAME + ".augment = " + augment + " is not valid: " + e.getMessage());
-            }
-        }
+        ImageViews.problem(p.getString("augment"), NAME + ".augment", false, List.of(AUTO, "grey28", "colour32")).ifPresent(problems::add);
         return problems;
     }
 
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
-        int[] chw = image(data);
-        AugmentationPipeline views = views(chw, data);
+        int[] chw = ImageViews.shape(data, NAME);
+        AugmentationPipeline views = ImageViews.pipeline(params.getString("augment"), "grey28", "colour32", chw, data, NAME + ".augment");
         requireEnoughSamples(data);
         ContrastiveEncoder encoder = ContrastiveEncoder.around(ctx.backbone(), params.getInt("dim"));
         NDManager manager = ctx.manager().newSubManager();
@@ -211,36 +199,6 @@ public record MocoLearner(Params params) implements LatentLearner {
         for (Map.Entry<String, NDArray> e : into.encoderState().entrySet()) {
             InPlace.copy(source.get(e.getKey()), e.getValue());
         }
-    }
-
-    /**
-     * {C, H, W} of the data's images.
-     *
-     * @throws DclustException when the samples are not images
-     */
-    private static int[] image(Dataset data) {
-        int[] s = data.sampleShape();
-        if (s.length == 3) {
-            return s.clone();
-        }
-        if (s.length == 2) {
-            return new int[] {1, s[0], s[1]};
-        }
-        throw new DclustException(NAME + " learns from augmented views of images, but the data set " + data.name() + " has samples of shape "
-                + Arrays.toString(s) + " (not channels x height x width); use a learner such as ae for vectors");
-    }
-
-    /** The views' pipeline: the recipe {@code augment} names, or for {@code auto} the one for the images' channels. */
-    private AugmentationPipeline views(int[] chw, Dataset data) {
-        String spec = params.getString("augment");
-        if (AUTO.equals(spec)) {
-            if (chw[0] != 1 && chw[0] != 3) {
-                throw new DclustException(NAME + ".augment = " + AUTO + " knows grey (1 channel) and colour (3 channel) images; the data set "
-                        + data.name() + " has " + chw[0] + " channels: name a recipe (" + String.join(", ", AugmentationRecipe.names()) + ")");
-            }
-            spec = chw[0] == 1 ? "grey28" : "colour32";
-        }
-        return AugmentationRecipe.parse(spec).pipeline(chw[0], chw[1], chw[2], ImageAugmentation.PixelRange.of(data.values()));
     }
 
     /** At least one full batch, and no more queued keys than samples (else a sample's own key would be its negative). */

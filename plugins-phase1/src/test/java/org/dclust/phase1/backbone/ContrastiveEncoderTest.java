@@ -60,6 +60,25 @@ class ContrastiveEncoderTest {
         }
     }
 
+    /**
+     * SeCu's head batch-normalises its hidden layer: four more arrays (γ, β and the running mean and
+     * variance), kept by a rebuild from the parameters and by {@code withProjection}; MoCo's head has none.
+     */
+    @Test
+    void secusHeadNormalisesItsHiddenLayer() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ContrastiveEncoder plain = ContrastiveEncoder.around(trunk, 5);
+            ContrastiveEncoder bn = ContrastiveEncoder.around(trunk, 5, true);
+            EncoderNetwork net = build(bn, m);
+            assertThat(net.encoderState().size() - build(plain, m).encoderState().size()).isEqualTo(4);
+            assertThat(net.encoderState().keySet()).anyMatch(k -> k.toLowerCase(java.util.Locale.ROOT).contains("runningmean"));
+            ContrastiveEncoderProvider p = new ContrastiveEncoderProvider();
+            assertThat(build(p.create(bn.params()), m).encoderState().keySet()).isEqualTo(net.encoderState().keySet());
+            assertThat(bn.withProjection(7).params().getBool("batchNorm")).isTrue();
+            assertThat(plain.params().getBool("batchNorm")).isFalse();
+        }
+    }
+
     @Test
     void itRebuildsFromItsParametersAndRefusesToWrapItself() {
         ContrastiveEncoder z = ContrastiveEncoder.around(trunk, 5);

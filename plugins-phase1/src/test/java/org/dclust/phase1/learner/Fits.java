@@ -23,6 +23,35 @@ final class Fits {
         return bp.create(Params.resolve("mlp", bp.parameters(), Map.of("hidden", hidden, "latentDim", latentDim)));
     }
 
+    /** The {@code resnet} backbone with 2 stages of one block, {@code width} channels first: a network for tiny images. */
+    static Backbone resnet(int width) {
+        org.dclust.phase1.backbone.ResNetBackboneProvider p = new org.dclust.phase1.backbone.ResNetBackboneProvider();
+        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", width, "stages", 2, "blocks", 1)));
+    }
+
+    /**
+     * A context with seed 1 and {@code k} clusters on {@code backbone} that checkpoints every epoch into
+     * {@code checkpoints} (none when null), adds each epoch's report to {@code reports} and is cancelled
+     * once {@code stopAfter} batches are done, when positive.
+     */
+    static TrainingContext interruptible(NDManager m, int k, Backbone backbone, Path checkpoints, int stopAfter,
+            java.util.List<org.dclust.api.train.EpochReport> reports) {
+        java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+        EventSink sink = new EventSink() {
+            @Override
+            public void batchDone(String phase) {
+                batches.incrementAndGet();
+            }
+
+            @Override
+            public void epochEnded(org.dclust.api.train.EpochReport r) {
+                reports.add(r);
+            }
+        };
+        return TrainingContext.builder(m).seed(1).clusters(k).backbone(backbone).checkpointDir(checkpoints).checkpointSeconds(0)
+                .events(sink).cancelled(() -> stopAfter > 0 && batches.get() >= stopAfter).build();
+    }
+
     /** Fits the provider's learner with the given settings and returns each sample's label by its own assignment. */
     static int[] labels(LearnerProvider lp, Map<String, ?> settings, Dataset data, Backbone backbone, long seed,
             Path checkpoints, Path cache) {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import org.dclust.api.data.Dataset;
-import org.dclust.api.model.Backbone;
-import org.dclust.api.param.Params;
-import org.dclust.phase1.backbone.ResNetBackboneProvider;
 import org.dclust.testkit.TestMetrics;
 import org.junit.jupiter.api.Test;
 
@@ -25,16 +22,11 @@ class MocoBehaviourTest {
         Dataset data = ShapeImages.of(384, 1);
         Map<String, Object> moco = Map.of("epochs", 15, "batchSize", 64, "queue", 256, "bnSplits", 4, "dim", 32, "lr", 0.1,
                 "keyMomentum", 0.99, "temperature", 0.1, "augment", "affine:shift=0.25");
-        int[] contrastive = Fits.labels(new MocoLearnerProvider(), moco, data.withoutLabels(), resnet(), 1, null, null);
+        int[] contrastive = Fits.labels(new MocoLearnerProvider(), moco, data.withoutLabels(), Fits.resnet(8), 1, null, null);
         int[] autoencoder = Fits.labels(new AeLearnerProvider(), Map.of("pretrainEpochs", 50), data.withoutLabels(),
                 Fits.mlp("64", 8), 1, null, null);
         double mocoAcc = TestMetrics.acc(data.labels(), contrastive);
         double aeAcc = TestMetrics.acc(data.labels(), autoencoder);
         assertThat(mocoAcc - aeAcc).as("moco ACC %.3f, ae ACC %.3f", mocoAcc, aeAcc).isGreaterThanOrEqualTo(0.20);
-    }
-
-    private static Backbone resnet() {
-        ResNetBackboneProvider p = new ResNetBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 8, "stages", 2, "blocks", 1)));
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.Backbone;
@@ -17,9 +16,7 @@ import org.dclust.api.model.LatentModel;
 import org.dclust.api.param.Params;
 import org.dclust.api.train.CancelledException;
 import org.dclust.api.train.EpochReport;
-import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
-import org.dclust.phase1.backbone.ResNetBackboneProvider;
 import org.dclust.testkit.SyntheticData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +28,7 @@ class MocoLearnerTest {
             "kmeansRestarts", 2, "lr", 0.1);
 
     static Backbone resnet() {
-        ResNetBackboneProvider p = new ResNetBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 4, "stages", 2, "blocks", 1)));
+        return Fits.resnet(4);
     }
 
     /** 100 grey 1×8×8 images in [0, 1]: three blobs of 64 values through a logistic. */
@@ -54,21 +50,8 @@ class MocoLearnerTest {
 
     /** Fits with seed 1; cancelled after {@code stopAfter} batches when positive. */
     private Fit fit(Map<String, Object> settings, Dataset data, Path checkpoints, int stopAfter, List<EpochReport> reports) {
-        AtomicInteger batches = new AtomicInteger();
-        EventSink sink = new EventSink() {
-            @Override
-            public void batchDone(String phase) {
-                batches.incrementAndGet();
-            }
-
-            @Override
-            public void epochEnded(EpochReport r) {
-                reports.add(r);
-            }
-        };
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainingContext ctx = TrainingContext.builder(m).seed(1).clusters(3).backbone(resnet()).checkpointDir(checkpoints)
-                    .checkpointSeconds(0).events(sink).cancelled(() -> stopAfter > 0 && batches.get() >= stopAfter).build();
+            TrainingContext ctx = Fits.interruptible(m, 3, resnet(), checkpoints, stopAfter, reports);
             try (LatentModel lm = provider.create(params(settings)).fit(data.withoutLabels(), ctx)) {
                 return new Fit(Fits.predict(lm, data), Fits.weights(lm), lm.network().latentDim());
             }

@@ -157,6 +157,24 @@ public final class FeatureTwistIndex implements InternalIndexProvider {
      * The fewest principal components whose variances (eigenvalues of the covariance matrix) sum to at
      * least {@code share} of the total; 0 for points that do not vary.
      */
+    /**
+     * The eigenvalues of a symmetric positive semi-definite matrix: commons-math's eigen decomposition,
+     * or, where its QL iteration does not converge (seen on the 128-value unit embeddings of secu), the
+     * singular values, which are the eigenvalues of such a matrix.
+     */
+    static double[] eigenvalues(double[][] cov) {
+        try {
+            return new EigenDecomposition(new Array2DRowRealMatrix(cov, false)).getRealEigenvalues();
+        } catch (org.apache.commons.math3.exception.MaxCountExceededException e) {
+            return singularValues(cov);
+        }
+    }
+
+    /** The singular values of {@code m}. */
+    static double[] singularValues(double[][] m) {
+        return new org.apache.commons.math3.linear.SingularValueDecomposition(new Array2DRowRealMatrix(m, false)).getSingularValues();
+    }
+
     static int pcaDimension(float[][] p, double share) {
         int d = p[0].length;
         double[] mean = new double[d];
@@ -183,7 +201,7 @@ public final class FeatureTwistIndex implements InternalIndexProvider {
                 cov[b][a] = cov[a][b];
             }
         }
-        double[] eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false)).getRealEigenvalues();
+        double[] eig = eigenvalues(cov);
         java.util.Arrays.sort(eig);
         double total = 0;
         for (double v : eig) {

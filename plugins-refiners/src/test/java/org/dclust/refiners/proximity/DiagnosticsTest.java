@@ -28,6 +28,21 @@ class DiagnosticsTest {
         return p;
     }
 
+    /**
+     * Where the eigen decomposition does not converge, the singular values stand in: for a symmetric
+     * positive semi-definite matrix they are its eigenvalues ([[2, 1, 0], [1, 2, 0], [0, 0, 0.5]]: 3, 1, 0.5).
+     */
+    @Test
+    void theSingularValuesOfACovarianceAreItsEigenvalues() {
+        double[][] cov = {{2, 1, 0}, {1, 2, 0}, {0, 0, 0.5}};
+        double[] sv = FeatureTwistIndex.singularValues(cov);
+        java.util.Arrays.sort(sv);
+        assertThat(sv).containsExactly(new double[] {0.5, 1, 3}, org.assertj.core.api.Assertions.within(1e-12));
+        double[] eig = FeatureTwistIndex.eigenvalues(cov);
+        java.util.Arrays.sort(eig);
+        assertThat(eig).containsExactly(sv, org.assertj.core.api.Assertions.within(1e-12));
+    }
+
     @Test
     void pcaDimensionCountsTheComponentsOfNinetyPercentOfTheVariance() {
         Random r = new Random(1);

@@ -20,6 +20,10 @@ import java.util.Map;
  *       images: resized crop of 20-100 % of the area, colour jitter 0.4/0.4/0.4/0.1 with p = 0.8,
  *       grayscale p = 0.2, Gaussian blur sigma 0.1-2.0 with p = 0.5 (at 32 pixels CIFAR recipes often
  *       drop it: {@code colour32:blur=0}), horizontal flip p = 0.5.</li>
+ *   <li>{@code secu32}: the first view of SeCu on CIFAR (Qian 2023; idstcv/SeCu {@code main.py},
+ *       {@code aug_1}): resized crop of 30-100 %, colour jitter 0.4/0.4/0.2/0.1 with p = 0.8, grayscale
+ *       p = 0.2, Gaussian blur always, horizontal flip p = 0.5. Its second view ({@code aug_2}) blurs
+ *       with p = 0.1 and solarizes with p = 0.2: {@code secu32:blur=0.1,solarize=0.2}.</li>
  *   <li>{@code grey28}: ours for 28 x 28 grey images such as Fashion-MNIST: resized crop of 60-100 %
  *       (smaller crops of a 28-pixel image leave too little of the object: moco on the 3,000 embedded
  *       Fashion-MNIST images, 20 epochs, seed 1, clustered at ACC 0.60-0.61 with 60 % against
@@ -65,6 +69,8 @@ public record AugmentationRecipe(String name, Map<String, Double> values) {
         RECIPES.put("grey28", recipe("crop", 0.6, "flip", 0.5, "degrees", 10, "brightness", 0.4, "contrast", 0.4, "jitter", 0.8,
                 "noise", 0.02));
         RECIPES.put("affine", recipe("shift", 0.1, "degrees", 10));
+        RECIPES.put("secu32", recipe("crop", 0.3, "flip", 0.5, "brightness", 0.4, "contrast", 0.4, "saturation", 0.2, "hue", 0.1,
+                "jitter", 0.8, "grayscale", 0.2, "blur", 1.0));
     }
 
     private static Map<String, Double> recipe(Object... pairs) {

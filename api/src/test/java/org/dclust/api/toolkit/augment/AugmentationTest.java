@@ -176,6 +176,43 @@ class AugmentationTest {
         }
     }
 
+    /**
+     * Solarize draws once per sample: with p = 0.3 the samples whose replayed draw is below 0.3 have their
+     * bright pixels inverted (0.8 becomes 0.2 in [0, 1], 200 becomes 55 in [0, 255]) and the others are
+     * left as they were, dark pixels always; SeCu's second view is the first with solarize p = 0.2 and blur p = 0.1.
+     */
+    @Test
+    void solarizeChoosesSamplesByItsProbabilityAndFollowsThePixelRange() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int b = 200;
+            float[] in = new float[b * 2];
+            for (int i = 0; i < b; i++) {
+                in[2 * i] = 0.8f;
+                in[2 * i + 1] = 0.1f;
+            }
+            float[] out = new Solarize(0.5, 0.3).apply(m.create(in, new Shape(b, 1, 1, 2)), new Random(5), PixelRange.UNIT).toFloatArray();
+            Random replay = new Random(5);
+            int inverted = 0;
+            for (int i = 0; i < b; i++) {
+                boolean chosen = replay.nextDouble() < 0.3;
+                inverted += chosen ? 1 : 0;
+                assertThat(out[2 * i]).as("sample %d", i).isCloseTo(chosen ? 0.2f : 0.8f, within(1e-6f));
+                assertThat(out[2 * i + 1]).isEqualTo(0.1f);
+            }
+            assertThat(inverted).isBetween(40, 80);
+            float[] bytes = new Solarize(0.5, 1).apply(m.create(new float[] {200f, 100f}, new Shape(1, 1, 1, 2)), new Random(1),
+                    new PixelRange(0, 255)).toFloatArray();
+            assertThat(bytes).containsExactly(55f, 100f);
+        }
+        AugmentationRecipe first = AugmentationRecipe.parse("secu32");
+        AugmentationRecipe second = AugmentationRecipe.parse("secu32:blur=0.1,solarize=0.2");
+        assertThat(first.get("crop")).isEqualTo(0.3);
+        assertThat(first.get("blur")).isEqualTo(1.0);
+        assertThat(first.get("solarize")).isZero();
+        assertThat(second.pipeline(3, 32, 32, PixelRange.UNIT).steps()).hasSize(first.pipeline(3, 32, 32, PixelRange.UNIT).steps().size() + 1)
+                .anySatisfy(step -> assertThat(step).isEqualTo(new Solarize(0.5, 0.2)));
+    }
+
     @Test
     void brightnessAndContrastFollowTheirFormulas() {
         try (NDManager m = NDManager.newBaseManager()) {
