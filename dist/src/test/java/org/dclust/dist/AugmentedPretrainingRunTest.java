@@ -49,5 +49,6 @@ class AugmentedPretrainingRunTest {
         assertThat(vectors.code()).as(vectors.err()).isEqualTo(2);
         assertThat(vectors.err()).contains("error: pretrainAugment = affine augments images, but the data set synthetic-blobs has samples "
                 + "of shape [20] (not channels x height x width); use pretrainAugment=none").doesNotContain("\tat ", "pretrain   epoch");
+        assertThat(tmp.resolve("b")).as("refused before the run directory is written").doesNotExist();
     }
 }

@@ -76,6 +76,32 @@ class OutputAndInputChecksTest {
         assertThat(dir).doesNotExist();
     }
 
+    /**
+     * What only the data can say against a learner or a backbone (moco and secu need images; a batch
+     * and moco's queue must fit in the data; conv takes 28 x 28 images) is found once the data is loaded, before the run directory is
+     * written, and before any cell of a study trains: a study does not stop at its moco cell after the
+     * others ran, and the same --out can be used again with other settings.
+     */
+    @Test
+    void dataALearnerCannotUseIsRefusedBeforeAnythingIsWritten(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("run");
+        userError(dclust("run", "--dataset", "synthetic", "--learner", "moco", "--refiner", "centroid", "--out", out.toString()),
+                "moco learns from augmented views of images, but the data set synthetic-blobs has samples of shape [20]");
+        userError(dclust("run", "--set", "dataset.n=256", "--learner", "moco", "--refiner", "centroid", "--out", out.toString()),
+                "moco.queue = 1024 exceeds the 256 samples of fashion-mnist-small");
+        userError(dclust("run", "--set", "dataset.n=50", "--learner", "secu", "--refiner", "mnet", "--out", out.toString()),
+                "secu.batchSize = 64 exceeds the 50 samples of fashion-mnist-small: lower secu.batchSize to at most 50");
+        userError(dclust("run", "--dataset", "synthetic", "--learner", "ae", "--backbone", "conv", "--refiner", "centroid", "--out",
+                out.toString()), "the conv backbone takes samples of shape [C, 28, 28], [28, 28] or [784] (the MNIST family); got [20]");
+        assertThat(out).doesNotExist();
+
+        Path study = Files.writeString(tmp.resolve("s.yaml"), StudyTest.STUDY.replace("learners: [ae]", "learners: [ae, moco]")
+                .replace("set: {learner.pretrainEpochs: 2, mlp.hidden: \"32,32\"}", "set: {ae.pretrainEpochs: 2, mlp.hidden: \"32,32\"}"));
+        Path dir = tmp.resolve("study");
+        userError(dclust("study", study.toString(), "--out", dir.toString()), "moco.queue = 1024 exceeds the 200 samples of fashion-mnist-small");
+        assertThat(dir).doesNotExist();
+    }
+
     @Test
     void resumeNeedsARunDirectoryAndEpochLinesAPositiveCount(@TempDir Path tmp) throws Exception {
         userError(dclust("run", "--resume", tmp.toString()), "--resume " + tmp + " is not a run directory (it has no config.yaml, which "

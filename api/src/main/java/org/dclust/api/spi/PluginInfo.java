@@ -3,6 +3,7 @@ package org.dclust.api.spi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 
@@ -59,6 +60,24 @@ public interface PluginInfo {
      *     would be valid; empty when the set is sound
      */
     default List<String> validate(Params params) {
+        return List.of();
+    }
+
+    /**
+     * Checks the parameters against the data set the run trains on, for what only the data can say:
+     * samples that are not images where the plugin needs images, fewer samples than a batch or a
+     * queue. The framework calls it for a run's backbone, learner and refiner once the data is loaded
+     * and K checked, before anything is written or trained (a run's directory, any cell of a study), so
+     * a mistake does not leave a half-written run or stop a study after hours of other cells. A
+     * plugin's factory may rely on it having passed.
+     *
+     * @param params every declared parameter with its value, after {@link #validate(Params)} passed
+     * @param data the data set as loaded (its size and {@code sampleShape()}: the learner sees the same
+     *     after the run's preprocessing, without labels); not to be trained on here
+     * @return one line per problem, naming the parameter ({@code plugin.param}) or the data set, and
+     *     saying what would work; empty when the data suits
+     */
+    default List<String> validate(Params params, Dataset data) {
         return List.of();
     }
 }

@@ -2,8 +2,10 @@ package org.dclust.api.toolkit;
 
 import java.util.List;
 import java.util.Optional;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.augment.AugmentationPipeline;
 
 /**
  * A learner provider whose learner starts from the shared autoencoder pretraining ({@link Pretraining},
@@ -24,6 +26,12 @@ public interface PretrainingLearnerProvider extends LearnerProvider {
     @Override
     default List<String> validate(Params params) {
         return Pretraining.validate(params);
+    }
+
+    /** {@link AugmentationPipeline#dataProblem}: an augmented pretraining needs images. */
+    @Override
+    default List<String> validate(Params params, Dataset data) {
+        return AugmentationPipeline.dataProblem(params.getString(Pretraining.AUGMENT), data, Pretraining.AUGMENT).stream().toList();
     }
 
     /** The shared pretraining, with this learner's pretraining parameters. */

@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.dclust.api.data.Preprocessing;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.model.LatentModel;
+import org.dclust.api.param.InvalidParameterException;
+import org.dclust.api.param.Params;
+import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.train.EngineThreads;
@@ -85,6 +89,7 @@ public final class PipelineRunner {
         String kSource = kSource(c, data);
         EpochSelection selection = evaluation.epochSelection(c.selectEpoch);
         checkFinite(data);
+        checkPlugins(run, data);
         Preprocessing pre = Preprocessing.fit(c.preprocessing, data);
         Dataset prepared = pre.apply(data);
         // learners and refiners never see a label: they get the data without them
@@ -305,6 +310,22 @@ public final class PipelineRunner {
     }
 
     /**
+     * The run's backbone, learner and refiner checked against the data ({@link PluginInfo#validate(Params, Dataset)}):
+     * images where a plugin needs images, enough samples for a batch. Every problem together.
+     *
+     * @throws InvalidParameterException when a plugin cannot run on the data
+     */
+    static void checkPlugins(ResolvedRun run, Dataset data) {
+        List<String> problems = new ArrayList<>();
+        for (PluginChoice<?> p : List.of(run.backbone(), run.learner(), run.refiner())) {
+            problems.addAll(p.provider().validate(p.params(), data));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidParameterException(problems);
+        }
+    }
+
+    /**
      * K: the one the user set ({@code --clusters}, {@code clusters:} of a configuration or study
      * file), else the data set's number of classes; checked against the data. Each message blames
      * where K came from.
@@ -359,14 +380,16 @@ public final class PipelineRunner {
     /**
      * The identity part result.json records for this configuration on this data (plugins and their
      * parameters, data fingerprint, K, preset, preprocessing, seed, device type, versions), after the
-     * checks {@link #run} makes before it writes anything: K against the data, and finite data.
+     * checks {@link #run} makes before it writes anything: K against the data, finite data, and the
+     * plugins against the data ({@link #checkPlugins}).
      *
-     * @throws DclustException when K or the data is not valid
+     * @throws DclustException when K or the data is not valid, or a plugin cannot run on the data
      */
     public static RunIdentity identity(ResolvedRun run, Dataset data) {
         RunConfig c = run.config();
         int k = c.clusters != null && c.clusters.isAuto() ? autoRange(c.clusters, data) : clusters(requested(c), data);
         checkFinite(data);
+        checkPlugins(run, data);
         return identity(run, data, k, kSource(c, data), DeviceChoice.resolve(c.device));
     }
 

@@ -2,6 +2,8 @@ package org.dclust.phase1.backbone;
 
 import java.util.List;
 import java.util.Optional;
+import org.dclust.api.DclustException;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
@@ -49,6 +51,17 @@ public final class ConvBackboneProvider implements BackboneProvider {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(ParamSpec.integer("latentDim", 10, 1, 4096, "size of the latent space d"));
+    }
+
+    /** The network's input: the MNIST family's 28 x 28 images, any number of channels. */
+    @Override
+    public List<String> validate(Params params, Dataset data) {
+        try {
+            ConvBackbone.channels(data.sampleShape());
+            return List.of();
+        } catch (DclustException e) {
+            return List.of(e.getMessage());
+        }
     }
 
     @Override

@@ -3,11 +3,13 @@ package org.dclust.phase1.learner;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
+import org.dclust.api.toolkit.augment.AugmentationPipeline;
 
 /** Registers the {@code acai} learner ({@link AcaiLearner}): an adversarially regularised autoencoder, then k-means. */
 public final class AcaiLearnerProvider implements LearnerProvider {
@@ -62,6 +64,12 @@ public final class AcaiLearnerProvider implements LearnerProvider {
     @Override
     public List<String> validate(Params params) {
         return AcaiLearner.validate(NAME, params);
+    }
+
+    /** An augmenting recipe needs images. */
+    @Override
+    public List<String> validate(Params params, Dataset data) {
+        return AugmentationPipeline.dataProblem(params.getString("augment"), data, NAME + ".augment").stream().toList();
     }
 
     @Override

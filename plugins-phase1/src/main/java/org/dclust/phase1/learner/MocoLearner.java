@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
@@ -119,9 +118,9 @@ public record MocoLearner(Params params) implements LatentLearner {
 
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
+        ImageViews.require(validate(params, data));
         int[] chw = ImageViews.shape(data, NAME);
-        AugmentationPipeline views = ImageViews.pipeline(params.getString("augment"), "grey28", "colour32", chw, data, NAME + ".augment");
-        requireEnoughSamples(data);
+        AugmentationPipeline views = ImageViews.pipeline(params.getString("augment"), "grey28", "colour32", chw, data);
         ContrastiveEncoder encoder = ContrastiveEncoder.around(ctx.backbone(), params.getInt("dim"));
         NDManager manager = ctx.manager().newSubManager();
         try {
@@ -201,17 +200,20 @@ public record MocoLearner(Params params) implements LatentLearner {
         }
     }
 
-    /** At least one full batch, and no more queued keys than samples (else a sample's own key would be its negative). */
-    private void requireEnoughSamples(Dataset data) {
+    /**
+     * What the data says against these parameters (before anything is written or trained): images,
+     * a recipe for their channels, at least one full batch, and no more queued keys than samples
+     * (else a sample's own key would be its negative).
+     */
+    static List<String> validate(Params p, Dataset data) {
+        List<String> problems = new ArrayList<>(ImageViews.dataProblems(p, data, NAME, "augment"));
         int n = data.size();
-        if (n < params.getInt("batchSize")) {
-            throw new DclustException(NAME + ".batchSize = " + params.getInt("batchSize") + " exceeds the " + n + " samples of " + data.name()
-                    + ": an epoch trains on full batches only; lower " + NAME + ".batchSize");
-        }
-        if (params.getInt("queue") > n) {
-            throw new DclustException(NAME + ".queue = " + params.getInt("queue") + " exceeds the " + n + " samples of " + data.name()
+        int b = p.getInt("batchSize");
+        if (ImageViews.isImages(data) && p.getInt("queue") > n) {
+            problems.add(NAME + ".queue = " + p.getInt("queue") + " exceeds the " + n + " samples of " + data.name()
                     + ": the queue would always hold a sample's own earlier keys as its negatives; set " + NAME + ".queue to a multiple of "
-                    + NAME + ".batchSize of at most " + n / params.getInt("batchSize") * params.getInt("batchSize"));
+                    + NAME + ".batchSize" + (b <= n ? " of at most " + n / b * b : " (both at most " + n + ")"));
         }
+        return problems;
     }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.model.LatentLearner;
@@ -133,15 +132,17 @@ public record SecuLearner(Params params) implements LatentLearner {
         return problems;
     }
 
+    /** What the data says against these parameters (before anything is written or trained): images, recipes for their channels, a batch. */
+    static List<String> validate(Params p, Dataset data) {
+        return ImageViews.dataProblems(p, data, NAME, "augment", "augment2");
+    }
+
     @Override
     public LatentModel fit(Dataset data, TrainingContext ctx) {
+        ImageViews.require(validate(params, data));
         int[] chw = ImageViews.shape(data, NAME);
-        AugmentationPipeline first = ImageViews.pipeline(params.getString("augment"), GREY.get(0), COLOUR.get(0), chw, data, NAME + ".augment");
-        AugmentationPipeline second = ImageViews.pipeline(params.getString("augment2"), GREY.get(1), COLOUR.get(1), chw, data, NAME + ".augment2");
-        if (data.size() < params.getInt("batchSize")) {
-            throw new DclustException(NAME + ".batchSize = " + params.getInt("batchSize") + " exceeds the " + data.size() + " samples of "
-                    + data.name() + "; lower " + NAME + ".batchSize");
-        }
+        AugmentationPipeline first = ImageViews.pipeline(params.getString("augment"), GREY.get(0), COLOUR.get(0), chw, data);
+        AugmentationPipeline second = ImageViews.pipeline(params.getString("augment2"), GREY.get(1), COLOUR.get(1), chw, data);
         ContrastiveEncoder encoder = ContrastiveEncoder.around(ctx.backbone(), params.getInt("dim"), true);
         NDManager manager = ctx.manager().newSubManager();
         try {

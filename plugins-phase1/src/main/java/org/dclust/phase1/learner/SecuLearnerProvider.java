@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
 import org.dclust.api.spi.LearnerProvider;
@@ -69,6 +70,11 @@ public final class SecuLearnerProvider implements LearnerProvider {
     @Override
     public List<String> validate(Params params) {
         return SecuLearner.validate(params);
+    }
+
+    @Override
+    public List<String> validate(Params params, Dataset data) {
+        return SecuLearner.validate(params, data);
     }
 
     @Override

@@ -143,5 +143,15 @@ class MocoLearnerTest {
         assertThatThrownBy(() -> fit(TINY, fourChannels, null, 0, reports)).isInstanceOf(DclustException.class)
                 .hasMessageContaining("4 channels");
         assertThat(reports).isEmpty();
+        // the same checks as the framework makes them, with the data loaded and nothing written or trained
+        assertThat(provider.validate(params(TINY), images())).isEmpty();
+        assertThat(provider.validate(params(TINY), vectors)).singleElement().asString().contains("[64]", "images");
+        assertThat(provider.validate(params(longQueue), images())).singleElement().asString().contains("moco.queue = 112", "at most 96");
+        assertThat(provider.validate(params(bigBatch), images())).hasSize(2).anySatisfy(m -> assertThat(m).contains("moco.batchSize = 128",
+                "at most 100")).anySatisfy(m -> assertThat(m).contains("moco.queue = 128", "both at most 100"));
+        assertThat(provider.validate(params(TINY), fourChannels)).singleElement().asString().contains("moco.augment = auto", "4 channels");
+        Map<String, Object> named = new HashMap<>(TINY);
+        named.put("augment", "grey28");
+        assertThat(provider.validate(params(named), fourChannels)).as("a named recipe serves any channels").isEmpty();
     }
 }

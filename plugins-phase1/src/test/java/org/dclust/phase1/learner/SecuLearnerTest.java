@@ -141,5 +141,13 @@ class SecuLearnerTest {
         assertThatThrownBy(() -> fit(bigBatch, MocoLearnerTest.images(), null, 0, reports)).isInstanceOf(DclustException.class)
                 .hasMessageContaining("secu.batchSize = 128").hasMessageContaining("100 samples");
         assertThat(reports).isEmpty();
+        // the same checks as the framework makes them, with the data loaded and nothing written or trained
+        assertThat(provider.validate(params(TINY), MocoLearnerTest.images())).isEmpty();
+        assertThat(provider.validate(params(TINY), vectors)).singleElement().asString().contains("[64]", "images");
+        assertThat(provider.validate(params(bigBatch), MocoLearnerTest.images())).singleElement().asString()
+                .contains("secu.batchSize = 128", "100 samples", "at most 100");
+        Dataset twoChannels = new Dataset("two", new float[100 * 2 * 16], new int[] {2, 4, 4}, null, 0);
+        assertThat(provider.validate(params(TINY), twoChannels)).hasSize(2).allSatisfy(m -> assertThat(m).contains("= auto", "2 channels"))
+                .anySatisfy(m -> assertThat(m).startsWith("secu.augment2 "));
     }
 }

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
@@ -41,15 +42,38 @@ public record AugmentationPipeline(List<ImageAugmentation> steps, int channels, 
      */
     public static AugmentationPipeline forData(String spec, Dataset data, String setting) {
         AugmentationRecipe recipe = AugmentationRecipe.parse(spec);
-        int[] s = data.sampleShape();
-        AugmentationPipeline p = null;
-        if (s.length == 3) {
-            p = recipe.pipeline(s[0], s[1], s[2], ImageAugmentation.PixelRange.of(data.values()));
-        } else if (!recipe.pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
-            throw new DclustException(setting + " = " + spec + " augments images, but the data set " + data.name()
-                    + " has samples of shape " + Arrays.toString(s) + " (not channels x height x width); use " + setting + "=none");
+        Optional<String> problem = dataProblem(spec, data, setting);
+        if (problem.isPresent()) {
+            throw new DclustException(problem.get());
         }
+        int[] s = data.sampleShape();
+        AugmentationPipeline p = s.length == 3 ? recipe.pipeline(s[0], s[1], s[2], ImageAugmentation.PixelRange.of(data.values())) : null;
         return p == null || p.isIdentity() ? null : p;
+    }
+
+    /**
+     * What {@link #forData} would refuse, without building the pipeline: a recipe that augments, on a
+     * data set whose samples are not channels x height x width images. For a provider's
+     * {@code validate(Params, Dataset)}, so the run is refused before anything is written.
+     *
+     * @param setting the parameter as the user sets it, named in the message
+     * @return the message, or empty when the recipe suits the data (or does not parse: the provider's
+     *     {@code validate(Params)} reports that)
+     */
+    public static Optional<String> dataProblem(String spec, Dataset data, String setting) {
+        int[] s = data.sampleShape();
+        if (s.length == 3) {
+            return Optional.empty();
+        }
+        try {
+            if (AugmentationRecipe.parse(spec).pipeline(1, 1, 1, ImageAugmentation.PixelRange.UNIT).isIdentity()) {
+                return Optional.empty();
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.of(setting + " = " + spec + " augments images, but the data set " + data.name() + " has samples of shape "
+                + Arrays.toString(s) + " (not channels x height x width); use " + setting + "=none");
     }
 
     /** The generator for one view of one batch of one epoch. */
