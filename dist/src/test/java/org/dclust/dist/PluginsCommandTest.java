@@ -40,6 +40,15 @@ class PluginsCommandTest {
     }
 
     @Test
+    void presetSettingsArePrintedInTheOrderThePluginDeclaresItsParameters() {
+        // moco's presets are written with Map.of: without the ordering they print in whatever order the map iterates
+        String page = dclust("plugins", "moco").out();
+        String quick = page.lines().filter(l -> l.strip().startsWith("preset quick: ")).findFirst().orElseThrow();
+        assertThat(quick).contains("{epochs=20, batchSize=64, lr=");
+        assertThat(quick.indexOf("temperature=")).isLessThan(quick.indexOf("queue="));
+    }
+
+    @Test
     void anUnknownNameIsAUserErrorNamingTheClosestPlugins() {
         Outcome o = dclust("plugins", "mnt");
         assertThat(o.code()).isEqualTo(2);

@@ -144,7 +144,23 @@ public final class PluginsCommand implements Callable<Integer> {
             out.println("      " + p.name() + "." + s.name() + " = " + s.defaultValue() + "  (" + s.rangeText() + ") " + s.doc());
         }
         for (Map.Entry<String, Map<String, Object>> e : new TreeMap<>(p.presets()).entrySet()) {
-            out.println("      preset " + e.getKey() + ": " + e.getValue());
+            out.println("      preset " + e.getKey() + ": " + inDeclaredOrder(e.getValue(), p.parameters()));
         }
+    }
+
+    /**
+     * A preset's settings in the order the plugin declares its parameters (a preset written with
+     * {@code Map.of} iterates in no stable order), any key the plugin does not declare after them,
+     * alphabetically.
+     */
+    static Map<String, Object> inDeclaredOrder(Map<String, Object> preset, List<ParamSpec> declared) {
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        for (ParamSpec s : declared) {
+            if (preset.containsKey(s.name())) {
+                ordered.put(s.name(), preset.get(s.name()));
+            }
+        }
+        new TreeMap<>(preset).forEach(ordered::putIfAbsent);
+        return ordered;
     }
 }

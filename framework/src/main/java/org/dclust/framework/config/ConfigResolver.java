@@ -199,7 +199,7 @@ public final class ConfigResolver {
         }
         return "clusters = auto estimates K on the codes of the shared autoencoder pretraining, before the learner's clustering"
                 + " phase, but the learner " + learner.name() + " (with these parameters) does not start from it (it trains its own"
-                + " representation with K fixed): give K with --clusters K, or use a learner that pretrains ("
+                + " representation and clusters it in the same phase, so there are no codes to estimate K on first): give K with --clusters K, or use a learner that pretrains ("
                 + String.join(", ", able) + ")";
     }
 

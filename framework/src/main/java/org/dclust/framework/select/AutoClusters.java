@@ -29,8 +29,8 @@ import org.dclust.framework.report.Charts;
  * scores K over the range on the codes (its rule combines the internal indices, the gap statistic and
  * DBSCAN's count; see there); the learner and the refiner then run with the K chosen.
  *
- * <p>A learner that trains its own representation with K fixed (ACAI, DKM's annealed variant) has no
- * such space before its clustering: a run that asks for {@code auto} with it is refused before
+ * <p>A learner that trains its own representation and clusters it in one phase (ACAI, DKM's
+ * annealed variant, moco, secu) has no such space before its clustering: a run that asks for {@code auto} with it is refused before
  * anything trains ({@link org.dclust.framework.config.ConfigResolver}).
  *
  * <p>Labels never enter the estimate. When the data set declares its classes, the run's report says how
