@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# A study of many hours (the 70,000-image Table 4 grid: 13-16 h on 2 cores) run from ONE fixed commit,
+# in the background, across sittings and across machines that keep nothing but this repository.
+#
+#   scripts/long-study.sh start STUDY_FILE COMMIT   build COMMIT in a worktree and run (or resume) the study
+#   scripts/long-study.sh harvest STUDY_NAME        copy its finished cells into studies/results/STUDY_NAME
+#   scripts/long-study.sh status STUDY_NAME         finished cells, whether it runs, the log's last lines
+#
+# Working state lives in .long-studies/NAME/ (ignored by git): repo/ (a detached worktree at COMMIT,
+# never rebuilt from newer sources), out/ (the study directory: checkpoints, the phase-1 cache) and log.
+# What must survive a new machine is committed: studies/results/NAME/commit (the commit every cell ran
+# from) and each finished cell's result.json (cells/DATASET/PIPELINE/seedS/result.json) with the study's
+# results.{md,csv,json}. `start` first copies the committed result.json files back into out/, and the
+# study keeps a finished cell whose result.json records the identity the cell has now (StudyRunner), so
+# a restarted study trains only what is missing. A cell that had not finished starts again from its
+# last checkpoint on the same machine, from nothing on a new one.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+die() { echo "long-study: $*" >&2; exit 2; }
+[ $# -ge 2 ] || die "usage: $0 start STUDY_FILE COMMIT | harvest STUDY_NAME | status STUDY_NAME"
+
+# The finished cells' result.json files under a study directory, relative to it (none: nothing).
+finished_cells() { if [ -d "$1/cells" ]; then (cd "$1" && find cells -name result.json | sort); fi; }
+
+study_name() { sed -n 's/^name:[[:space:]]*//p' "$1" | head -n 1 | tr -d '"'"'"; }
+
+case "$1" in
+start)
+  [ $# -eq 3 ] || die "usage: $0 start STUDY_FILE COMMIT"
+  file="$2"
+  [ -f "$root/$file" ] || die "no study file $file (a path relative to the repository root)"
+  commit="$(git -C "$root" rev-parse --verify "$3^{commit}" 2>/dev/null)" || die "no commit $3 in this repository"
+  name="$(study_name "$root/$file")"
+  [ -n "$name" ] || die "$file has no name:"
+  record="$root/studies/results/$name"
+  if [ -f "$record/commit" ] && [ "$(cat "$record/commit")" != "$commit" ]; then
+    die "studies/results/$name holds cells run from $(cat "$record/commit"), not $commit: one study, one commit (move that folder away to start over)"
+  fi
+  work="$root/.long-studies/$name"
+  mkdir -p "$work/out"
+  if [ -f "$work/pid" ] && kill -0 "$(cat "$work/pid")" 2>/dev/null; then
+    die "$name already runs (pid $(cat "$work/pid")); see $0 status $name"
+  fi
+  if [ ! -d "$work/repo" ]; then
+    git -C "$root" worktree prune
+    git -C "$root" worktree add -q --detach "$work/repo" "$commit"
+  fi
+  [ "$(git -C "$work/repo" rev-parse HEAD)" = "$commit" ] || die "$work/repo is not at $commit: delete it and start again"
+  finished_cells "$record" | while read -r f; do
+    if [ ! -f "$work/out/$f" ]; then
+      mkdir -p "$work/out/$(dirname "$f")"
+      cp "$record/$f" "$work/out/$f"
+    fi
+  done
+  mkdir -p "$record"
+  echo "$commit" > "$record/commit"
+  echo "$file" > "$work/file"
+  cd "$work/repo"
+  nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$file' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
+  echo $! > "$work/pid"
+  echo "long-study: $name runs from $commit (pid $!); log $work/log"
+  ;;
+harvest)
+  name="$2"
+  work="$root/.long-studies/$name"
+  record="$root/studies/results/$name"
+  [ -d "$work/out" ] || die "nothing ran here for $name ($work/out is missing)"
+  n=0
+  while read -r f; do
+    mkdir -p "$record/$(dirname "$f")"
+    cp "$work/out/$f" "$record/$f"
+    n=$((n + 1))
+  done < <(finished_cells "$work/out")
+  for r in results.md results.csv results.json; do
+    if [ -f "$work/out/$r" ]; then cp "$work/out/$r" "$record/$r"; fi
+  done
+  echo "long-study: $n finished cells of $name in studies/results/$name (commit them)"
+  ;;
+status)
+  name="$2"
+  work="$root/.long-studies/$name"
+  running=no
+  if [ -f "$work/pid" ] && kill -0 "$(cat "$work/pid")" 2>/dev/null; then running="yes (pid $(cat "$work/pid"))"; fi
+  done_here=$(finished_cells "$work/out" | wc -l)
+  done_kept=$(finished_cells "$root/studies/results/$name" | wc -l)
+  echo "long-study: $name: running $running; finished cells here $done_here, committed $done_kept"
+  if [ -f "$work/log" ]; then tail -n 5 "$work/log"; fi
+  ;;
+*)
+  die "unknown command $1: start, harvest or status"
+  ;;
+esac
