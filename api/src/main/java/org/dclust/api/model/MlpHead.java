@@ -85,6 +85,11 @@ public final class MlpHead implements ClusterHead {
         return logits(latent, training).softmax(1);
     }
 
+    /** The network itself (its BatchNorm layers, for {@link org.dclust.api.toolkit.PreciseBatchNorm}); its parameters belong to this head's manager. */
+    public Block block() {
+        return block;
+    }
+
     /** Every array of the network by DJL's name, BatchNorm running statistics included: what a checkpoint holds of it. */
     public Map<String, NDArray> state() {
         return EncoderNetwork.named("", block);

@@ -62,7 +62,10 @@ public final class MnetRefinerProvider implements RefinerProvider {
                 ParamSpec.real("guardGrowth", 1.5, 1.0, 1000.0, "the guard's bound on the largest cluster's share, as a multiple of"
                         + " its share when the q space took over"),
                 ParamSpec.real("guardMinShare", 0.1, 0.0, 1.0, "the guard counts a cluster while it holds this fraction of an even share"
-                        + " (n/K samples) or more; 0: while it holds any sample"));
+                        + " (n/K samples) or more; 0: while it holds any sample"),
+                ParamSpec.bool("preciseBatchNorm", true, "re-estimate the BatchNorm running statistics of MNet and the encoder from each"
+                        + " epoch's final weights over the whole data set (one forward pass an epoch), so that evaluation mode (centres,"
+                        + " guard, final assignment) matches the training forward; the DCSS reference evaluates in training mode instead"));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.dclust.api.param.InvalidParameterException;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Plugins;
 import org.dclust.api.spi.RefinerProvider;
+import org.dclust.api.toolkit.PreciseBatchNorm;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
@@ -111,6 +113,34 @@ class MnetRefinerTest {
         List<Double> participation = rec.epochs.stream().map(r -> r.values().get("participation")).toList();
         assertThat(participation.subList(0, 2)).containsOnly(0.0);
         assertThat(participation.subList(2, 4)).allMatch(v -> v > 0.1);
+    }
+
+    /**
+     * With preciseBatchNorm (the default) MNet's running statistics at the end are those of its final
+     * weights: re-estimating them again changes nothing. Without it they are the moving average of
+     * training batches under older weights (2 batches an epoch here), which a re-estimate moves.
+     */
+    @Test
+    void preciseBatchNormLeavesTheStatisticsOfTheFinalWeights() {
+        Dataset data = data();
+        assertThat(statisticsMoveOnReestimate(data, true)).isLessThan(1e-4);
+        assertThat(statisticsMoveOnReestimate(data, false)).isGreaterThan(1e-2);
+    }
+
+    /** The largest change of MNet's running statistics when re-estimated after a run. */
+    private static double statisticsMoveOnReestimate(Dataset data, boolean precise) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingContext c = ctx(m, 3, null, EventSink.NONE).build();
+            LatentModel lm = latent(data, c);
+            try (ClusterModel model = mnet(Map.of("epochs", 3, "uEpochs", 1, "preciseBatchNorm", precise)).refine(lm, data, c)) {
+                MlpHead head = (MlpHead) model.head();
+                List<float[]> before = PreciseBatchNorm.runningArrays(head.block()).stream().map(a -> a.toFloatArray()).toList();
+                PreciseBatchNorm.reestimate(new Block[] {lm.network().encoderBlock(), head.block()}, data, 50, m,
+                        (scope, x) -> head.probabilities(lm.network().encode(x, true), true));
+                List<float[]> after = PreciseBatchNorm.runningArrays(head.block()).stream().map(a -> a.toFloatArray()).toList();
+                return largestMove(before, after);
+            }
+        }
     }
 
     private static double largestMove(List<float[]> before, List<float[]> after) {
@@ -297,6 +327,6 @@ class MnetRefinerTest {
             assertThat(p.create(Params.resolve("mnet", p.parameters(), preset))).isInstanceOf(MnetRefiner.class);
         }
         MnetRefiner.Settings s = ((MnetRefiner) p.create(Params.defaults("mnet", p.parameters()))).settings();
-        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3, false, 1.5, 0.1));
+        assertThat(s).isEqualTo(new MnetRefiner.Settings(20, 500, 1e-3, 1e-5, 0.8, 0.2, 1.5, 5, 1e-3, false, 1.5, 0.1, true));
     }
 }
