@@ -12,6 +12,9 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +23,10 @@ import java.util.List;
  * above ζ = 0.8, dissimilar below γ = 0.2, q clamped at 0.01/0.99, summed, times 1e-3); the
  * similarity comes from the fuzzy memberships for the first {@code uEpochs} epochs, whose ends
  * re-estimate the centres, then from q. Every batch takes its step (dclust skips a batch without
- * any confident pair, which a pretrained encoder does not produce).
+ * any confident pair, which a pretrained encoder does not produce). After every epoch, as dclust's
+ * default {@code mnet.preciseBatchNorm}, the BatchNorm running statistics are re-estimated: per batch
+ * of an interleaved pass over the data, the running arrays zeroed, a training-mode forward, the
+ * arrays read back (divided by 1 - momentum 0.9) and averaged.
  */
 final class BareMnet extends BareAutoEncoder {
     private final int uEpochs;
@@ -46,7 +52,7 @@ final class BareMnet extends BareAutoEncoder {
     @Override
     double matmulFlops(int epoch) {
         // encoder and head trained per batch; in the u epochs the centres are re-estimated at the end
-        double flops = n * trainingFlops(encoder, head);
+        double flops = n * trainingFlops(encoder, head) + n * forwardFlops(encoder, head);
         return epoch < uEpochs ? flops + n * forwardFlops(encoder) : flops;
     }
 
@@ -72,8 +78,49 @@ final class BareMnet extends BareAutoEncoder {
                 update(encoderAdam, encoderParams, scope);
             }
         }
+        reestimateBatchNorm();
         if (uSpace) {
             refreshCentres(encoder, centres, 1.5);
+        }
+    }
+
+    private void reestimateBatchNorm() {
+        List<NDArray> running = new ArrayList<>();
+        for (Pair<String, Parameter> p : head.getParameters()) {
+            Parameter.Type t = p.getValue().getType();
+            if (t == Parameter.Type.RUNNING_MEAN || t == Parameter.Type.RUNNING_VAR) {
+                running.add(p.getValue().getArray());
+            }
+        }
+        int batches = Math.max(1, n / batchSize);
+        double[][] sums = new double[running.size()][];
+        for (int j = 0; j < batches; j++) {
+            long[] idx = new long[(n - j + batches - 1) / batches];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = j + (long) i * batches;
+            }
+            for (NDArray a : running) {
+                a.muli(0);
+            }
+            try (NDManager scope = manager.newSubManager()) {
+                forward(head, forward(encoder, rows(scope, idx), true), true);
+            }
+            for (int a = 0; a < running.size(); a++) {
+                float[] v = running.get(a).toFloatArray();
+                if (sums[a] == null) {
+                    sums[a] = new double[v.length];
+                }
+                for (int i = 0; i < v.length; i++) {
+                    sums[a][i] += v[i] * 10.0 * idx.length;
+                }
+            }
+        }
+        for (int a = 0; a < running.size(); a++) {
+            float[] mean = new float[sums[a].length];
+            for (int i = 0; i < mean.length; i++) {
+                mean[i] = (float) (sums[a][i] / n);
+            }
+            running.get(a).set(FloatBuffer.wrap(mean));
         }
     }
 }
