@@ -34,11 +34,15 @@ import org.dclust.api.train.InPlace;
  * {@code (1 - momentum) * batchStatistic}, and the factor is measured once per call on the first batch
  * (running arrays at 1 and at 0: the difference is the momentum), so any momentum, and any BatchNorm
  * that keeps its running statistics as parameters of type {@link Parameter.Type#RUNNING_MEAN} and
- * {@link Parameter.Type#RUNNING_VAR}, is handled. The result is the sample-weighted mean of the batch
+ * {@link Parameter.Type#RUNNING_VAR}, is handled; a layer the forward does not reach (momentum 1: a
+ * projection head the latent space skips) keeps its statistics. The result is the sample-weighted mean of the batch
  * statistics (the variance: of the unbiased batch variances, as the running update uses them). Cost: one
  * forward pass over the data set, without gradients, plus two of one batch.
  */
 public final class PreciseBatchNorm {
+    /** A measured momentum this close to 1: the forward did not reach the layer (its arrays are left as they were). */
+    private static final double UNREACHED = 1 - 1e-6;
+
     private PreciseBatchNorm() {
     }
 
@@ -85,8 +89,23 @@ public final class PreciseBatchNorm {
                     + n + ", batchSize = " + batchSize);
         }
         int batches = Math.max(1, n / batchSize);
-        double[][] sums = new double[running.size()][];
+        List<float[]> before = new ArrayList<>();
+        for (NDArray a : running) {
+            before.add(a.toFloatArray());
+        }
         double[] momentum = measureMomentum(running, batch(0, batches, n), data, manager, forward);
+        List<NDArray> reached = new ArrayList<>();
+        List<Double> reachedMomentum = new ArrayList<>();
+        for (int a = 0; a < running.size(); a++) {
+            if (momentum[a] < UNREACHED) {
+                reached.add(running.get(a));
+                reachedMomentum.add(momentum[a]);
+            } else {
+                InPlace.copy(before.get(a), running.get(a));
+            }
+        }
+        running = reached;
+        double[][] sums = new double[running.size()][];
         for (int j = 0; j < batches; j++) {
             int[] idx = batch(j, batches, n);
             fill(running, 0f);
@@ -98,7 +117,7 @@ public final class PreciseBatchNorm {
                 if (sums[a] == null) {
                     sums[a] = new double[v.length];
                 }
-                double w = idx.length / (1 - momentum[a]);
+                double w = idx.length / (1 - reachedMomentum.get(a));
                 for (int i = 0; i < v.length; i++) {
                     sums[a][i] += w * v[i];
                 }
@@ -147,7 +166,7 @@ public final class PreciseBatchNorm {
                     d += fromOne[a][i] - v[i];
                 }
                 out[a] = d / v.length;
-                if (!(out[a] >= 0 && out[a] < 1 - 1e-6)) {
+                if (!(out[a] >= 0 && out[a] <= 1 + 1e-6)) {
                     throw new IllegalStateException("a BatchNorm running array updated with momentum " + out[a]
                             + ": not the linear running average precise BatchNorm assumes");
                 }

@@ -108,6 +108,29 @@ class PreciseBatchNormTest {
         }
     }
 
+    /** A BatchNorm the forward does not pass through (a projection head the latent space skips) keeps its statistics. */
+    @Test
+    void aLayerTheForwardDoesNotReachKeepsItsStatistics() {
+        Dataset ds = new Dataset("vectors", data(), new int[] {D}, null, 0);
+        try (NDManager m = NDManager.newBaseManager()) {
+            SequentialBlock used = new SequentialBlock().add(BatchNorm.builder().build());
+            SequentialBlock skipped = new SequentialBlock().add(BatchNorm.builder().build());
+            used.initialize(m, DataType.FLOAT32, new Shape(2, D));
+            skipped.initialize(m, DataType.FLOAT32, new Shape(2, D));
+            ParameterStore store = new ParameterStore(m, false);
+            for (var a : PreciseBatchNorm.runningArrays(skipped)) {
+                a.addi(3f);
+            }
+            List<float[]> kept = PreciseBatchNorm.runningArrays(skipped).stream().map(a -> a.toFloatArray()).toList();
+            PreciseBatchNorm.reestimate(new Block[] {used, skipped}, ds, BATCH, m, (scope, b) -> used.forward(store, new NDList(b), true));
+            List<float[]> after = PreciseBatchNorm.runningArrays(skipped).stream().map(a -> a.toFloatArray()).toList();
+            for (int i = 0; i < kept.size(); i++) {
+                assertThat(after.get(i)).containsExactly(kept.get(i));
+            }
+            assertThat(PreciseBatchNorm.runningArrays(used).get(0).toFloatArray()[0]).isNotEqualTo(0f);
+        }
+    }
+
     @Test
     void aNetworkWithoutBatchNormIsNotRun() {
         Dataset ds = new Dataset("vectors", data(), new int[] {D}, null, 0);
