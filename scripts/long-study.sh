@@ -9,8 +9,8 @@
 # Working state lives in .long-studies/NAME/ (ignored by git): repo/ (a detached worktree at COMMIT,
 # never rebuilt from newer sources), out/ (the study directory: checkpoints, the phase-1 cache) and log.
 # What must survive a new machine is committed: studies/results/NAME/commit (the commit every cell ran
-# from) and each finished cell's result.json (cells/DATASET/PIPELINE/seedS/result.json) with the study's
-# results.{md,csv,json}. `start` first copies the committed result.json files back into out/, and the
+# from) and each finished cell's result.json (cells/DATASET/PIPELINE/seedS/result.json, without its
+# per-sample series) with the study's results.{md,csv,json}. `start` first copies the committed result.json files back into out/, and the
 # study keeps a finished cell whose result.json records the identity the cell has now (StudyRunner), so
 # a restarted study trains only what is missing. A cell that had not finished starts again from its
 # last checkpoint on the same machine, from nothing on a new one.
@@ -21,6 +21,25 @@ die() { echo "long-study: $*" >&2; exit 2; }
 
 # The finished cells' result.json files under a study directory, relative to it (none: nothing).
 finished_cells() { if [ -d "$1/cells" ]; then (cd "$1" && find cells -name result.json | sort); fi; }
+
+# Copies a result.json (or a study's results.json) without the per-sample series of its runs
+# (volatile.series: MNet's qResidual is 1.6 MB at 70,000 samples); metrics, identity and the per-epoch
+# values stay, and a study reads such a result.json as a finished cell.
+without_series() {
+  python3 - "$1" "$2" <<'PY'
+import json, sys
+def strip(run):
+    if isinstance(run, dict) and isinstance(run.get("volatile"), dict):
+        run["volatile"].pop("series", None)
+doc = json.load(open(sys.argv[1]))
+strip(doc)
+for run in doc.get("runs", []) if isinstance(doc, dict) else []:
+    strip(run)
+with open(sys.argv[2], "w") as out:
+    json.dump(doc, out, indent=2)
+    out.write("\n")
+PY
+}
 
 study_name() { sed -n 's/^name:[[:space:]]*//p' "$1" | head -n 1 | tr -d '"'"'"; }
 
@@ -68,12 +87,13 @@ harvest)
   n=0
   while read -r f; do
     mkdir -p "$record/$(dirname "$f")"
-    cp "$work/out/$f" "$record/$f"
+    without_series "$work/out/$f" "$record/$f"
     n=$((n + 1))
   done < <(finished_cells "$work/out")
-  for r in results.md results.csv results.json; do
+  for r in results.md results.csv; do
     if [ -f "$work/out/$r" ]; then cp "$work/out/$r" "$record/$r"; fi
   done
+  if [ -f "$work/out/results.json" ]; then without_series "$work/out/results.json" "$record/results.json"; fi
   echo "long-study: $n finished cells of $name in studies/results/$name (commit them)"
   ;;
 status)
