@@ -71,6 +71,9 @@ start)
       cp "$record/$f" "$work/out/$f"
     fi
   done
+  # a study takes a directory holding its study.yaml as its own: restored cells and a carried-over
+  # cache are not "other files"
+  if [ ! -f "$work/out/study.yaml" ]; then cp "$work/repo/$file" "$work/out/study.yaml"; fi
   mkdir -p "$record"
   echo "$commit" > "$record/commit"
   echo "$file" > "$work/file"
