@@ -39,4 +39,25 @@ class ConfigFileErrorsTest {
                 + "  - " + study + ", line 5, column 1: 'seeds' is given twice (first on line 4); give each field once");
         assertThat(tmp.resolve("out")).doesNotExist();
     }
+
+    /** A setting that names no plugin lists each role and each plugin of the run (or study) once: no role twice, no aliases. */
+    @Test
+    void aSettingThatNamesNoPluginListsTheRolesAndPluginsOnce(@TempDir Path tmp) throws Exception {
+        Outcome run = dclust("run", "--set", "foo.bar=1", "--out", tmp.resolve("run").toString());
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("error: setting 'foo.bar' names 'foo', which is not a plugin of this run; use a role (dataset,"
+                + " backbone, learner, refiner) or a plugin's name (fashion-mnist-small, mlp, dcss, mnet)");
+        Path study = tmp.resolve("s.yaml");
+        Files.writeString(study, "datasets: [{name: synthetic}]\nlearners: [ae, {name: ae-x, learner: ae, set: {foo.baz: 2}}, dcss]\n"
+                + "refiners: [centroid, mnet]\nset: {foo.bar: 1}\n");
+        Outcome o = dclust("study", study.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err().strip()).isEqualTo("error: 2 configuration problems:\n"
+                + "  - study setting 'foo.bar' names no plugin of this study; use a role (dataset, backbone, learner, refiner) or a plugin's"
+                + " name (ae, mlp, centroid, mnet, dcss)\n"
+                + "  - learner entry 'ae-x': setting 'foo.baz' names no plugin of its cells; use a role (backbone, learner, refiner) or a"
+                + " plugin's name (ae, mlp, centroid, mnet)");
+        assertThat(tmp.resolve("run")).doesNotExist();
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
 }

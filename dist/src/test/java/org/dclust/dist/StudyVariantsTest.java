@@ -153,7 +153,8 @@ class StudyVariantsTest {
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, backbone: mpl}]"))).singleElement().asString()
                 .startsWith("learner entry 'x': unknown backbone 'mpl'");
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, set: {dcss.epochs: 2}}]"))).singleElement().asString()
-                .startsWith("learner entry 'x': setting 'dcss.epochs' names no plugin of its cells; use a role (learner, refiner, backbone) or one of");
+                .isEqualTo("learner entry 'x': setting 'dcss.epochs' names no plugin of its cells; use a role (backbone, learner, refiner) or a"
+                        + " plugin's name (ae, mlp, centroid)");
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, set: {ae.pretrainAugment: spin}}]"))).singleElement().asString()
                 .startsWith("learner x: ae.pretrainAugment = spin is not valid");
     }

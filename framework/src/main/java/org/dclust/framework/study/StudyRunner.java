@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.param.InvalidParameterException;
@@ -85,10 +86,15 @@ public final class StudyRunner {
         Set<String> problems = new LinkedHashSet<>();
         Map<StudyFile.LearnerEntry, Plugins> plugins = plugins(s, problems);
         Set<String> prefixes = new LinkedHashSet<>(List.of("dataset"));
-        plugins.values().forEach(p -> prefixes.addAll(p.prefixes()));
-        checkKeys(s.set.keySet(), prefixes, "study setting '%s' names no plugin of this study", problems);
-        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(),
-                "learner entry '" + entry.name + "': setting '%s' names no plugin of its cells", problems));
+        Set<String> names = new LinkedHashSet<>();
+        plugins.values().forEach(p -> {
+            prefixes.addAll(p.prefixes());
+            names.addAll(p.names());
+        });
+        String studyHint = ConfigResolver.howToName(List.of("dataset", "backbone", "learner", "refiner"), names);
+        checkKeys(s.set.keySet(), prefixes, key -> "study setting '" + key + "' names no plugin of this study; " + studyHint, problems);
+        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(), key -> "learner entry '" + entry.name + "': setting '" + key
+                + "' names no plugin of its cells; " + ConfigResolver.howToName(List.of("backbone", "learner", "refiner"), p.names()), problems));
         Map<String, Set<String>> cellProblems = new LinkedHashMap<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
         for (StudyCell cell : cells(s)) {
@@ -123,6 +129,13 @@ public final class StudyRunner {
         /** The setting prefixes (lower case) that name these plugins (any of the study's refiners) or their roles. */
         Set<String> prefixes() {
             return roles(null).keySet();
+        }
+
+        /** The names of these plugins (not their aliases): learner, backbone, refiners. */
+        List<String> names() {
+            List<String> out = new ArrayList<>(List.of(learner.name(), backbone.name()));
+            refiners.forEach(r -> out.add(r.name()));
+            return out;
         }
 
         /** Prefix (lower case) → role for the cells with {@code refiner} (null: any of the study's refiners). */
@@ -180,11 +193,10 @@ public final class StudyRunner {
     }
 
     /** Adds a problem for every setting key whose plugin (before the last dot) is not in {@code prefixes}. */
-    private static void checkKeys(Set<String> keys, Set<String> prefixes, String problem, Set<String> problems) {
+    private static void checkKeys(Set<String> keys, Set<String> prefixes, Function<String, String> problem, Set<String> problems) {
         for (String key : keys) {
-            String prefix = prefix(key);
-            if (!prefixes.contains(prefix)) {
-                problems.add(problem.formatted(key) + "; use a role (learner, refiner, backbone) or one of " + String.join(", ", prefixes));
+            if (!prefixes.contains(prefix(key))) {
+                problems.add(problem.apply(key));
             }
         }
     }
