@@ -49,6 +49,7 @@ class LauncherTest {
                 .isEqualTo("-B -q --no-transfer-progress -Dstyle.color=never -DskipTests package -pl dist -am");
         assertThat(r.out().strip()).startsWith("java -Dai.djl.offline=true").endsWith("-cp " + home + "/dist/target/lib/*"
                 + " org.dclust.framework.cli.Main plugins mnet");
+        assertThat(r.out()).as("how it was called, for the command an interrupted run prints").contains(" -Ddclust.launcher=" + home.resolve("dclust") + " ");
         assertThat(Files.readString(home.resolve("dist/target/build.log"))).contains("[WARNING] noise");
 
         Result again = launch("plugins");

@@ -153,9 +153,26 @@ class StudyVariantsTest {
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, backbone: mpl}]"))).singleElement().asString()
                 .startsWith("learner entry 'x': unknown backbone 'mpl'");
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, set: {dcss.epochs: 2}}]"))).singleElement().asString()
-                .startsWith("learner entry 'x': setting 'dcss.epochs' names no plugin of its cells; use a role (learner, refiner, backbone) or one of");
+                .isEqualTo(tmp.resolve("s.yaml") + ", learner entry x's set: setting 'dcss.epochs' names no plugin of its cells; use a role"
+                        + " (backbone, learner, refiner) or a plugin's name (ae, mlp, centroid)");
         assertThat(problems(tmp, grid("[ae, {name: x, learner: ae, set: {ae.pretrainAugment: spin}}]"))).singleElement().asString()
-                .startsWith("learner x: ae.pretrainAugment = spin is not valid");
+                .startsWith(tmp.resolve("s.yaml") + ", learner entry x's set: ae.pretrainAugment = spin is not valid");
+    }
+
+    /**
+     * A study setting that an entry sets itself does not reach that entry's cells: where every entry
+     * replaces it, it is no problem; where both are wrong, the entry's is the one its cells use and name.
+     */
+    @Test
+    void aStudySettingAnEntryReplacesIsNeitherUsedNorBlamedThere(@TempDir Path tmp) throws Exception {
+        String yaml = grid("[{name: a1, learner: ae, set: {learner.pretrainAugment: affine}}]").replace("set: {ae.", "set: {ae.pretrainAugment: spin, ae.");
+        assertThat(runner.resolve(study(tmp, yaml)).values()).extracting(r -> r.learner().params().asMap().get("pretrainAugment"))
+                .containsExactly("affine");
+        String recipe = " is not valid: unknown augmentation recipe 'spin'";
+        assertThat(problems(tmp, yaml.replace("[{name: a1", "[ae, {name: a1"))).singleElement().asString()
+                .startsWith(tmp.resolve("s.yaml") + ", the study's set: ae.pretrainAugment = spin" + recipe);
+        assertThat(problems(tmp, yaml.replace("learner.pretrainAugment: affine", "learner.pretrainAugment: spin"))).singleElement().asString()
+                .startsWith(tmp.resolve("s.yaml") + ", learner entry a1's set: ae.pretrainAugment = spin" + recipe);
     }
 
     @Test

@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
  * checkpoints, model/, assignments.csv and result.json into its output directory, and prints a
  * metrics table. Its options, the configuration, the output and cache directories and the data are all
  * checked before anything is written; a training that diverges ends with exit code
- * {@link #TRAINING_FAILED}.
+ * {@link #TRAINING_FAILED}. Interrupted (Ctrl-C), it prints the command that continues it
+ * ({@link Interruption}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run one pipeline and write its model and results.")
 public final class RunCommand implements Callable<Integer> {
@@ -136,8 +137,10 @@ public final class RunCommand implements Callable<Integer> {
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
         progress.header("run directory: " + outDir);
         boolean existed = Files.isDirectory(outDir);
-        try (RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(settings.cacheDir()).listener(progress)
-                .plots(true, settings.tsne()).checkpointEvery(settings.checkpointEvery()).fit()) {
+        Path dir = outDir;
+        try (Interruption interruption = Interruption.during(System.err, System.console() != null, () -> Interruption.runLine(dir));
+                RunResult result = pipeline.outputDirectory(outDir).cacheDirectory(settings.cacheDir()).listener(progress)
+                        .plots(true, settings.tsne()).checkpointEvery(settings.checkpointEvery()).fit()) {
             ResultTable.print(o, result.record());
             o.println("results: " + outDir.resolve("result.json"));
             o.println("model:   " + outDir.resolve("model"));

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dclust.api.DclustException;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
  * K are checked before anything is written. Exits with {@link RunCommand#TRAINING_FAILED} when a
  * cell's training diverged (the other cells still run). With {@code --engine spark} the cells run on
  * Apache Spark ({@link EngineExtension}), with the same checks before and the same results after.
+ * Interrupted (Ctrl-C), it prints the command that continues it ({@link Interruption}).
  */
 @Command(name = "study", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, description = "Run a study grid (resumable) and write results.json, results.csv and results.md.")
 public final class StudyCommand implements Callable<Integer> {
@@ -70,8 +73,11 @@ public final class StudyCommand implements Callable<Integer> {
         Files.createDirectories(dir);
         Files.copy(file, dir.resolve("study.yaml"), StandardCopyOption.REPLACE_EXISTING);
         ConsoleProgress progress = new ConsoleProgress(System.err, System.console() != null, epochLines);
-        StudyOutcome outcome = distributed == null ? runner.run(plan, dir, progress, () -> false)
-                : distributed.study(runner, plan, dir, progress, master);
+        StudyOutcome outcome;
+        try (Interruption interruption = Interruption.during(System.err, System.console() != null,
+                () -> Interruption.studyLine(file, dir, engineOptions()))) {
+            outcome = distributed == null ? runner.run(plan, dir, progress, () -> false) : distributed.study(runner, plan, dir, progress, master);
+        }
         PrintWriter o = spec.commandLine().getOut();
         o.println(Files.readString(dir.resolve("results.md")));
         o.println("results: " + dir.resolve("results.json") + ", " + dir.resolve("results.csv") + ", " + dir.resolve("results.md"));
@@ -87,6 +93,18 @@ public final class StudyCommand implements Callable<Integer> {
             return RunCommand.TRAINING_FAILED;
         }
         return 0;
+    }
+
+    /** The options that chose where the cells run, as given (none for this process). */
+    private List<String> engineOptions() {
+        List<String> out = new ArrayList<>();
+        if (!EngineExtension.LOCAL.equals(engine)) {
+            out.addAll(List.of("--engine", engine));
+        }
+        if (master != null) {
+            out.addAll(List.of("--master", master));
+        }
+        return out;
     }
 
     /** A study directory: writable, and new, empty or a study's own (it holds study.yaml). */

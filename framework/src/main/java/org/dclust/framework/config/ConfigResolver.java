@@ -2,6 +2,7 @@ package org.dclust.framework.config;
 
 import com.google.inject.Inject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,8 +82,7 @@ public final class ConfigResolver {
             String prefix = key.substring(0, dot);
             String role = roleOf(prefix, byRole);
             if (role == null) {
-                problems.add("setting '" + key + "' names '" + prefix + "', which is not a plugin of this run; use a role ("
-                        + String.join(", ", ROLES) + ") or one of: " + String.join(", ", names(byRole)));
+                problems.add("setting '" + key + "' names '" + prefix + "', which is not a plugin of this run; " + howToName(ROLES, names(byRole)));
                 continue;
             }
             String param = key.substring(dot + 1);
@@ -179,6 +179,17 @@ public final class ConfigResolver {
             }
         }
         return out;
+    }
+
+    /**
+     * How a setting's key may name its plugin, for the message about a key that names none: "use a role
+     * (dataset, backbone) or a plugin's name (fashion-mnist, mlp)", each role and plugin once.
+     *
+     * @param roles the roles a key may begin with
+     * @param names the names of the plugins the setting may reach (their aliases are accepted too, but not listed)
+     */
+    public static String howToName(Collection<String> roles, Collection<String> names) {
+        return "use a role (" + String.join(", ", roles) + ") or a plugin's name (" + String.join(", ", new LinkedHashSet<>(names)) + ")";
     }
 
     private static boolean answersTo(PluginInfo p, String name) {

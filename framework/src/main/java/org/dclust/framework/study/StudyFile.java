@@ -66,6 +66,8 @@ public final class StudyFile {
     public boolean tsne;
     /** Published figures to print beside the measured ones; empty: none. */
     public List<Reference> references = new ArrayList<>();
+    /** The file the study was read from, named by the problems of its settings; null for a study made in code. */
+    public Path file;
 
     /** What a data set label may hold: it names a directory. */
     private static final String LABEL = "[A-Za-z0-9][A-Za-z0-9._+-]*";
@@ -153,6 +155,7 @@ public final class StudyFile {
      */
     public static StudyFile read(Path file) {
         StudyFile s = new StudyFile();
+        s.file = file;
         YamlDocument doc = YamlDocument.read(file, "study file");
         List<String> missing = doc.fields().map(s::bind).orElse(List.of());
         List<String> problems = new ArrayList<>(doc.problems());

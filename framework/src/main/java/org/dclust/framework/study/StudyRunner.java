@@ -78,28 +78,35 @@ public final class StudyRunner {
 
     /**
      * Resolves every cell's configuration; all problems of the whole study are reported together. A
-     * problem that only some learner entries' cells have (a backbone a learner cannot use, a setting
-     * of a variant) names those entries; two entries that would run the same cells are refused.
+     * problem of a setting names the set it came from and the file ({@link StudySettings}); another
+     * problem that only some learner entries' cells have (a backbone a learner cannot use) names those
+     * entries; two entries that would run the same cells are refused.
      */
     public Map<StudyCell, ResolvedRun> resolve(StudyFile s) {
         Set<String> problems = new LinkedHashSet<>();
-        Map<StudyFile.LearnerEntry, Plugins> plugins = plugins(s, problems);
-        Set<String> prefixes = new LinkedHashSet<>(List.of("dataset"));
-        plugins.values().forEach(p -> prefixes.addAll(p.prefixes()));
-        checkKeys(s.set.keySet(), prefixes, "study setting '%s' names no plugin of this study", problems);
-        plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(),
-                "learner entry '" + entry.name + "': setting '%s' names no plugin of its cells", problems));
+        Map<StudyFile.LearnerEntry, EntryPlugins> plugins = plugins(s, problems);
+        StudySettings settings = new StudySettings(s, registry);
+        settings.checkKeys(plugins, problems);
         Map<String, Set<String>> cellProblems = new LinkedHashMap<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
         for (StudyCell cell : cells(s)) {
-            Plugins p = plugins.get(cell.learner());
+            EntryPlugins p = plugins.get(cell.learner());
             if (p == null) {
                 continue; // its learner or backbone is unknown: reported above
             }
+            RunConfig config = null;
             try {
-                out.put(cell, resolver.resolve(config(s, cell, p)));
+                config = config(s, cell, p);
+                out.put(cell, resolver.resolve(config));
             } catch (InvalidParameterException e) {
-                e.problems().forEach(problem -> cellProblems.computeIfAbsent(problem, k -> new LinkedHashSet<>()).add(cell.learner().name));
+                for (String problem : e.problems()) {
+                    String named = config == null ? null : settings.attribute(cell, p, config.presetOrDefault(), problem);
+                    if (named != null) {
+                        problems.add(named);
+                    } else {
+                        cellProblems.computeIfAbsent(problem, k -> new LinkedHashSet<>()).add(cell.learner().name);
+                    }
+                }
             } catch (DclustException e) {
                 cellProblems.computeIfAbsent(e.getMessage(), k -> new LinkedHashSet<>()).add(cell.learner().name);
             }
@@ -115,38 +122,8 @@ public final class StudyRunner {
         return out;
     }
 
-    /**
-     * The plugins of one learner entry's cells: its learner, its backbone (the entry's, the study's, or
-     * the learner's default) and the study's refiners.
-     */
-    private record Plugins(PluginInfo learner, PluginInfo backbone, List<PluginInfo> refiners) {
-        /** The setting prefixes (lower case) that name these plugins (any of the study's refiners) or their roles. */
-        Set<String> prefixes() {
-            return roles(null).keySet();
-        }
-
-        /** Prefix (lower case) → role for the cells with {@code refiner} (null: any of the study's refiners). */
-        Map<String, String> roles(PluginInfo refiner) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String role : List.of("learner", "refiner", "backbone")) {
-                out.put(role, role);
-            }
-            name(out, learner, "learner");
-            name(out, backbone, "backbone");
-            for (PluginInfo r : refiner != null ? List.of(refiner) : refiners) {
-                name(out, r, "refiner");
-            }
-            return out;
-        }
-
-        private static void name(Map<String, String> out, PluginInfo p, String role) {
-            out.putIfAbsent(p.name().toLowerCase(Locale.ROOT), role);
-            p.aliases().forEach(a -> out.putIfAbsent(a.toLowerCase(Locale.ROOT), role));
-        }
-    }
-
     /** The plugins of every learner entry whose learner and backbone exist; the unknown ones are problems, naming the entry. */
-    private Map<StudyFile.LearnerEntry, Plugins> plugins(StudyFile s, Set<String> problems) {
+    private Map<StudyFile.LearnerEntry, EntryPlugins> plugins(StudyFile s, Set<String> problems) {
         List<PluginInfo> refiners = new ArrayList<>();
         for (String r : s.refiners) {
             try {
@@ -155,7 +132,7 @@ public final class StudyRunner {
                 problems.add(e.getMessage());
             }
         }
-        Map<StudyFile.LearnerEntry, Plugins> out = new LinkedHashMap<>();
+        Map<StudyFile.LearnerEntry, EntryPlugins> out = new LinkedHashMap<>();
         for (StudyFile.LearnerEntry entry : s.learners) {
             String context = entry.variant ? "learner entry '" + entry.name + "': " : "";
             LearnerProvider learner;
@@ -166,7 +143,7 @@ public final class StudyRunner {
                 continue;
             }
             try {
-                out.put(entry, new Plugins(learner, registry.get(BackboneProvider.class, backbone(s, entry, learner)), refiners));
+                out.put(entry, new EntryPlugins(learner, registry.get(BackboneProvider.class, backbone(s, entry, learner)), refiners));
             } catch (DclustException e) {
                 problems.add(context + e.getMessage());
             }
@@ -177,22 +154,6 @@ public final class StudyRunner {
     /** The backbone of an entry's cells: its own, else the study's, else the learner's default. */
     private static String backbone(StudyFile s, StudyFile.LearnerEntry entry, LearnerProvider learner) {
         return entry.backbone != null ? entry.backbone : s.backbone != null ? s.backbone : learner.defaultBackbone();
-    }
-
-    /** Adds a problem for every setting key whose plugin (before the last dot) is not in {@code prefixes}. */
-    private static void checkKeys(Set<String> keys, Set<String> prefixes, String problem, Set<String> problems) {
-        for (String key : keys) {
-            String prefix = prefix(key);
-            if (!prefixes.contains(prefix)) {
-                problems.add(problem.formatted(key) + "; use a role (learner, refiner, backbone) or one of " + String.join(", ", prefixes));
-            }
-        }
-    }
-
-    /** The plugin part of a setting key, lower case (the whole key when it has no dot). */
-    private static String prefix(String key) {
-        int dot = key.lastIndexOf('.');
-        return (dot < 0 ? key : key.substring(0, dot)).toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -222,7 +183,7 @@ public final class StudyRunner {
      * set: {@code dataset.param}), then its learner entry's (each replacing the study's setting of the
      * same parameter, under any spelling), then its data set entry's.
      */
-    private RunConfig config(StudyFile s, StudyCell cell, Plugins p) {
+    private RunConfig config(StudyFile s, StudyCell cell, EntryPlugins p) {
         RunConfig c = new RunConfig();
         c.dataset = cell.dataset().name;
         c.learner = cell.learner().learner();
@@ -236,27 +197,20 @@ public final class StudyRunner {
         c.device = s.device;
         Map<String, String> roles = p.roles(registry.get(RefinerProvider.class, cell.refiner()));
         Set<String> overridden = new LinkedHashSet<>();
-        cell.learner().set.keySet().forEach(k -> overridden.add(slot(k, roles)));
+        cell.learner().set.keySet().forEach(k -> overridden.add(StudySettings.slot(k, roles)));
         for (Map.Entry<String, Object> e : s.set.entrySet()) {
-            String slot = slot(e.getKey(), roles);
-            if ((slot != null && !overridden.contains(slot)) || prefix(e.getKey()).equals("dataset")) {
+            String slot = StudySettings.slot(e.getKey(), roles);
+            if ((slot != null && !overridden.contains(slot)) || StudySettings.prefix(e.getKey()).equals("dataset")) {
                 c.set.put(e.getKey(), e.getValue());
             }
         }
         for (Map.Entry<String, Object> e : cell.learner().set.entrySet()) {
-            if (slot(e.getKey(), roles) != null) {
+            if (StudySettings.slot(e.getKey(), roles) != null) {
                 c.set.put(e.getKey(), e.getValue());
             }
         }
         cell.dataset().set.forEach((k, v) -> c.set.put("dataset." + k, v));
         return c;
-    }
-
-    /** "role.param" for a setting key that names one of the cell's plugins (or its role); null for another plugin's. */
-    private static String slot(String key, Map<String, String> roles) {
-        int dot = key.lastIndexOf('.');
-        String role = dot > 0 ? roles.get(key.substring(0, dot).toLowerCase(Locale.ROOT)) : null;
-        return role == null ? null : role + "." + key.substring(dot + 1);
     }
 
     /**

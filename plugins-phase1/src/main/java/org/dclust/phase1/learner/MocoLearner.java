@@ -75,19 +75,24 @@ public record MocoLearner(Params params) implements LatentLearner {
     /** {@code augment} value choosing the recipe by the number of channels. */
     static final String AUTO = ImageViews.AUTO;
 
-    /** Every parameter; defaults are MoCo v2's ({@code main_moco.py}) except where said. */
+    /**
+     * Every parameter; the defaults are the {@code default} preset's, so that parameters resolved
+     * without a preset train as {@code --preset default} does; MoCo v2's ({@code main_moco.py}) except epochs, lr,
+     * keyMomentum and queue, which the descriptions give as the paper's ({@code paper} preset).
+     */
     static List<ParamSpec> parameters(int epochs) {
         List<ParamSpec> p = new ArrayList<>();
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "training epochs (MoCo v2: 200 on ImageNet)"));
         p.add(ParamSpec.integer("batchSize", 256, 2, 1_000_000, "mini-batch size b (MoCo: 256)"));
-        p.add(ParamSpec.real("lr", 0.03, 1e-8, 10.0, "initial SGD learning rate, decayed by a cosine to 0 (MoCo: 0.03 at batch 256)"));
+        p.add(ParamSpec.real("lr", 0.06, 1e-8, 10.0, "initial SGD learning rate, decayed by a cosine to 0 (MoCo: 0.03 at batch 256 on "
+                + "ImageNet, the paper preset; its CIFAR demo 0.06)"));
         p.add(ParamSpec.real("momentum", 0.9, 0.0, 0.999, "SGD momentum (MoCo: 0.9)"));
         p.add(ParamSpec.real("weightDecay", 1e-4, 0.0, 1.0, "SGD weight decay (MoCo: 1e-4; its CIFAR demo 5e-4)"));
-        p.add(ParamSpec.real("keyMomentum", 0.999, 0.0, 0.999999, "momentum m of the key encoder, theta_k <- m theta_k + (1 - m) theta_q "
-                + "(MoCo: 0.999; its CIFAR demo 0.99)"));
+        p.add(ParamSpec.real("keyMomentum", 0.99, 0.0, 0.999999, "momentum m of the key encoder, theta_k <- m theta_k + (1 - m) theta_q "
+                + "(MoCo: 0.999, the paper preset; its CIFAR demo 0.99, for short schedules)"));
         p.add(ParamSpec.real("temperature", 0.2, 1e-3, 10.0, "softmax temperature T of InfoNCE (MoCo v2: 0.2; v1 0.07; CIFAR demo 0.1)"));
-        p.add(ParamSpec.integer("queue", 65536, 1, 10_000_000, "K, negative keys in the queue; a multiple of batchSize, at most the number of "
-                + "samples (MoCo: 65536 on ImageNet; its CIFAR demo 4096)"));
+        p.add(ParamSpec.integer("queue", 4096, 1, 10_000_000, "K, negative keys in the queue; a multiple of batchSize, at most the number of "
+                + "samples (MoCo: 65536 on ImageNet, the paper preset; its CIFAR demo 4096)"));
         p.add(ParamSpec.integer("dim", 128, 1, 65536, "output size of the MLP projection head (MoCo: 128)"));
         p.add(ParamSpec.integer("bnSplits", 8, 1, 1024, "slices each batch is encoded in, each its own batch-norm batch, the key batch "
                 + "shuffled first: one device's shuffle-BN (the authors: 8 GPUs; their CIFAR demo: 8 splits)"));

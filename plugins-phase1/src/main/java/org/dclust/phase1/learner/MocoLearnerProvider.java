@@ -39,7 +39,7 @@ public final class MocoLearnerProvider implements LearnerProvider {
                 + "queue negative keys, InfoNCE at temperature T on two augmented views per image, SGD with momentum 0.9, weight decay and a "
                 + "cosine learning-rate decay; shuffle-BN imitated on one device by encoding each batch in bnSplits slices, the key batch "
                 + "shuffled first. Images only. The model: the backbone's pooled features (features=h; z: the head's), L2-normalised, of "
-                + "the un-augmented images, with k-means centres. Presets: quick = " + QUICK_EPOCHS + " epochs at batch 64, queue 1024 "
+                + "the un-augmented images, with k-means centres. The declared defaults are the default preset's. Presets: quick = " + QUICK_EPOCHS + " epochs at batch 64, queue 1024 "
                 + "(the 3,000 embedded images, a few minutes); default = " + DEFAULT_EPOCHS
                 + " epochs at batch 256, queue 4096 (all 70,000 Fashion-MNIST images: about 2.5 hours on 2 cores with resnet's "
                 + "defaults, measured with dclust bench, see the README's speed section; resumable); both with the CIFAR "

@@ -89,7 +89,12 @@ public record SecuLearner(Params params) implements LatentLearner {
     /** SeCu's two views for colour images, after its CIFAR recipes ({@code main.py}, {@code aug_1}, {@code aug_2}). */
     static final List<String> COLOUR = List.of("secu32", "secu32:blur=0.1,solarize=0.2");
 
-    /** Every parameter; defaults are the authors' CIFAR-10 settings ({@code main.py}, {@code run_cifar10.sh}) except where said. */
+    /**
+     * Every parameter; the defaults are the {@code default} preset's, so that parameters resolved
+     * without a preset train as {@code --preset default} does; the authors' CIFAR-10 settings ({@code main.py},
+     * {@code run_cifar10.sh}) except epochs, warmupEpochs and heads, which the descriptions give as
+     * the paper's ({@code paper} preset).
+     */
     static List<ParamSpec> parameters(int epochs, int warmupEpochs) {
         List<ParamSpec> p = new ArrayList<>();
         p.add(ParamSpec.integer("epochs", epochs, 0, 1_000_000, "training epochs (SeCu: 401 on CIFAR-10)"));
@@ -100,7 +105,8 @@ public record SecuLearner(Params params) implements LatentLearner {
                 + "cosine from epoch W (SeCu: 11 of 401); 0: cosine from the start"));
         p.add(ParamSpec.real("momentum", 0.9, 0.0, 0.999, "SGD momentum of both groups (SeCu: 0.9)"));
         p.add(ParamSpec.real("weightDecay", 1e-4, 0.0, 1.0, "SGD weight decay of both groups (SeCu: 1e-4)"));
-        p.add(ParamSpec.integer("heads", 10, 1, 100, "clustering heads; head h has h*K clusters, the first K (SeCu: 10 heads, 10..100 on CIFAR-10)"));
+        p.add(ParamSpec.integer("heads", 3, 1, 100, "clustering heads; head h has h*K clusters, the first K (SeCu: 10 heads, 10..100 on "
+                + "CIFAR-10, the paper preset)"));
         p.add(ParamSpec.integer("dim", 128, 1, 65536, "size of the projection, the embedding the centres live in (SeCu: 128)"));
         p.add(ParamSpec.real("tx", 0.05, 1e-4, 100, "temperature tau_x of the representation loss (SeCu: 0.05)"));
         p.add(ParamSpec.real("tw", 0.05, 1e-4, 100, "temperature tau_w of the centre loss and of the model's soft assignment (SeCu: 0.05)"));

@@ -41,7 +41,7 @@ public final class SecuLearnerProvider implements LearnerProvider {
                 + "the other's soft prediction against the epoch's frozen centres mixed with the previous assignment). SGD in two groups: "
                 + "the encoder with lr 0 in epoch 0, a linear warm-up to epoch warmupEpochs, then a cosine; the centres at a constant "
                 + "centreLr. Images only; no pretraining. The model: the unit embedding, the first head's centres and softmax(z.c/tw). "
-                + "Presets: quick = " + QUICK_EPOCHS + " epochs, 3 heads, batch 64 (the 3,000 embedded images: 47 dual steps an epoch; "
+                + "The declared defaults are the default preset's. Presets: quick = " + QUICK_EPOCHS + " epochs, 3 heads, batch 64 (the 3,000 embedded images: 47 dual steps an epoch; "
                 + "5 minutes); default = "
                 + DEFAULT_EPOCHS + " epochs, 3 heads, batch 128 (all 70,000 Fashion-MNIST images: about 2 hours on 2 cores with resnet's "
                 + "defaults, 2.6 hours at one libtorch thread on a busy machine, from dclust bench, see the README's speed section; "

@@ -64,6 +64,19 @@ class MocoLearnerTest {
      * and started again ends where an uninterrupted one does, its cosine schedule, queue, key encoder
      * and momentum buffers restored from the checkpoint of epoch 2.
      */
+    /**
+     * Parameters resolved without a preset (the provider used directly, or a run whose preset only
+     * another of its plugins defines) are the default preset's, not the paper's GPU-sized ones.
+     */
+    @Test
+    void theDeclaredDefaultsAreTheDefaultPresets() {
+        assertThat(Params.defaults(provider.name(), provider.parameters())).isEqualTo(params(provider.presets().get("default")));
+        Params paper = params(provider.presets().get("paper"));
+        assertThat(paper.getInt("queue")).as("the paper preset keeps the paper's").isEqualTo(65536);
+        assertThat(paper.getDouble("keyMomentum")).isEqualTo(0.999);
+        assertThat(paper.getDouble("lr")).isEqualTo(0.03);
+    }
+
     @Test
     void sameSeedSameModelAndAnInterruptedRunResumesToIt(@TempDir Path tmp) {
         Dataset data = images();

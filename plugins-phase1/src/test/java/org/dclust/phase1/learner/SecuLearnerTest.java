@@ -48,6 +48,16 @@ class SecuLearnerTest {
      * lr·max(1, t − n)/(10 n) (lr/100 at the first step of epoch 1, lr·99/100 at the last of epoch 10),
      * then the cosine from lr at step W·n to 0 at the end; W = 0 is the cosine alone.
      */
+    /**
+     * Parameters resolved without a preset (the provider used directly, or a run whose preset only
+     * another of its plugins defines) are the default preset's, not the paper's GPU-sized ones.
+     */
+    @Test
+    void theDeclaredDefaultsAreTheDefaultPresets() {
+        assertThat(Params.defaults(provider.name(), provider.parameters())).isEqualTo(params(provider.presets().get("default")));
+        assertThat(params(provider.presets().get("paper")).getInt("heads")).as("the paper preset keeps the paper's").isEqualTo(10);
+    }
+
     @Test
     void theScheduleFreezesTheEncoderForAnEpochThenRampsThenFollowsACosine() {
         assertThat(SecuLearner.encoderLr(0.2, 0, 7, 10, 401, 11)).isZero();
