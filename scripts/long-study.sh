@@ -2,7 +2,10 @@
 # A study of many hours (the 70,000-image Table 4 grid: 13-16 h on 2 cores) run from ONE fixed commit,
 # in the background, across sittings and across machines that keep nothing but this repository.
 #
-#   scripts/long-study.sh start STUDY_FILE COMMIT   build COMMIT in a worktree and run (or resume) the study
+#   scripts/long-study.sh start STUDY_FILE COMMIT [--share-cache OTHER]
+#                                                   build COMMIT in a worktree and run (or resume) the study;
+#                                                   --share-cache links the finished pretrainings and phase-1
+#                                                   results of study OTHER, run from the same COMMIT
 #   scripts/long-study.sh harvest STUDY_NAME        copy its finished cells into studies/results/STUDY_NAME
 #   scripts/long-study.sh status STUDY_NAME         finished cells, whether it runs, the log's last lines
 #
@@ -45,8 +48,13 @@ study_name() { sed -n 's/^name:[[:space:]]*//p' "$1" | head -n 1 | tr -d '"'"'";
 
 case "$1" in
 start)
-  [ $# -eq 3 ] || die "usage: $0 start STUDY_FILE COMMIT"
+  [ $# -eq 3 ] || [ $# -eq 5 ] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME]"
   file="$2"
+  share=""
+  if [ $# -eq 5 ]; then
+    [ "$4" = "--share-cache" ] || die "unknown option $4 (only --share-cache STUDY_NAME)"
+    share="$5"
+  fi
   [ -f "$root/$file" ] || die "no study file $file (a path relative to the repository root)"
   commit="$(git -C "$root" rev-parse --verify "$3^{commit}" 2>/dev/null)" || die "no commit $3 in this repository"
   name="$(study_name "$root/$file")"
@@ -73,12 +81,35 @@ start)
   done
   # a study takes a directory holding its study.yaml as its own: restored cells and a carried-over
   # cache are not "other files"
-  if [ ! -f "$work/out/study.yaml" ]; then cp "$work/repo/$file" "$work/out/study.yaml"; fi
+  if [ -n "$share" ]; then
+    from="$root/.long-studies/$share/out/cache"
+    [ -d "$from" ] || die "no cache of study $share to share ($from is missing)"
+    [ "$(cat "$root/studies/results/$share/commit" 2>/dev/null)" = "$commit" ] \
+      || die "study $share did not run from $commit: a cache entry is shared only between studies of one commit"
+    # Complete entries only (a pretraining is written as a whole directory, a phase 1 writes its epochs.json last),
+    # hard-linked: entries are written once and never changed in place.
+    for entry in "$from"/pretrain/* "$from"/phase1/*; do
+      [ -f "$entry/adam/meta.json" ] || [ -f "$entry/epochs.json" ] || continue
+      kind="$(basename "$(dirname "$entry")")"
+      if [ ! -e "$work/out/cache/$kind/$(basename "$entry")" ]; then
+        mkdir -p "$work/out/cache/$kind"
+        cp -al "$entry" "$work/out/cache/$kind/"
+      fi
+    done
+  fi
+  # The study file comes from this checkout, so a study may be added (or grow seeds) after the commit its code
+  # comes from; the study keeps every finished cell whose identity is unchanged.
+  cp "$root/$file" "$work/out/study.yaml"
+  if grep -q 'fashion-mnist' "$work/out/study.yaml" && [ ! -d /usr/share/datasets/fashion-mnist ]; then
+    echo "long-study: installing dataset-fashion-mnist (Debian) for $name" >&2
+    sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
+    $sudo_ apt-get install -y dataset-fashion-mnist >&2 || die "could not install dataset-fashion-mnist"
+  fi
   mkdir -p "$record"
   echo "$commit" > "$record/commit"
   echo "$file" > "$work/file"
   cd "$work/repo"
-  nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$file' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
+  nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$work/out/study.yaml' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
   echo $! > "$work/pid"
   echo "long-study: $name runs from $commit (pid $!); log $work/log"
   ;;
