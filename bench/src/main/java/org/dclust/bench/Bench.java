@@ -117,11 +117,14 @@ public final class Bench {
         }
     }
 
-    /** The thread count and the OpenMP wait settings in force (they decide the speed on a busy machine). */
+    /**
+     * The thread count, the OpenMP wait settings (they decide the speed on a busy machine) and glibc's
+     * malloc thresholds (they decide how often libtorch's temporaries fault in fresh pages) in force.
+     */
     private static String threads() {
         StringBuilder b = new StringBuilder(System.getProperty("ai.djl.pytorch.num_threads",
                 "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)"));
-        for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT"}) {
+        for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"}) {
             if (System.getenv(v) != null) {
                 b.append(", ").append(v).append('=').append(System.getenv(v));
             }

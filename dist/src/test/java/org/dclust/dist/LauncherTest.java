@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The {@code dclust} launcher script, run on a copy of itself next to a stand-in {@code mvnw} and with a
  * stand-in {@code java} first on the PATH (and an {@code mvn} there that fails if called): it builds
  * with the Maven wrapper only, quietly and without colour codes, shows one line for a good build and
- * the end of the log, stripped of escape sequences, for a failed one, and does not build again when
- * nothing changed.
+ * the end of the log, stripped of escape sequences, for a failed one, does not build again when
+ * nothing changed, and sets libgomp's spin count and glibc's malloc thresholds unless the user set them.
  */
 class LauncherTest {
     private static final String ESC = "\u001b";
@@ -74,6 +75,19 @@ class LauncherTest {
     }
 
     @Test
+    void setsTheOpenMpSpinAndMallocThresholdsUnlessTheUserSetThem() throws Exception {
+        mvnw("mkdir -p dist/target/lib");
+        script(bin.resolve("java"), "echo \"${GOMP_SPINCOUNT:-}|${MALLOC_MMAP_THRESHOLD_:-}|${MALLOC_TRIM_THRESHOLD_:-}\"");
+        assertThat(launch(Map.of(), "plugins").out().strip()).isEqualTo("1000|33554432|1073741824");
+        assertThat(launch(Map.of("OMP_WAIT_POLICY", "PASSIVE"), "plugins").out().strip()).isEqualTo("|33554432|1073741824");
+        assertThat(launch(Map.of("MALLOC_TRIM_THRESHOLD_", "5"), "plugins").out().strip()).as("one of the user's: none of ours")
+                .isEqualTo("1000||5");
+        assertThat(launch(Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=7"), "plugins").out().strip()).isEqualTo("1000||");
+        assertThat(launch(Map.of("GLIBC_TUNABLES", "glibc.pthread.rseq=0"), "plugins").out().strip())
+                .as("tunables of something else").isEqualTo("1000|33554432|1073741824");
+    }
+
+    @Test
     void aFailedBuildShowsTheEndOfItsLogWithoutEscapeCodes() throws Exception {
         mvnw("for i in $(seq 1 40); do printf '" + ESC + "[1;31m[ERROR]" + ESC + "[m line %s\\n' $i; done; exit 1");
         Result r = launch("run");
@@ -101,12 +115,21 @@ class LauncherTest {
     }
 
     private Result launch(String... args) throws Exception {
+        return launch(Map.of(), args);
+    }
+
+    /** Runs the launcher copy with {@code env} added to an environment without any variable it reads. */
+    private Result launch(Map<String, String> env, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("/bin/bash", home.resolve("dclust").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(home.toFile());
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().remove("DCLUST_JAVA_OPTS");
         pb.environment().remove("DCLUST_PLUGIN_PATH");
+        for (String v : List.of("GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES")) {
+            pb.environment().remove(v);
+        }
+        pb.environment().putAll(env);
         pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
