@@ -15,6 +15,7 @@ import org.dclust.api.data.Dataset;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.DatasetProvider;
 import org.dclust.api.toolkit.Atomic;
+import org.dclust.api.train.MklVendorCheck;
 import org.dclust.framework.Dclust;
 import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.PipelineRunner;
@@ -119,7 +120,8 @@ public final class Bench {
 
     /**
      * The thread count, the OpenMP wait settings (they decide the speed on a busy machine) and glibc's
-     * malloc thresholds (they decide how often libtorch's temporaries fault in fresh pages) in force.
+     * malloc thresholds (they decide how often libtorch's temporaries fault in fresh pages) in force,
+     * and whether MKL's vendor check is answered (it decides MKL's kernels on AMD processors).
      */
     private static String threads() {
         StringBuilder b = new StringBuilder(System.getProperty("ai.djl.pytorch.num_threads",
@@ -128,6 +130,9 @@ public final class Bench {
             if (System.getenv(v) != null) {
                 b.append(", ").append(v).append('=').append(System.getenv(v));
             }
+        }
+        if (MklVendorCheck.answered()) {
+            b.append(", MKL's vendor check answered");
         }
         return b.toString();
     }

@@ -60,8 +60,8 @@ public record MatmulThroughput(double squareGflops, double layerGflops, int thre
     /**
      * The nominal single-precision peak of the cores used, in GFLOP/s: threads x clock x FLOPs per
      * cycle; NaN when the clock is unknown. 32 FLOPs a cycle is two 256-bit FMA units (AVX2 + FMA, as
-     * on Zen 3 or Haswell and later: 16 FMAs a cycle); wider or narrower units are stated by
-     * {@link #flopsPerCycle()} and a reader can rescale.
+     * on Zen 3 or Haswell and later: 16 FMAs a cycle), 64 two 512-bit ones (AVX-512 on Zen 5); the
+     * count used is stated by {@link #flopsPerCycle()} and a reader can rescale.
      */
     public double peakGflops() {
         return threads * mhz / 1e3 * flopsPerCycle;
@@ -88,18 +88,29 @@ public record MatmulThroughput(double squareGflops, double layerGflops, int thre
         return OptionalDouble.empty();
     }
 
-    /** Single-precision FLOPs a cycle a core can retire: 32 with AVX2 and FMA, 16 with AVX, 8 otherwise. */
+    /** Single-precision FLOPs a cycle a core can retire, by the flags of /proc/cpuinfo ({@link #flopsPerCycle(List)}). */
     static int cpuFlopsPerCycle() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
                 if (line.startsWith("flags")) {
-                    List<String> flags = List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+"));
-                    return flags.contains("avx2") && flags.contains("fma") ? 32 : flags.contains("avx") ? 16 : 8;
+                    return flopsPerCycle(List.of(line.substring(line.indexOf(':') + 1).trim().split("\\s+")));
                 }
             }
         } catch (IOException | RuntimeException e) {
             return 32;
         }
         return 32;
+    }
+
+    /**
+     * Single-precision FLOPs a cycle for a processor with these flags: 64 with AVX-512 (two 512-bit FMA
+     * units, as on AMD Zen 5 and Intel's server cores; an upper bound where 512-bit operations are split
+     * in two, as on Zen 4, which retire 32), 32 with AVX2 and FMA, 16 with AVX, 8 otherwise.
+     */
+    static int flopsPerCycle(List<String> flags) {
+        if (flags.contains("avx512f")) {
+            return 64;
+        }
+        return flags.contains("avx2") && flags.contains("fma") ? 32 : flags.contains("avx") ? 16 : 8;
     }
 }

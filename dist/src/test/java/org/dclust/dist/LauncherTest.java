@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in {@code java} first on the PATH (and an {@code mvn} there that fails if called): it builds
  * with the Maven wrapper only, quietly and without colour codes, shows one line for a good build and
  * the end of the log, stripped of escape sequences, for a failed one, does not build again when
- * nothing changed, and sets libgomp's spin count and glibc's malloc thresholds unless the user set them.
+ * nothing changed, sets libgomp's spin count and glibc's malloc thresholds unless the user set them,
+ * and preloads the MKL vendor check it builds on AMD processors.
  */
 class LauncherTest {
     private static final String ESC = "\u001b";
@@ -88,6 +89,46 @@ class LauncherTest {
     }
 
     @Test
+    void onAnAmdProcessorItBuildsAndPreloadsTheMklVendorCheckUnlessTold() throws Exception {
+        assumeTrue(amdLinuxX86(), "Linux x86-64 on an AMD processor");
+        assumeTrue(new ProcessBuilder("/bin/sh", "-c", "command -v cc").start().waitFor() == 0, "a C compiler");
+        Path source = Path.of("").toAbsolutePath().resolve("native/mkl-vendor-check.c");
+        Files.createDirectories(home.resolve("dist/native"));
+        Files.copy(source, home.resolve("dist/native/mkl-vendor-check.c"));
+        mvnw("mkdir -p dist/target/lib");
+        script(bin.resolve("java"), "echo \"${LD_PRELOAD:-}\"");
+        Path library = home.resolve("dist/target/native/libdclust-mkl-vendor-check.so");
+
+        Result r = launch(Map.of("DCLUST_MKL_VENDOR_CHECK", "answer"), "plugins");
+        assertThat(r.out().strip()).isEqualTo(library.toString());
+        assertThat(library).isRegularFile();
+        assertThat(launch(Map.of("DCLUST_MKL_VENDOR_CHECK", "answer", "LD_PRELOAD", "/x/other.so"), "plugins").out().strip())
+                .as("the user's preloads are kept, after ours").isEqualTo(library + ":/x/other.so");
+        assertThat(launch(Map.of("DCLUST_MKL_VENDOR_CHECK", "keep"), "plugins").out().strip()).isEmpty();
+    }
+
+    @Test
+    void withoutACompilerItSaysSoOnceAndRunsWithoutThePreload() throws Exception {
+        assumeTrue(amdLinuxX86(), "Linux x86-64 on an AMD processor");
+        mvnw("mkdir -p dist/target/lib");
+        script(bin.resolve("cc"), "exit 1");
+        script(bin.resolve("java"), "echo \"${LD_PRELOAD:-}\"");
+        Result r = launch(Map.of("DCLUST_MKL_VENDOR_CHECK", "answer"), "plugins");
+        assertThat(r.code()).isZero();
+        assertThat(r.out().strip()).isEmpty();
+        assertThat(r.err()).contains("dclust: no C compiler (cc) could build dist/native/mkl-vendor-check.c").hasLineCount(2);
+        Result again = launch(Map.of("DCLUST_MKL_VENDOR_CHECK", "answer"), "plugins");
+        assertThat(again.err()).as("said once").isEmpty();
+        assertThat(again.out().strip()).isEmpty();
+    }
+
+    private static boolean amdLinuxX86() throws IOException {
+        Path cpuinfo = Path.of("/proc/cpuinfo");
+        return System.getProperty("os.name").equals("Linux") && System.getProperty("os.arch").equals("amd64") && Files.isReadable(cpuinfo)
+                && Files.readString(cpuinfo).lines().anyMatch(l -> l.startsWith("vendor_id") && l.contains("AuthenticAMD"));
+    }
+
+    @Test
     void aFailedBuildShowsTheEndOfItsLogWithoutEscapeCodes() throws Exception {
         mvnw("for i in $(seq 1 40); do printf '" + ESC + "[1;31m[ERROR]" + ESC + "[m line %s\\n' $i; done; exit 1");
         Result r = launch("run");
@@ -126,9 +167,12 @@ class LauncherTest {
         pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
         pb.environment().remove("DCLUST_JAVA_OPTS");
         pb.environment().remove("DCLUST_PLUGIN_PATH");
-        for (String v : List.of("GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES")) {
+        for (String v : List.of("GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES",
+                "LD_PRELOAD")) {
             pb.environment().remove(v);
         }
+        // the MKL preload is tested on its own: elsewhere it would build a library in every test's copy
+        pb.environment().put("DCLUST_MKL_VENDOR_CHECK", "keep");
         pb.environment().putAll(env);
         pb.redirectOutput(home.resolve("out.txt").toFile()).redirectError(home.resolve("err.txt").toFile());
         Process p = pb.start();

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustVersion;
 import org.dclust.api.train.EngineThreads;
+import org.dclust.api.train.MklVendorCheck;
 
 /**
  * The name of a cache entry: the first 24 hexadecimal digits of the SHA-256 of an identity's JSON
@@ -35,6 +36,8 @@ public final class CacheKey {
      *       order of floating-point sums and so, in the last bits, the trained weights; with it in the
      *       key the labels of a run depend on its seed, data, device and threads only, never on what
      *       the cache happened to hold. The price: a run with another thread count trains again.</li>
+     *   <li>{@code mkl}, only when MKL's vendor check is answered ({@link MklVendorCheck}): its fast
+     *       kernels round differently from its generic path, for the same reason.</li>
      * </ul>
      */
     public static Map<String, Object> codeIdentity(Class<?>... pluginCode) {
@@ -45,6 +48,9 @@ public final class CacheKey {
         id.put("dclust", DclustVersion.get());
         id.put("code", TrainingCode.hash(code));
         id.put("threads", EngineThreads.intraOp());
+        if (MklVendorCheck.answered()) {
+            id.put("mkl", MklVendorCheck.describe());
+        }
         return id;
     }
 

@@ -27,6 +27,7 @@ import org.dclust.api.spi.PluginInfo;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.api.toolkit.ClusterUse;
 import org.dclust.api.train.EngineThreads;
+import org.dclust.api.train.MklVendorCheck;
 import org.dclust.api.train.EpochSelection;
 import org.dclust.api.train.Finite;
 import org.dclust.api.train.TrainingContext;
@@ -97,7 +98,8 @@ public final class PipelineRunner {
         Device device = DeviceChoice.resolve(c.device);
         PhaseRecorder recorder = new PhaseRecorder(options.events());
         recorder.info("device: " + (device.isGpu() ? "gpu " + device.getDeviceId() : device.getDeviceType())
-                + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp());
+                + (c.device.equalsIgnoreCase("auto") ? " (auto)" : "") + ", libtorch threads: " + EngineThreads.intraOp()
+                + (MklVendorCheck.answered() ? ", MKL's vendor check answered" : ""));
         recorder.info(auto ? "K: " + kSource : "K = " + k + " from " + kSource);
         if (!selection.isFinal()) {
             recorder.info("epoch selection: each clustering phase keeps its epoch with " + selection.describe() + " (no labels)");

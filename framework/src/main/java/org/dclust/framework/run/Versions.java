@@ -4,8 +4,12 @@ import ai.djl.engine.Engine;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustVersion;
+import org.dclust.api.train.MklVendorCheck;
 
-/** The versions a result records: dclust, DJL, the engine (PyTorch) and Java. */
+/**
+ * The versions a result records: dclust, DJL, the engine (PyTorch), Java, and whether MKL's vendor
+ * check was answered ({@link MklVendorCheck}; it picks other matrix-product kernels).
+ */
 public final class Versions {
     private Versions() {
     }
@@ -22,6 +26,7 @@ public final class Versions {
         v.put("djl", Engine.getDjlVersion());
         v.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         v.put("java", System.getProperty("java.version"));
+        v.put("mkl", MklVendorCheck.describe());
         return v;
     }
 }
