@@ -13,19 +13,10 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/runs/parity-reference}"
-ref="${REF:-$here/../shared/reference/dcss_ref.py}"
 seeds="${SEEDS:-0 1 2}"
 threads="${THREADS:-1}"
-py=/usr/bin/python3
-
-if [ ! -f "$ref" ]; then
-  echo "reference-parity: $ref not found; set REF to the path of dcss_ref.py" >&2; exit 2
-fi
-if ! "$py" -c 'import torch, sklearn, scipy' 2>/dev/null || [ ! -d /usr/share/datasets/fashion-mnist ]; then
-  echo "reference-parity: installing python3-torch python3-sklearn python3-scipy dataset-fashion-mnist" >&2
-  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-  $sudo_ apt-get install -y python3-torch python3-sklearn python3-scipy dataset-fashion-mnist >&2
-fi
+who=reference-parity
+. "$here/scripts/reference-env.sh"
 mkdir -p "$out"
 
 for s in $seeds; do

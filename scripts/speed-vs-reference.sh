@@ -13,20 +13,11 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$here/runs/speed-vs-reference}"
-ref="${REF:-$here/../shared/reference/dcss_ref.py}"
 rounds="${ROUNDS:-2}"
 n="${N:-10000}"
 threads_list="${THREADS:-1 2}"
-py=/usr/bin/python3
-
-if [ ! -f "$ref" ]; then
-  echo "speed-vs-reference: $ref not found; set REF to the path of dcss_ref.py" >&2; exit 2
-fi
-if ! "$py" -c 'import torch, sklearn, scipy' 2>/dev/null || [ ! -d /usr/share/datasets/fashion-mnist ]; then
-  echo "speed-vs-reference: installing python3-torch python3-sklearn python3-scipy dataset-fashion-mnist" >&2
-  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
-  $sudo_ apt-get install -y python3-torch python3-sklearn python3-scipy dataset-fashion-mnist >&2
-fi
+who=speed-vs-reference
+. "$here/scripts/reference-env.sh"
 mkdir -p "$out"
 
 for r in $(seq 1 "$rounds"); do
