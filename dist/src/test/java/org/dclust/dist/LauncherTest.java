@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * stand-in {@code java} first on the PATH (and an {@code mvn} there that fails if called): it builds
  * with the Maven wrapper only, quietly and without colour codes, shows one line for a good build and
  * the end of the log, stripped of escape sequences, for a failed one, does not build again when
- * nothing changed, sets libgomp's spin count and glibc's malloc thresholds unless the user set them,
+ * nothing changed, sets libgomp's spin count, glibc's malloc thresholds and oneDNN's instruction-set cap
+ * unless the user set them,
  * and preloads the MKL vendor check it builds on AMD processors.
  */
 class LauncherTest {
@@ -76,16 +77,18 @@ class LauncherTest {
     }
 
     @Test
-    void setsTheOpenMpSpinAndMallocThresholdsUnlessTheUserSetThem() throws Exception {
+    void setsTheOpenMpSpinMallocThresholdsAndOneDnnCapUnlessTheUserSetThem() throws Exception {
         mvnw("mkdir -p dist/target/lib");
-        script(bin.resolve("java"), "echo \"${GOMP_SPINCOUNT:-}|${MALLOC_MMAP_THRESHOLD_:-}|${MALLOC_TRIM_THRESHOLD_:-}\"");
-        assertThat(launch(Map.of(), "plugins").out().strip()).isEqualTo("1000|33554432|1073741824");
-        assertThat(launch(Map.of("OMP_WAIT_POLICY", "PASSIVE"), "plugins").out().strip()).isEqualTo("|33554432|1073741824");
+        script(bin.resolve("java"), "echo \"${GOMP_SPINCOUNT:-}|${MALLOC_MMAP_THRESHOLD_:-}|${MALLOC_TRIM_THRESHOLD_:-}|${ONEDNN_MAX_CPU_ISA:-}\"");
+        assertThat(launch(Map.of(), "plugins").out().strip()).isEqualTo("1000|33554432|1073741824|AVX2");
+        assertThat(launch(Map.of("OMP_WAIT_POLICY", "PASSIVE"), "plugins").out().strip()).isEqualTo("|33554432|1073741824|AVX2");
         assertThat(launch(Map.of("MALLOC_TRIM_THRESHOLD_", "5"), "plugins").out().strip()).as("one of the user's: none of ours")
-                .isEqualTo("1000||5");
-        assertThat(launch(Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=7"), "plugins").out().strip()).isEqualTo("1000||");
+                .isEqualTo("1000||5|AVX2");
+        assertThat(launch(Map.of("GLIBC_TUNABLES", "glibc.malloc.trim_threshold=7"), "plugins").out().strip()).isEqualTo("1000|||AVX2");
         assertThat(launch(Map.of("GLIBC_TUNABLES", "glibc.pthread.rseq=0"), "plugins").out().strip())
-                .as("tunables of something else").isEqualTo("1000|33554432|1073741824");
+                .as("tunables of something else").isEqualTo("1000|33554432|1073741824|AVX2");
+        assertThat(launch(Map.of("ONEDNN_MAX_CPU_ISA", "AVX512_CORE"), "plugins").out().strip()).endsWith("|AVX512_CORE");
+        assertThat(launch(Map.of("DNNL_MAX_CPU_ISA", "SSE41"), "plugins").out().strip()).as("the older name is the user's too").endsWith("|");
     }
 
     @Test
@@ -168,7 +171,7 @@ class LauncherTest {
         pb.environment().remove("DCLUST_JAVA_OPTS");
         pb.environment().remove("DCLUST_PLUGIN_PATH");
         for (String v : List.of("GOMP_SPINCOUNT", "OMP_WAIT_POLICY", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES",
-                "LD_PRELOAD")) {
+                "LD_PRELOAD", "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA")) {
             pb.environment().remove(v);
         }
         // the MKL preload is tested on its own: elsewhere it would build a library in every test's copy

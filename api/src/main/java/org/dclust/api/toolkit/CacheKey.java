@@ -10,6 +10,7 @@ import java.util.Map;
 import org.dclust.api.DclustVersion;
 import org.dclust.api.train.EngineThreads;
 import org.dclust.api.train.MklVendorCheck;
+import org.dclust.api.train.OneDnnIsa;
 
 /**
  * The name of a cache entry: the first 24 hexadecimal digits of the SHA-256 of an identity's JSON
@@ -37,7 +38,8 @@ public final class CacheKey {
      *       key the labels of a run depend on its seed, data, device and threads only, never on what
      *       the cache happened to hold. The price: a run with another thread count trains again.</li>
      *   <li>{@code mkl}, only when MKL's vendor check is answered ({@link MklVendorCheck}): its fast
-     *       kernels round differently from its generic path, for the same reason.</li>
+     *       kernels round differently from its generic path, for the same reason;</li>
+     *   <li>{@code onednn}, only when oneDNN's instruction set is capped ({@link OneDnnIsa}), likewise.</li>
      * </ul>
      */
     public static Map<String, Object> codeIdentity(Class<?>... pluginCode) {
@@ -51,6 +53,7 @@ public final class CacheKey {
         if (MklVendorCheck.answered()) {
             id.put("mkl", MklVendorCheck.describe());
         }
+        OneDnnIsa.cap().ifPresent(cap -> id.put("onednn", cap));
         return id;
     }
 

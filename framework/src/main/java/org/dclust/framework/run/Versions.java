@@ -5,10 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.dclust.api.DclustVersion;
 import org.dclust.api.train.MklVendorCheck;
+import org.dclust.api.train.OneDnnIsa;
 
 /**
  * The versions a result records: dclust, DJL, the engine (PyTorch), Java, and whether MKL's vendor
- * check was answered ({@link MklVendorCheck}; it picks other matrix-product kernels).
+ * check was answered ({@link MklVendorCheck}; it picks other matrix-product kernels) and oneDNN's
+ * instruction-set cap ({@link OneDnnIsa}).
  */
 public final class Versions {
     private Versions() {
@@ -27,6 +29,7 @@ public final class Versions {
         v.put("engine", Engine.getInstance().getEngineName() + " " + Engine.getInstance().getVersion());
         v.put("java", System.getProperty("java.version"));
         v.put("mkl", MklVendorCheck.describe());
+        v.put("onednn", OneDnnIsa.describe());
         return v;
     }
 }
