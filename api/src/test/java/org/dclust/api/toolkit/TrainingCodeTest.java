@@ -67,9 +67,11 @@ class TrainingCodeTest {
     }
 
     @Test
-    void theCacheIdentityHoldsTheVersionTheCodeAndTheThreads() {
+    void theCacheIdentityHoldsTheVersionTheCodeTheThreadsAndTheKernelSettings() {
         Map<String, Object> id = CacheKey.codeIdentity(TrainingCodeTest.class);
-        assertThat(id).containsOnlyKeys("dclust", "code", "threads");
+        // surefire runs without the launcher's MKL preload and with oneDNN capped at AVX2, as the launcher does
+        assertThat(id).containsOnlyKeys("dclust", "code", "threads", "onednn");
+        assertThat(id.get("onednn")).isEqualTo("AVX2");
         assertThat(id.get("dclust")).isEqualTo(DclustVersion.get()).asString().doesNotContain("${").isNotEqualTo("unknown");
         assertThat((String) id.get("code")).matches("[0-9a-f]{24}").isEqualTo(TrainingCode.hash(DclustVersion.class, TrainingCodeTest.class))
                 .isNotEqualTo(TrainingCode.hash(DclustVersion.class));
