@@ -429,7 +429,7 @@ public final class PipelineRunner {
         recorder.epochs().forEach((phase, list) -> epochs.put(phase,
                 list.stream().map(r -> RunRecord.EpochLine.of(r.epoch(), r.seconds(), r.values())).toList()));
         return new RunRecord.Times(started.toString(), Instant.now().toString(), host, Runtime.getRuntime().availableProcessors(),
-                EngineThreads.intraOp(), wall,
+                HostCpu.description(), EngineThreads.intraOp(), wall,
                 recorder.secondsPerEpoch(), epochs, new LinkedHashMap<>(recorder.series()));
     }
 

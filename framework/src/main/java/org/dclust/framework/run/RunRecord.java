@@ -69,6 +69,8 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
      * The volatile part: when and where the run ran and how long each part took.
      *
      * @param cores the processors Java sees
+     * @param cpu the processor ({@link HostCpu}; null in records written before dclust recorded it):
+     *     libtorch's kernels follow its instruction sets, so another processor may train another model
      * @param threads libtorch's intra-op thread count during the run ({@link EngineThreads}; -1 unknown,
      *     null in records written before dclust recorded it). It changes the order of floating-point
      *     sums, so two runs of the same identity on different thread counts may differ in the last bits
@@ -79,7 +81,7 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
      * @param series the series phases reported at their end, by "phase.name"
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Times(String started, String finished, String host, int cores, Integer threads, Map<String, Double> wallSeconds,
+    public record Times(String started, String finished, String host, int cores, String cpu, Integer threads, Map<String, Double> wallSeconds,
             Map<String, Double> secondsPerEpoch, Map<String, List<EpochLine>> epochs, Map<String, double[]> series) {
     }
 

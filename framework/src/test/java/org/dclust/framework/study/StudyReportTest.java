@@ -106,7 +106,8 @@ class StudyReportTest {
     /** result.json written and read back keeps every field, and keeps the format's field names. */
     @Test
     void aRecordReadsBackAsWritten(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
-        RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2, 2, Map.of("total", 60.0),
+        RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2,
+                "AuthenticAMD family 26 model 2 (AMD EPYC), avx512f", 2, Map.of("total", 60.0),
                 Map.of("pretrain", 1.5), Map.of("pretrain", List.of(RunRecord.EpochLine.of(1, 1.5, Map.of("loss", 0.25)))),
                 Map.of("mnet.qResidual", new double[] {0.1, 0.2}));
         RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times);
@@ -120,6 +121,7 @@ class StudyReportTest {
         assertThat(back.largestShare()).isEqualTo(0.75);
         assertThat(back.times().epochs().get("pretrain").get(0).values()).containsEntry("loss", 0.25);
         assertThat(back.times().series().get("mnet.qResidual")).containsExactly(0.1, 0.2);
+        assertThat(back.times().cpu()).isEqualTo("AuthenticAMD family 26 model 2 (AMD EPYC), avx512f");
         java.nio.file.Files.writeString(tmp.resolve("newer.json"), text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunRecord.read(tmp.resolve("newer.json")))
                 .hasMessageContaining("version 9").hasMessageContaining("versions 1 to 1");
