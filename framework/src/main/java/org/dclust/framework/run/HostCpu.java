@@ -10,8 +10,10 @@ import java.util.Locale;
  * The processor a run trained on, as {@code /proc/cpuinfo} names it: vendor, family, model, model
  * name and the widest vector instruction set it reports. libtorch's CPU kernels (ATen's, MKL's) follow
  * those instruction sets, so the same seed, data and thread count can train another model on a
- * processor with other ones: measured, the DCSS phase 1 and MNet of one Table 4 cell on an AVX2 and on
- * an AVX-512 machine differed from their first epoch. result.json records it beside the host.
+ * processor with other ones: measured, the DCSS phase 1 and MNet of one Table 4 cell on an AVX-512
+ * machine and on an earlier session's machine differed from their first epoch (README, "Data sets", on
+ * the cache).
+ * result.json records it beside the host.
  */
 public final class HostCpu {
     private static final String DESCRIPTION = describe(read());
