@@ -121,12 +121,13 @@ public final class Bench {
     /**
      * The thread count, the OpenMP wait settings (they decide the speed on a busy machine) and glibc's
      * malloc thresholds (they decide how often libtorch's temporaries fault in fresh pages) in force,
-     * and whether MKL's vendor check is answered (it decides MKL's kernels on AMD processors).
+     * oneDNN's instruction-set cap, and whether MKL's vendor check is answered (both decide which kernels run).
      */
     private static String threads() {
         StringBuilder b = new StringBuilder(System.getProperty("ai.djl.pytorch.num_threads",
                 "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)"));
-        for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES"}) {
+        for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES",
+                "ONEDNN_MAX_CPU_ISA", "DNNL_MAX_CPU_ISA"}) {
             if (System.getenv(v) != null) {
                 b.append(", ").append(v).append('=').append(System.getenv(v));
             }
