@@ -105,6 +105,14 @@ start)
     sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
     $sudo_ apt-get install -y dataset-fashion-mnist >&2 || die "could not install dataset-fashion-mnist"
   fi
+  # data sets a script of this checkout writes under data/ (scripts/get-mnist-10k.sh): written here once,
+  # and the worktree reads this checkout's data/
+  if grep -q 'data/mnist-10k' "$work/out/study.yaml"; then
+    "$root/scripts/get-mnist-10k.sh" "$root/data/mnist-10k" >&2 || die "could not write data/mnist-10k"
+  fi
+  if [ -d "$root/data" ] && [ ! -e "$work/repo/data" ]; then
+    ln -s "$root/data" "$work/repo/data"
+  fi
   mkdir -p "$record"
   echo "$commit" > "$record/commit"
   echo "$file" > "$work/file"

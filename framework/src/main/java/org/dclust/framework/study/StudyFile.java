@@ -27,7 +27,10 @@ import org.dclust.framework.config.YamlFields;
  *   - ae                                                    # a learner plugin by name
  *   - {name: ae-aug, learner: ae, set: {ae.pretrainAugment: affine}}   # a variant with its own settings
  *   - {name: moco, backbone: resnet}                        # its own backbone
- * refiners: [centroid, mnet]
+ * refiners:
+ *   - centroid                                              # a refiner plugin by name
+ *   - mnet
+ *   - {name: mnet-guard, refiner: mnet, set: {mnet.guard: true}}       # a variant with its own settings
  * seeds: [1, 2, 3]
  * preset: default
  * set: {mlp.latentDim: 10}
@@ -44,7 +47,8 @@ public final class StudyFile {
     public List<DatasetEntry> datasets = new ArrayList<>();
     /** The learner entries (plain names or variants), in table order; each entry's name is unique ignoring case. */
     public List<LearnerEntry> learners = new ArrayList<>();
-    public List<String> refiners = new ArrayList<>();
+    /** The refiner entries (plain names or variants), in table order; each entry's name is unique ignoring case. */
+    public List<RefinerEntry> refiners = new ArrayList<>();
     public List<Long> seeds = new ArrayList<>(List.of(1L));
     /**
      * The backbone of every cell whose learner entry names none; null (absent): each learner's default
@@ -75,6 +79,8 @@ public final class StudyFile {
     private static final String LEARNER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
     /** The fields of a learner entry given as a mapping. */
     public static final List<String> LEARNER_FIELDS = List.of("name", "learner", "backbone", "set");
+    /** The fields of a refiner entry given as a mapping. */
+    public static final List<String> REFINER_FIELDS = List.of("name", "refiner", "set");
 
     /**
      * One data set of the study: a plugin name, a label for tables and for its cells directory (unique
@@ -131,6 +137,52 @@ public final class StudyFile {
             set.forEach((k, v) -> b.append(", ").append(k).append(" = ").append(v));
             return b.toString();
         }
+    }
+
+    /**
+     * One refiner of the grid: a refiner plugin under a name, optionally with its own settings, so one
+     * plugin may appear in several variants side by side ({@code mnet} and {@code mnet-guard}, an
+     * ablation of one parameter). Every learner entry's cells run with every refiner entry, and a
+     * learner's phase 1 is trained once for all of them (the study's cache). The name labels the
+     * entry's cells ({@code LEARNER+NAME}: their directory, their rows, the keys of reference figures);
+     * the entry named {@code centroid} is the baseline of the gain tables. Its settings may name only its
+     * refiner (by plugin name or as {@code refiner.param}) and replace, in its cells, the study's and the
+     * learner entry's settings of the same parameter. Given as a plain name, the entry is that plugin with
+     * the study's settings, exactly as before variants existed, so its cells keep their identity.
+     */
+    public static final class RefinerEntry {
+        /** The entry's name in tables, directories and figure keys. */
+        public String name;
+        /** The refiner plugin; null: {@link #name}. */
+        public String refiner;
+        /** Settings {@code plugin.param} of this entry's cells, over the study's and the learner entry's. */
+        public Map<String, Object> set = new LinkedHashMap<>();
+        /** Whether the entry was given as a mapping (a variant), not as a plain name. */
+        public boolean variant;
+
+        /** A plain entry: the plugin {@code name} with the study's settings. */
+        public static RefinerEntry of(String name) {
+            RefinerEntry e = new RefinerEntry();
+            e.name = name;
+            return e;
+        }
+
+        /** The refiner plugin's name as given. */
+        public String refiner() {
+            return refiner != null ? refiner : name;
+        }
+
+        /** What the entry changes of its plugin, for reports ("mnet, mnet.guard = true"); the name for a plain one. */
+        public String describe() {
+            StringBuilder b = new StringBuilder(refiner());
+            set.forEach((k, v) -> b.append(", ").append(k).append(" = ").append(v));
+            return b.toString();
+        }
+    }
+
+    /** The refiner entries' names, in table order. */
+    public List<String> refinerNames() {
+        return refiners.stream().map(r -> r.name).toList();
     }
 
     /**
@@ -218,8 +270,26 @@ public final class StudyFile {
                         + ": give each its own name (name: NAME), which names its cells directory and its rows");
             }
         }
+        Map<String, List<String>> refinerNames = new LinkedHashMap<>();
+        for (RefinerEntry r : refiners) {
+            if (r.name == null) {
+                continue;
+            }
+            if (!r.name.matches(LEARNER_NAME)) {
+                problems.add("refiner name '" + r.name + "' cannot name a directory: use letters, digits and . _ - (not first; no +, which"
+                        + " joins it to the learner)");
+            }
+            refinerNames.computeIfAbsent(r.name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r.name);
+        }
+        for (List<String> same : refinerNames.values()) {
+            if (same.size() > 1) {
+                problems.add(same.size() + " refiner entries are named '" + same.get(0) + "'"
+                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
+                        + ": give each its own name (name: NAME), which names its cells directory and its rows");
+            }
+        }
         Set<String> pipelines = new LinkedHashSet<>();
-        learners.forEach(l -> refiners.forEach(r -> pipelines.add(l.name + "+" + r)));
+        learners.forEach(l -> refiners.forEach(r -> pipelines.add(l.name + "+" + r.name)));
         for (Reference r : references) {
             for (String key : r.figures.keySet()) {
                 if (!pipelines.contains(key)) {
@@ -262,7 +332,9 @@ public final class StudyFile {
         if (learners.isEmpty() && f.isEmptyOrAbsent("learners")) {
             missing.add("learners");
         }
-        refiners = f.texts("refiners", refiners, "[centroid, mnet]");
+        for (YamlFields.NameOrMapping item : f.namesOrMappings("refiners", "[mnet, {name: mnet-guard, refiner: mnet, set: {mnet.guard: true}}]")) {
+            refiners.add(item.fields() == null ? RefinerEntry.of(item.name()) : refinerEntry(item.fields()));
+        }
         if (refiners.isEmpty() && f.isEmptyOrAbsent("refiners")) {
             missing.add("refiners");
         }
@@ -299,6 +371,20 @@ public final class StudyFile {
         e.set = l.settings("set");
         if (!l.names().contains("name")) {
             l.missing("name", "the entry's name in tables and directories, e.g. name: ae-aug (and learner: ae, the plugin)");
+        }
+        return e;
+    }
+
+    /** A refiner entry given as a mapping: name required, the rest optional. */
+    private static RefinerEntry refinerEntry(YamlFields r) {
+        r.rejectUnknown(REFINER_FIELDS);
+        RefinerEntry e = new RefinerEntry();
+        e.variant = true;
+        e.name = r.text("name", null);
+        e.refiner = r.optionalText("refiner", null);
+        e.set = r.settings("set");
+        if (!r.names().contains("name")) {
+            r.missing("name", "the entry's name in tables and directories, e.g. name: mnet-guard (and refiner: mnet, the plugin)");
         }
         return e;
     }

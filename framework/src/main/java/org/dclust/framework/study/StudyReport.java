@@ -42,7 +42,7 @@ public final class StudyReport {
                 entry.putAll(RunRecord.asMap(r));
                 runs.add(entry);
                 Map<String, Double> wall = wall(r);
-                csv.append(String.join(",", c.dataset().label(), c.learner().name, c.refiner(), String.valueOf(c.seed()),
+                csv.append(String.join(",", c.dataset().label(), c.learner().name, c.refiner().name, String.valueOf(c.seed()),
                         num(metric(r, "acc")), num(metric(r, "nmi")), num(metric(r, "ari")), num(metric(r, "f1-macro")),
                         num(wall.get("phase1")), num(wall.get("phase2")), num(wall.get("total")))).append('\n');
             }
@@ -84,6 +84,10 @@ public final class StudyReport {
         if (!variants.isEmpty()) {
             md.append("Learner variants: ").append(String.join("; ", variants)).append(".\n");
         }
+        List<String> refinerVariants = s.refiners.stream().filter(r -> r.variant).map(r -> "`" + r.name + "` = " + r.describe()).toList();
+        if (!refinerVariants.isEmpty()) {
+            md.append("Refiner variants: ").append(String.join("; ", refinerVariants)).append(".\n");
+        }
         List<StudyFile.Reference> refs = s.references.stream().filter(r -> !r.figures.isEmpty()).toList();
         for (StudyFile.Reference r : refs) {
             md.append("Published figures").append(r.dataset == null ? "" : " on " + r.dataset + ", not on this study's data (for orientation"
@@ -99,7 +103,7 @@ public final class StudyReport {
             md.append("---|---|".repeat(refs.size())).append("---|---|---|---|\n");
             Map<String, Map<String, List<Double>>> byPipeline = collect(d, cells, done);
             for (StudyFile.LearnerEntry learner : s.learners) {
-                for (String refiner : s.refiners) {
+                for (String refiner : s.refinerNames()) {
                     String p = learner.name + "+" + refiner;
                     Map<String, List<Double>> m = byPipeline.get(p);
                     if (m == null) {
@@ -118,8 +122,8 @@ public final class StudyReport {
                     md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
                 }
             }
-            for (String refiner : s.refiners) {
-                if (!refiner.equals("centroid") && s.refiners.contains("centroid")) {
+            for (String refiner : s.refinerNames()) {
+                if (!refiner.equals("centroid") && s.refinerNames().contains("centroid")) {
                     gainTable(md, s, refs, byPipeline, refiner);
                 }
             }
@@ -233,7 +237,7 @@ public final class StudyReport {
         StudyFile.DatasetEntry d = s.datasets.get(0);
         Map<String, Map<String, List<Double>>> by = collect(d, cells, done);
         Map<String, List<Double>> series = new LinkedHashMap<>();
-        for (String refiner : s.refiners) {
+        for (String refiner : s.refinerNames()) {
             List<Double> vals = new ArrayList<>();
             for (StudyFile.LearnerEntry learner : s.learners) {
                 Map<String, List<Double>> m = by.get(learner.name + "+" + refiner);

@@ -67,7 +67,7 @@ public final class StudyRunner {
         for (StudyFile.DatasetEntry d : s.datasets) {
             for (long seed : s.seeds) {
                 for (StudyFile.LearnerEntry l : s.learners) {
-                    for (String r : s.refiners) {
+                    for (StudyFile.RefinerEntry r : s.refiners) {
                         out.add(new StudyCell(d, l, r, seed));
                     }
                 }
@@ -91,8 +91,8 @@ public final class StudyRunner {
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
         for (StudyCell cell : cells(s)) {
             EntryPlugins p = plugins.get(cell.learner());
-            if (p == null) {
-                continue; // its learner or backbone is unknown: reported above
+            if (p == null || p.refiners().stream().noneMatch(r -> r.name().equals(registryName(cell.refiner())))) {
+                continue; // its learner, backbone or refiner is unknown: reported above
             }
             RunConfig config = null;
             try {
@@ -125,11 +125,14 @@ public final class StudyRunner {
     /** The plugins of every learner entry whose learner and backbone exist; the unknown ones are problems, naming the entry. */
     private Map<StudyFile.LearnerEntry, EntryPlugins> plugins(StudyFile s, Set<String> problems) {
         List<PluginInfo> refiners = new ArrayList<>();
-        for (String r : s.refiners) {
+        for (StudyFile.RefinerEntry r : s.refiners) {
             try {
-                refiners.add(registry.get(RefinerProvider.class, r));
+                PluginInfo refiner = registry.get(RefinerProvider.class, r.refiner());
+                if (!refiners.contains(refiner)) {
+                    refiners.add(refiner);
+                }
             } catch (DclustException e) {
-                problems.add(e.getMessage());
+                problems.add((r.variant ? "refiner entry '" + r.name + "': " : "") + e.getMessage());
             }
         }
         Map<StudyFile.LearnerEntry, EntryPlugins> out = new LinkedHashMap<>();
@@ -151,6 +154,15 @@ public final class StudyRunner {
         return out;
     }
 
+    /** The name of a refiner entry's plugin as registered; null when no refiner has it. */
+    private String registryName(StudyFile.RefinerEntry entry) {
+        try {
+            return registry.get(RefinerProvider.class, entry.refiner()).name();
+        } catch (DclustException e) {
+            return null;
+        }
+    }
+
     /** The backbone of an entry's cells: its own, else the study's, else the learner's default. */
     private static String backbone(StudyFile s, StudyFile.LearnerEntry entry, LearnerProvider learner) {
         return entry.backbone != null ? entry.backbone : s.backbone != null ? s.backbone : learner.defaultBackbone();
@@ -159,15 +171,23 @@ public final class StudyRunner {
     /**
      * Two learner entries whose cells resolve to the same runs (same learner, backbone and refiner
      * with the same parameters: a plugin listed twice, under two spellings, or a variant that changes
-     * nothing) would compute the same thing twice.
+     * nothing) would compute the same thing twice; so would two such refiner entries.
      */
     private static void sameRuns(StudyFile s, Map<StudyCell, ResolvedRun> runs, Set<String> problems) {
         Map<List<Object>, StudyFile.LearnerEntry> seen = new LinkedHashMap<>();
+        Map<List<Object>, StudyFile.RefinerEntry> seenRefiner = new LinkedHashMap<>();
         Set<String> pairs = new LinkedHashSet<>();
         for (Map.Entry<StudyCell, ResolvedRun> e : runs.entrySet()) {
             StudyCell c = e.getKey();
             ResolvedRun r = e.getValue();
-            List<Object> key = List.of(c.dataset().label(), c.seed(), c.refiner(), r.learner().describe(), r.backbone().describe(),
+            StudyFile.RefinerEntry firstRefiner = seenRefiner.putIfAbsent(List.of(c.dataset().label(), c.seed(), c.learner().name,
+                    r.refiner().describe()), c.refiner());
+            if (firstRefiner != null && firstRefiner != c.refiner() && pairs.add(firstRefiner.name + "\n" + c.refiner().name)) {
+                problems.add("refiner entries " + firstRefiner.name + " and " + c.refiner().name + " run the same cells (refiner "
+                        + r.refiner().provider().name() + ", the same settings): list it once, or give a variant the settings that make it"
+                        + " differ");
+            }
+            List<Object> key = List.of(c.dataset().label(), c.seed(), c.refiner().name, r.learner().describe(), r.backbone().describe(),
                     r.refiner().describe());
             StudyFile.LearnerEntry first = seen.putIfAbsent(key, c.learner());
             if (first != null && first != c.learner() && pairs.add(first.name + "\n" + c.learner().name)) {
@@ -180,14 +200,14 @@ public final class StudyRunner {
 
     /**
      * The run configuration of one cell: the study's settings that concern its plugins (and the data
-     * set: {@code dataset.param}), then its learner entry's (each replacing the study's setting of the
-     * same parameter, under any spelling), then its data set entry's.
+     * set: {@code dataset.param}), then its learner entry's, then its refiner entry's (each replacing the
+     * settings before it of the same parameter, under any spelling), then its data set entry's.
      */
     private RunConfig config(StudyFile s, StudyCell cell, EntryPlugins p) {
         RunConfig c = new RunConfig();
         c.dataset = cell.dataset().name;
         c.learner = cell.learner().learner();
-        c.refiner = cell.refiner();
+        c.refiner = cell.refiner().refiner();
         c.backbone = cell.learner().backbone != null ? cell.learner().backbone : s.backbone;
         c.clusters = s.clusters;
         c.selectEpoch = s.selectEpoch;
@@ -195,8 +215,10 @@ public final class StudyRunner {
         c.preprocessing = s.preprocessing;
         c.seed = cell.seed();
         c.device = s.device;
-        Map<String, String> roles = p.roles(registry.get(RefinerProvider.class, cell.refiner()));
-        Set<String> overridden = new LinkedHashSet<>();
+        Map<String, String> roles = p.roles(registry.get(RefinerProvider.class, cell.refiner().refiner()));
+        Set<String> byRefiner = new LinkedHashSet<>();
+        cell.refiner().set.keySet().forEach(k -> byRefiner.add(StudySettings.slot(k, roles)));
+        Set<String> overridden = new LinkedHashSet<>(byRefiner);
         cell.learner().set.keySet().forEach(k -> overridden.add(StudySettings.slot(k, roles)));
         for (Map.Entry<String, Object> e : s.set.entrySet()) {
             String slot = StudySettings.slot(e.getKey(), roles);
@@ -205,7 +227,14 @@ public final class StudyRunner {
             }
         }
         for (Map.Entry<String, Object> e : cell.learner().set.entrySet()) {
-            if (StudySettings.slot(e.getKey(), roles) != null) {
+            String slot = StudySettings.slot(e.getKey(), roles);
+            if (slot != null && !byRefiner.contains(slot)) {
+                c.set.put(e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Object> e : cell.refiner().set.entrySet()) {
+            String slot = StudySettings.slot(e.getKey(), roles);
+            if (slot != null && slot.startsWith("refiner.")) { // another plugin's key is refused by StudySettings.checkKeys
                 c.set.put(e.getKey(), e.getValue());
             }
         }

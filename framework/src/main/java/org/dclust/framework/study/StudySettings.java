@@ -19,8 +19,8 @@ import org.dclust.framework.config.ConfigResolver;
 import org.dclust.framework.registry.PluginRegistry;
 
 /**
- * Where a study's settings come from: the study's {@code set}, a learner entry's or a data set
- * entry's. A problem of a setting (a key that names no plugin, a parameter the plugin does not take,
+ * Where a study's settings come from: the study's {@code set}, a learner entry's, a refiner entry's or
+ * a data set entry's. A problem of a setting (a key that names no plugin, a parameter the plugin does not take,
  * a value it cannot take) names that set and the study file:
  * "s.yaml, learner entry ae-x's set: unknown parameter ae.pretrainEpochz; ae takes: ...".
  */
@@ -49,6 +49,17 @@ final class StudySettings {
                 + ConfigResolver.howToName(STUDY_ROLES, names), problems);
         plugins.forEach((entry, p) -> checkKeys(entry.set.keySet(), p.prefixes(), key -> origin(entrySet(entry)) + "setting '" + key
                 + "' names no plugin of its cells; " + ConfigResolver.howToName(ENTRY_ROLES, p.names()), problems));
+        for (StudyFile.RefinerEntry entry : s.refiners) {
+            PluginInfo refiner = find(RefinerProvider.class, entry.refiner());
+            if (refiner == null) {
+                continue; // reported with the study's plugins
+            }
+            Set<String> own = new LinkedHashSet<>(List.of("refiner", refiner.name().toLowerCase(Locale.ROOT)));
+            refiner.aliases().forEach(a -> own.add(a.toLowerCase(Locale.ROOT)));
+            checkKeys(entry.set.keySet(), own, key -> origin(entrySet(entry)) + "setting '" + key + "' names no parameter of its refiner "
+                    + refiner.name() + "; a refiner entry sets only its own refiner's parameters: " + refiner.name() + ".PARAM or refiner.PARAM",
+                    problems);
+        }
     }
 
     /**
@@ -92,10 +103,12 @@ final class StudySettings {
     private Map<String, Map<PluginInfo, Map<String, Object>>> given(StudyCell cell, EntryPlugins p) {
         Map<String, Map<PluginInfo, Map<String, Object>>> out = new LinkedHashMap<>();
         String study = origin("the study's set");
-        PluginInfo refiner = find(RefinerProvider.class, cell.refiner());
+        PluginInfo refiner = find(RefinerProvider.class, cell.refiner().refiner());
         if (refiner != null) {
             Map<String, String> roles = p.roles(refiner);
-            Set<String> overridden = new HashSet<>();
+            Set<String> byRefiner = new HashSet<>();
+            cell.refiner().set.keySet().forEach(k -> byRefiner.add(slot(k, roles)));
+            Set<String> overridden = new HashSet<>(byRefiner);
             cell.learner().set.keySet().forEach(k -> overridden.add(slot(k, roles)));
             s.set.forEach((key, value) -> {
                 String slot = slot(key, roles);
@@ -106,8 +119,15 @@ final class StudySettings {
             String own = origin(entrySet(cell.learner()));
             cell.learner().set.forEach((key, value) -> {
                 String slot = slot(key, roles);
-                if (slot != null) {
+                if (slot != null && !byRefiner.contains(slot)) {
                     values(out, own, p.inRole(role(slot), refiner)).put(param(slot), value);
+                }
+            });
+            String refinerOwn = origin(entrySet(cell.refiner()));
+            cell.refiner().set.forEach((key, value) -> {
+                String slot = slot(key, roles);
+                if (slot != null && role(slot).equals("refiner")) {
+                    values(out, refinerOwn, refiner).put(param(slot), value);
                 }
             });
         }
@@ -139,6 +159,11 @@ final class StudySettings {
     /** "learner entry NAME's set". */
     private static String entrySet(StudyFile.LearnerEntry entry) {
         return "learner entry " + entry.name + "'s set";
+    }
+
+    /** "refiner entry NAME's set". */
+    private static String entrySet(StudyFile.RefinerEntry entry) {
+        return "refiner entry " + entry.name + "'s set";
     }
 
     /** Where a problem comes from, to begin its message: "FILE, WHAT: " (no file for a study made in code). */

@@ -58,7 +58,7 @@ class StudyFileTest {
         assertThat(s.datasets.get(0).set).containsExactly(entry("n", 200), entry("shape", "moons"));
         assertThat(s.learners).extracting(l -> l.name, StudyFile.LearnerEntry::learner, l -> l.variant)
                 .containsExactly(tuple("ae", "ae", false), tuple("dcss", "dcss", false));
-        assertThat(s.refiners).containsExactly("centroid");
+        assertThat(s.refinerNames()).containsExactly("centroid");
         assertThat(s.seeds).containsExactly(3L, 4L);
         assertThat(List.of(s.backbone, s.preset, s.preprocessing, s.device)).containsExactly("conv", "quick", "minmax", "cpu");
         assertThat(s.clusters).isEqualTo(org.dclust.framework.config.ClusterCount.of(5));

@@ -14,8 +14,8 @@ class StudyReportTest {
     void tableShowsMeansTheLargestClusterAndEmptyClustersPerSeed() {
         StudyFile s = study(List.of("mnet"), List.of(1L, 2L));
         StudyFile.DatasetEntry d = s.datasets.get(0);
-        StudyCell a = new StudyCell(d, s.learners.get(0), "mnet", 1);
-        StudyCell b = new StudyCell(d, s.learners.get(0), "mnet", 2);
+        StudyCell a = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("mnet"), 1);
+        StudyCell b = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("mnet"), 2);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         done.put(a, run(0.50, new int[] {50, 30, 20}));
         done.put(b, run(0.40, new int[] {70, 30, 0}));
@@ -29,9 +29,9 @@ class StudyReportTest {
     void f1ColumnsAndTheGainOfEveryRefinerOverCentroid() {
         StudyFile s = study(List.of("centroid", "mnet", "proximity"), List.of(1L));
         StudyFile.DatasetEntry d = s.datasets.get(0);
-        StudyCell a = new StudyCell(d, s.learners.get(0), "centroid", 1);
-        StudyCell b = new StudyCell(d, s.learners.get(0), "mnet", 1);
-        StudyCell c = new StudyCell(d, s.learners.get(0), "proximity", 1);
+        StudyCell a = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("centroid"), 1);
+        StudyCell b = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("mnet"), 1);
+        StudyCell c = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("proximity"), 1);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         done.put(a, RunRecord.of(null, Map.of("acc", 0.5, "nmi", 0.4, "ari", 0.3, "f1-macro", 0.25, "f1-micro", 0.5), Map.of(), new int[] {1, 1}, null));
         done.put(b, run(0.55, new int[] {1, 1}));
@@ -64,8 +64,8 @@ class StudyReportTest {
             s.references.add(ref);
         }
         StudyFile.DatasetEntry d = s.datasets.get(0);
-        StudyCell a = new StudyCell(d, aug, "centroid", 1);
-        StudyCell b = new StudyCell(d, aug, "mnet", 1);
+        StudyCell a = new StudyCell(d, aug, StudyFile.RefinerEntry.of("centroid"), 1);
+        StudyCell b = new StudyCell(d, aug, StudyFile.RefinerEntry.of("mnet"), 1);
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         done.put(a, run(0.50, new int[] {1, 1}));
         done.put(b, run(0.55, new int[] {1, 1}));
@@ -94,7 +94,7 @@ class StudyReportTest {
         d.name = "synthetic";
         s.datasets.add(d);
         s.learners.add(StudyFile.LearnerEntry.of("ae"));
-        s.refiners.addAll(refiners);
+        refiners.forEach(r -> s.refiners.add(StudyFile.RefinerEntry.of(r)));
         s.seeds = seeds;
         return s;
     }
