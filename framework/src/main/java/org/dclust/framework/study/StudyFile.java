@@ -75,8 +75,8 @@ public final class StudyFile {
 
     /** What a data set label may hold: it names a directory. */
     private static final String LABEL = "[A-Za-z0-9][A-Za-z0-9._+-]*";
-    /** What a learner entry's name may hold: it names a directory (NAME+REFINER), so no '+'. */
-    private static final String LEARNER_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** What a learner or refiner entry's name may hold: it names a directory (LEARNER+REFINER), so no '+'. */
+    private static final String ENTRY_NAME = "[A-Za-z0-9][A-Za-z0-9._-]*";
     /** The fields of a learner entry given as a mapping. */
     public static final List<String> LEARNER_FIELDS = List.of("name", "learner", "backbone", "set");
     /** The fields of a refiner entry given as a mapping. */
@@ -252,42 +252,8 @@ public final class StudyFile {
                         + ": give each entry its own label (label: NAME), which names its cells directory and its table");
             }
         }
-        Map<String, List<String>> names = new LinkedHashMap<>();
-        for (LearnerEntry l : learners) {
-            if (l.name == null) {
-                continue;
-            }
-            if (!l.name.matches(LEARNER_NAME)) {
-                problems.add("learner name '" + l.name + "' cannot name a directory: use letters, digits and . _ - (not first; no +, which"
-                        + " joins it to the refiner)");
-            }
-            names.computeIfAbsent(l.name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(l.name);
-        }
-        for (List<String> same : names.values()) {
-            if (same.size() > 1) {
-                problems.add(same.size() + " learner entries are named '" + same.get(0) + "'"
-                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
-                        + ": give each its own name (name: NAME), which names its cells directory and its rows");
-            }
-        }
-        Map<String, List<String>> refinerNames = new LinkedHashMap<>();
-        for (RefinerEntry r : refiners) {
-            if (r.name == null) {
-                continue;
-            }
-            if (!r.name.matches(LEARNER_NAME)) {
-                problems.add("refiner name '" + r.name + "' cannot name a directory: use letters, digits and . _ - (not first; no +, which"
-                        + " joins it to the learner)");
-            }
-            refinerNames.computeIfAbsent(r.name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(r.name);
-        }
-        for (List<String> same : refinerNames.values()) {
-            if (same.size() > 1) {
-                problems.add(same.size() + " refiner entries are named '" + same.get(0) + "'"
-                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
-                        + ": give each its own name (name: NAME), which names its cells directory and its rows");
-            }
-        }
+        entryNameProblems("learner", "refiner", learners.stream().map(l -> l.name).toList(), problems);
+        entryNameProblems("refiner", "learner", refiners.stream().map(r -> r.name).toList(), problems);
         Set<String> pipelines = new LinkedHashSet<>();
         learners.forEach(l -> refiners.forEach(r -> pipelines.add(l.name + "+" + r.name)));
         for (Reference r : references) {
@@ -305,6 +271,31 @@ public final class StudyFile {
             }
         }
         return problems;
+    }
+
+    /**
+     * Adds a problem for each entry name ({@code kind} "learner" or "refiner") that cannot name a
+     * directory (it joins the other kind's name with '+') and for each name given to several entries.
+     */
+    private static void entryNameProblems(String kind, String other, List<String> entryNames, List<String> problems) {
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        for (String name : entryNames) {
+            if (name == null) {
+                continue;
+            }
+            if (!name.matches(ENTRY_NAME)) {
+                problems.add(kind + " name '" + name + "' cannot name a directory: use letters, digits and . _ - (not first; no +, which"
+                        + " joins it to the " + other + ")");
+            }
+            names.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(name);
+        }
+        for (List<String> same : names.values()) {
+            if (same.size() > 1) {
+                problems.add(same.size() + " " + kind + " entries are named '" + same.get(0) + "'"
+                        + (same.stream().distinct().count() > 1 ? " (as " + String.join(", ", same) + "; case does not count)" : "")
+                        + ": give each its own name (name: NAME), which names its cells directory and its rows");
+            }
+        }
     }
 
     /** Sets the fields from {@code f}; returns the grid lists that are absent or empty (a wrong one is a problem already). */
