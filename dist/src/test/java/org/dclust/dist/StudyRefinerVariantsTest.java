@@ -95,6 +95,28 @@ class StudyRefinerVariantsTest {
         assertThat(problems(tmp, grid("[ae]", "[mnet, {name: x, refiner: mnet, set: {mnet.guard: false}}]"))).containsExactly(
                 "refiner entries mnet and x run the same cells (refiner mnet, the same settings): list it once, or give a variant the settings"
                         + " that make it differ");
+        assertThat(problems(tmp, grid("[ae]", "[mnet, {name: g, refiner: mnet, set: {mnet.guard: true, refiner.guard: false}}]")))
+                .containsExactly(f + ", refiner entry g's set: settings 'mnet.guard' and 'refiner.guard' both set the refiner's guard; give it once");
+        // a name of another plugin would make its rows, gain tables and reference figures read as that plugin's
+        assertThat(problems(tmp, grid("[ae]", "[{name: centroid, refiner: mnet}, {name: km, refiner: centroid}]"))).containsExactly(
+                "refiner entry 'centroid' runs mnet under the name of the refiner centroid: its cells, rows and reference figures would read as"
+                        + " centroid's; give it a name of its own");
+        assertThat(problems(tmp, grid("[{name: dcss, learner: ae}]", "[centroid, mnet]"))).containsExactly(
+                "learner entry 'dcss' runs ae under the name of the learner dcss: its cells, rows and reference figures would read as dcss's;"
+                        + " give it a name of its own");
+    }
+
+    /**
+     * A learner variant that sets only a refiner's parameter differs from the plain learner in that
+     * refiner's cells and runs the same centroid cells: two entries, not one listed twice.
+     */
+    @Test
+    void aLearnerVariantThatSetsARefinerParameterIsADifferentEntry(@TempDir Path tmp) throws Exception {
+        Map<StudyCell, ResolvedRun> runs = runner.resolve(study(tmp, grid("[ae, {name: ae-g, learner: ae, set: {mnet.guard: true}}]",
+                "[centroid, mnet]")));
+        assertThat(runs.keySet()).extracting(StudyCell::pipeline).containsExactly("ae+centroid", "ae+mnet", "ae-g+centroid", "ae-g+mnet");
+        assertThat(runs.entrySet()).filteredOn(e -> e.getKey().pipeline().equals("ae-g+mnet")).singleElement()
+                .satisfies(e -> assertThat(e.getValue().refiner().params().asMap()).containsEntry("guard", true));
     }
 
     @Test

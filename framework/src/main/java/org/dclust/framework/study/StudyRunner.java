@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.dclust.api.DclustException;
@@ -114,7 +115,7 @@ public final class StudyRunner {
         cellProblems.forEach((problem, entries) -> problems.add(entries.size() == s.learners.size() ? problem
                 : "learner" + (entries.size() > 1 ? "s " : " ") + String.join(", ", entries) + ": " + problem));
         if (problems.isEmpty()) {
-            sameRuns(s, out, problems);
+            sameRuns(out, problems);
         }
         if (!problems.isEmpty()) {
             throw new InvalidParameterException(new ArrayList<>(problems));
@@ -131,6 +132,7 @@ public final class StudyRunner {
                 if (!refiners.contains(refiner)) {
                     refiners.add(refiner);
                 }
+                otherPluginsName(RefinerProvider.class, "refiner", r.name, refiner).ifPresent(problems::add);
             } catch (DclustException e) {
                 problems.add((r.variant ? "refiner entry '" + r.name + "': " : "") + e.getMessage());
             }
@@ -145,6 +147,7 @@ public final class StudyRunner {
                 problems.add(context + e.getMessage());
                 continue;
             }
+            otherPluginsName(LearnerProvider.class, "learner", entry.name, learner).ifPresent(problems::add);
             try {
                 out.put(entry, new EntryPlugins(learner, registry.get(BackboneProvider.class, backbone(s, entry, learner)), refiners));
             } catch (DclustException e) {
@@ -152,6 +155,27 @@ public final class StudyRunner {
             }
         }
         return out;
+    }
+
+    /**
+     * A problem when an entry named {@code name} runs {@code plugin} but its name is another plugin's of
+     * the same kind ({@code {name: centroid, refiner: mnet}}): its cells, rows, gain tables and reference
+     * figures would read as that plugin's.
+     */
+    private <P extends PluginInfo> Optional<String> otherPluginsName(Class<P> kind, String role, String name, PluginInfo plugin) {
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            P named = registry.get(kind, name);
+            if (!named.name().equals(plugin.name())) {
+                return Optional.of(role + " entry '" + name + "' runs " + plugin.name() + " under the name of the " + role + " " + named.name()
+                        + ": its cells, rows and reference figures would read as " + named.name() + "'s; give it a name of its own");
+            }
+        } catch (DclustException e) {
+            // a name of its own
+        }
+        return Optional.empty();
     }
 
     /** The name of a refiner entry's plugin as registered; null when no refiner has it. */
@@ -169,33 +193,44 @@ public final class StudyRunner {
     }
 
     /**
-     * Two learner entries whose cells resolve to the same runs (same learner, backbone and refiner
-     * with the same parameters: a plugin listed twice, under two spellings, or a variant that changes
-     * nothing) would compute the same thing twice; so would two such refiner entries.
+     * Two learner entries whose cells all resolve to the same runs (same learner, backbone and
+     * refiner with the same parameters, cell for cell: a plugin listed twice, under two spellings, or a
+     * variant that changes nothing) would compute the same thing twice; so would two such refiner
+     * entries. Entries that differ in some cells only (a learner variant that sets a refiner's
+     * parameter leaves its centroid cells as the plain learner's) are different entries.
      */
-    private static void sameRuns(StudyFile s, Map<StudyCell, ResolvedRun> runs, Set<String> problems) {
-        Map<List<Object>, StudyFile.LearnerEntry> seen = new LinkedHashMap<>();
-        Map<List<Object>, StudyFile.RefinerEntry> seenRefiner = new LinkedHashMap<>();
-        Set<String> pairs = new LinkedHashSet<>();
+    private static void sameRuns(Map<StudyCell, ResolvedRun> runs, Set<String> problems) {
+        Map<StudyFile.LearnerEntry, List<List<Object>>> byLearner = new LinkedHashMap<>();
+        Map<StudyFile.RefinerEntry, List<List<Object>>> byRefiner = new LinkedHashMap<>();
+        Map<Object, ResolvedRun> firstRun = new LinkedHashMap<>();
         for (Map.Entry<StudyCell, ResolvedRun> e : runs.entrySet()) {
             StudyCell c = e.getKey();
             ResolvedRun r = e.getValue();
-            StudyFile.RefinerEntry firstRefiner = seenRefiner.putIfAbsent(List.of(c.dataset().label(), c.seed(), c.learner().name,
-                    r.refiner().describe()), c.refiner());
-            if (firstRefiner != null && firstRefiner != c.refiner() && pairs.add(firstRefiner.name + "\n" + c.refiner().name)) {
-                problems.add("refiner entries " + firstRefiner.name + " and " + c.refiner().name + " run the same cells (refiner "
-                        + r.refiner().provider().name() + ", the same settings): list it once, or give a variant the settings that make it"
-                        + " differ");
-            }
-            List<Object> key = List.of(c.dataset().label(), c.seed(), c.refiner().name, r.learner().describe(), r.backbone().describe(),
-                    r.refiner().describe());
-            StudyFile.LearnerEntry first = seen.putIfAbsent(key, c.learner());
-            if (first != null && first != c.learner() && pairs.add(first.name + "\n" + c.learner().name)) {
-                problems.add("learner entries " + first.name + " and " + c.learner().name + " run the same cells (learner "
-                        + r.learner().provider().name() + ", backbone " + r.backbone().provider().name() + ", the same settings): list it once,"
-                        + " or give a variant the settings that make it differ");
-            }
+            firstRun.putIfAbsent(c.learner(), r);
+            firstRun.putIfAbsent(c.refiner(), r);
+            List<Object> run = List.of(r.learner().describe(), r.backbone().describe(), r.refiner().describe());
+            byLearner.computeIfAbsent(c.learner(), k -> new ArrayList<>()).add(List.of(c.dataset().label(), c.seed(), c.refiner().name, run));
+            byRefiner.computeIfAbsent(c.refiner(), k -> new ArrayList<>()).add(List.of(c.dataset().label(), c.seed(), c.learner().name, run));
         }
+        Map<List<List<Object>>, StudyFile.LearnerEntry> learners = new LinkedHashMap<>();
+        byLearner.forEach((entry, cells) -> {
+            StudyFile.LearnerEntry first = learners.putIfAbsent(cells, entry);
+            if (first != null) {
+                ResolvedRun r = firstRun.get(entry);
+                problems.add("learner entries " + first.name + " and " + entry.name + " run the same cells (learner "
+                        + r.learner().provider().name() + ", backbone " + r.backbone().provider().name()
+                        + ", the same settings): list it once, or give a variant the settings that make it differ");
+            }
+        });
+        Map<List<List<Object>>, StudyFile.RefinerEntry> refiners = new LinkedHashMap<>();
+        byRefiner.forEach((entry, cells) -> {
+            StudyFile.RefinerEntry first = refiners.putIfAbsent(cells, entry);
+            if (first != null) {
+                problems.add("refiner entries " + first.name + " and " + entry.name + " run the same cells (refiner "
+                        + firstRun.get(entry).refiner().provider().name() + ", the same settings): list it once, or give a variant the"
+                        + " settings that make it differ");
+            }
+        });
     }
 
     /**
@@ -232,9 +267,11 @@ public final class StudyRunner {
                 c.set.put(e.getKey(), e.getValue());
             }
         }
+        Set<String> given = new LinkedHashSet<>();
         for (Map.Entry<String, Object> e : cell.refiner().set.entrySet()) {
             String slot = StudySettings.slot(e.getKey(), roles);
-            if (slot != null && slot.startsWith("refiner.")) { // another plugin's key is refused by StudySettings.checkKeys
+            // another plugin's key, or a parameter set twice, is refused by StudySettings.checkKeys
+            if (slot != null && slot.startsWith("refiner.") && given.add(slot)) {
                 c.set.put(e.getKey(), e.getValue());
             }
         }

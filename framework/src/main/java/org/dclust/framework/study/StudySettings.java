@@ -59,6 +59,16 @@ final class StudySettings {
             checkKeys(entry.set.keySet(), own, key -> origin(entrySet(entry)) + "setting '" + key + "' names no parameter of its refiner "
                     + refiner.name() + "; a refiner entry sets only its own refiner's parameters: " + refiner.name() + ".PARAM or refiner.PARAM",
                     problems);
+            Map<String, String> byParam = new LinkedHashMap<>();
+            for (String key : entry.set.keySet()) {
+                if (own.contains(prefix(key))) {
+                    String other = byParam.putIfAbsent(param(key), key);
+                    if (other != null) {
+                        problems.add(origin(entrySet(entry)) + "settings '" + other + "' and '" + key + "' both set the refiner's "
+                                + param(key) + "; give it once");
+                    }
+                }
+            }
         }
     }
 
