@@ -30,6 +30,33 @@ class ProximityPipelineTest {
         }
     }
 
+    /**
+     * {@code --select-epoch} reaches proximity: each epoch is scored on the k-means of its codes, the
+     * kept epoch is the one whose reported silhouette is best, and the run records it (before, proximity
+     * declared no partition and silently kept its final epoch).
+     */
+    @Test
+    void aLabelFreeEpochSelectionKeepsProximitysBestEpoch() {
+        try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("shape", "moons", "samples", 200, "noise", 0.05))
+                .learner("ae", Map.of("pretrainEpochs", 3)).backbone("mlp", Map.of("hidden", "32", "latentDim", 4))
+                .refiner("proximity", Map.of("epochs", 4, "fadeEpochs", 2, "graphInterval", 1, "batchSize", 50)).selectEpoch("silhouette")
+                .seed(2).fit()) {
+            var kept = r.record().keptEpochs().get("proximity");
+            assertThat(kept).isNotNull();
+            assertThat(kept.by()).isEqualTo("silhouette");
+            assertThat(kept.epochs()).isEqualTo(4);
+            var lines = r.record().times().epochs().get("proximity");
+            int best = 0;
+            for (int e = 1; e < lines.size(); e++) {
+                if (lines.get(e).values().get("silhouette") > lines.get(best).values().get("silhouette")) {
+                    best = e;
+                }
+            }
+            assertThat(kept.epoch()).isEqualTo(best + 1);
+            assertThat(kept.score()).isEqualTo(lines.get(best).values().get("silhouette"));
+        }
+    }
+
     /** A run without labels has no label-based metric; the label-free diagnostics remain. */
     @Test
     void withoutLabelsOnlyTheLabelFreeDiagnostics() {

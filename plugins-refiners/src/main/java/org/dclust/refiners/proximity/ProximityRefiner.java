@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.CentroidHead;
@@ -27,6 +28,7 @@ import org.dclust.api.toolkit.Embeddings;
 import org.dclust.api.toolkit.EpochLoop;
 import org.dclust.api.toolkit.KMeans;
 import org.dclust.api.toolkit.Matrices;
+import org.dclust.api.toolkit.Partition;
 import org.dclust.api.toolkit.Reconstruction;
 import org.dclust.api.toolkit.TrainingState;
 import org.dclust.api.train.Adam;
@@ -69,6 +71,9 @@ import org.dclust.api.train.TrainingContext;
  *   <li>Result: k-means ({@code kmeansRestarts} restarts, k-means++) on the refined codes; the model is
  *       the refined encoder with those centres and the nearest-centre assignment, so it composes with
  *       any learner, with a decoder or without.</li>
+ *   <li>Label-free epoch selection ({@code --select-epoch}): each epoch's partition is that k-means on
+ *       the epoch's codes (of the selection's fixed sample), as {@code acai} declares it; the kept
+ *       epoch's encoder then gets the final k-means.</li>
  * </ul>
  *
  * <p>Events per epoch: {@code loss}; {@code proximity}, the mean ‖f(x_i) − c_i‖² of the reliable
@@ -240,6 +245,12 @@ public final class ProximityRefiner implements Refiner {
                     named.restore(checkpoint);
                     graph.readBack();
                     centres = Matrices.toMatrix(centresArray);
+                }
+
+                /** For a label-free epoch selection: the k-means the phase would end with after this epoch. */
+                @Override
+                public Optional<Partition> partition() {
+                    return Optional.of(Partition.kmeans(net, data, latent.clusters(), s.kmeansRestarts(), ctx.seedFor(PHASE + "-selection", 0)));
                 }
             };
             EpochLoop.run(PHASE, s.epochs(), data.size(), s.batchSize(), ctx, work, state, this::step, this::afterEpoch);
