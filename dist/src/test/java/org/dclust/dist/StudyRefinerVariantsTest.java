@@ -87,6 +87,8 @@ class StudyRefinerVariantsTest {
         String f = tmp.resolve("s.yaml").toString();
         assertThat(problems(tmp, grid("[ae]", "[mnet, {name: x, refiner: mnett}]"))).singleElement().asString()
                 .startsWith("refiner entry 'x': unknown refiner 'mnett'");
+        // one typo, one message: the study's settings of mnet are not also reported as naming no plugin
+        assertThat(problems(tmp, grid("[ae]", "[mnett]"))).singleElement().asString().startsWith("unknown refiner 'mnett'");
         assertThat(problems(tmp, grid("[ae]", "[mnet, {name: x, refiner: mnet, set: {ae.pretrainEpochs: 3}}]"))).singleElement().asString()
                 .isEqualTo(f + ", refiner entry x's set: setting 'ae.pretrainEpochs' names no parameter of its refiner mnet; a refiner entry"
                         + " sets only its own refiner's parameters: mnet.PARAM or refiner.PARAM");

@@ -87,7 +87,10 @@ public final class StudyRunner {
         Set<String> problems = new LinkedHashSet<>();
         Map<StudyFile.LearnerEntry, EntryPlugins> plugins = plugins(s, problems);
         StudySettings settings = new StudySettings(s, registry);
-        settings.checkKeys(plugins, problems);
+        if (problems.isEmpty()) {
+            // with a plugin unknown, the settings meant for it would each be reported as naming no plugin as well
+            settings.checkKeys(plugins, problems);
+        }
         Map<String, Set<String>> cellProblems = new LinkedHashMap<>();
         Map<StudyCell, ResolvedRun> out = new LinkedHashMap<>();
         for (StudyCell cell : cells(s)) {
