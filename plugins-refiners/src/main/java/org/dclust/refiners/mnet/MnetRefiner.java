@@ -300,9 +300,9 @@ public final class MnetRefiner implements Refiner {
             healthy.restore();
             out.put(EpochLoop.STOP, EpochLoop.HALTED);
             ctx.events().info(String.format(Locale.ROOT, "%s: the guard stopped the q-space epochs after epoch %d of %d: %d of %d clusters"
-                    + " hold at least %d samples (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
+                    + " hold at least %d sample%s (%d when the q space took over), the largest holds %.1f%% (bound %.2f x %.1f%% = %.1f%%); kept the state"
                     + " of epoch %d, the last healthy one (a departure from DCSS, which trains every epoch; mnet.guard=false turns it off)",
-                    PHASE, done, s.epochs(), (int) used, head.clusters(), guardLeast(), (int) referenceUsed, 100 * share, s.guardGrowth(),
+                    PHASE, done, s.epochs(), (int) used, head.clusters(), guardLeast(), guardLeast() == 1 ? "" : "s", (int) referenceUsed, 100 * share, s.guardGrowth(),
                     100 * referenceShare, 100 * bound, kept));
         }
 
