@@ -11,7 +11,7 @@ import java.util.Map;
  * @param min the smallest K tried
  * @param max the largest K tried
  * @param votes each method's choice by name ({@code silhouette}, {@code calinski-harabasz},
- *     {@code davies-bouldin}, {@code gap}, {@code dbscan}); a method without an answer in range is absent
+ *     {@code davies-bouldin}, {@code gap}, {@code dbscan}, {@code graph}); a method without an answer in range is absent
  * @param curves each index's value per K in {@code [min, max]} (index 0 is K = min)
  * @param reason how the rule combined the votes
  */

@@ -37,9 +37,17 @@ import org.dclust.framework.metrics.SilhouetteIndex;
  * reach, derived from the data: no parameter to tune); its count of clusters votes when it falls in the
  * range.
  *
- * <p>The rule: every method votes for its K; the K with the most votes wins; a tie goes to the tied K
- * with the highest silhouette. The indices disagree in known ways (Calinski-Harabasz leans to large
- * K, Davies-Bouldin and the gap to small K on overlapping clusters), so no single one decides.
+ * and one graph-based count: the connected components of the symmetrised {@value #MIN_POINTS}-nearest-
+ * neighbour graph ({@link #graphComponents}).
+ *
+ * <p>The rule: when the graph splits the codes into a number of components in the range, that number is
+ * K: groups that no nearest-neighbour link joins are clusters whatever their shape, where the four
+ * k-means indices, which assume convex clusters, split two moons or two rings into many (measured in
+ * {@code KEstimatorTest}: the indices alone chose 6-15 on both, the graph 2 on every seed). Otherwise
+ * (one component: touching or overlapping clusters, the usual case of learned codes) every method votes
+ * for its K; the K with the most votes wins; a tie goes to the tied K with the highest silhouette. The
+ * indices disagree in known ways (Calinski-Harabasz leans to large K, Davies-Bouldin and the gap to
+ * small K on overlapping clusters), so no single one decides.
  */
 public final class KEstimator {
     /** Codes the estimate is computed on at most (a seeded sample of larger inputs). */
@@ -93,16 +101,32 @@ public final class KEstimator {
         if (density >= min && density <= max) {
             votes.put("dbscan", density);
         }
+        int graph = graphComponents(x);
+        if (graph >= min && graph <= max) {
+            votes.put("graph", graph);
+        }
         Map<String, double[]> curves = new LinkedHashMap<>();
         curves.put("silhouette", silhouette);
         curves.put("calinski-harabasz", ch);
         curves.put("davies-bouldin", db);
         curves.put("gap", gap[0]);
-        return combine(votes, curves, silhouette, min, max, density);
+        return combine(votes, curves, silhouette, min, max, density, graph);
     }
 
-    /** The rule: most votes; a tie to the tied K with the highest silhouette. */
-    static KEstimate combine(Map<String, Integer> votes, Map<String, double[]> curves, double[] silhouette, int min, int max, int density) {
+    /**
+     * The rule: the nearest-neighbour graph's count of components when it is in the range; otherwise
+     * most votes, a tie to the tied K with the highest silhouette.
+     */
+    static KEstimate combine(Map<String, Integer> votes, Map<String, double[]> curves, double[] silhouette, int min, int max, int density,
+            int graph) {
+        String outside = (votes.containsKey("dbscan") ? "" : "; DBSCAN found " + density + " clusters, outside the range")
+                + (votes.containsKey("graph") ? "" : "; the " + MIN_POINTS + "-nearest-neighbour graph has " + graph + " component"
+                        + (graph == 1 ? "" : "s") + ", outside the range");
+        if (graph >= min && graph <= max) {
+            return new KEstimate(graph, min, max, votes, curves, "K = " + graph + ": the " + MIN_POINTS + "-nearest-neighbour graph of the codes"
+                    + " splits into " + graph + " components, which no neighbour links join"
+                    + " (clusters of any shape; the k-means indices assume convex ones); votes " + votes + outside);
+        }
         int[] count = new int[max - min + 1];
         votes.values().forEach(k -> count[k - min]++);
         int most = Arrays.stream(count).max().orElse(0);
@@ -120,7 +144,7 @@ public final class KEstimator {
                 ? "a tie between K = " + String.join(", ", tied.stream().map(String::valueOf).toList()) + " (" + most + " of " + votes.size()
                         + " votes each) went to K = " + chosen + ", the highest silhouette among them"
                 : most + " of " + votes.size() + " methods chose K = " + chosen)
-                + "; votes " + votes + (votes.containsKey("dbscan") ? "" : "; DBSCAN found " + density + " clusters, outside the range");
+                + "; votes " + votes + outside;
         return new KEstimate(chosen, min, max, votes, curves, reason);
     }
 
@@ -240,6 +264,56 @@ public final class KEstimator {
             }
         }
         return Math.max(best, 0);
+    }
+
+    /**
+     * The connected components of the symmetrised {@value #MIN_POINTS}-nearest-neighbour graph of
+     * {@code x} (i and j linked when either is among the other's nearest neighbours). Each point links to
+     * its {@value #MIN_POINTS} nearest, so a component holds more than {@value #MIN_POINTS} points and a
+     * smaller far group (outliers) joins the component of its nearest points. Their number is
+     * the multiplicity of the eigenvalue 0 of the graph's Laplacian (von Luxburg, "A tutorial on
+     * spectral clustering", Statistics and Computing 17, 2007, Prop. 2 and 4): the exact case of the
+     * eigengap heuristic, read off without an eigendecomposition.
+     */
+    static int graphComponents(float[][] x) {
+        int n = x.length;
+        int k = Math.min(MIN_POINTS, n - 1);
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        double[] d = new double[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                d[j] = KMeans.squared(x[i], x[j]);
+                order[j] = j;
+            }
+            final int self = i;
+            Arrays.sort(order, (a, b) -> a == self ? -1 : b == self ? 1 : Double.compare(d[a], d[b]));
+            for (int t = 1; t <= k; t++) {
+                union(parent, i, order[t]);
+            }
+        }
+        int components = 0;
+        for (int i = 0; i < n; i++) {
+            if (find(parent, i) == i) {
+                components++;
+            }
+        }
+        return components;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        parent[find(parent, a)] = find(parent, b);
     }
 
     /** DBSCAN's number of clusters with eps from the data (see the class doc); noise is not a cluster. */

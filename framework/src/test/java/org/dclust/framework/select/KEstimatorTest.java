@@ -101,14 +101,80 @@ class KEstimatorTest {
         votes.put("davies-bouldin", 3);
         votes.put("gap", 5);
         double[] silhouette = {0.2, 0.6, 0.1, 0.5}; // K = 2..5
-        KEstimate e = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 0);
+        KEstimate e = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 0, 1);
         assertThat(e.k()).isEqualTo(3);
         assertThat(e.reason()).startsWith("a tie between K = 3, 5 (2 of 4 votes each) went to K = 3, the highest silhouette among them")
-                .endsWith("DBSCAN found 0 clusters, outside the range");
+                .endsWith("DBSCAN found 0 clusters, outside the range; the 10-nearest-neighbour graph has 1 component, outside the"
+                        + " range");
         votes.put("dbscan", 5);
-        KEstimate withDbscan = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5);
+        KEstimate withDbscan = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5, 1);
         assertThat(withDbscan.k()).isEqualTo(5);
         assertThat(withDbscan.reason()).startsWith("3 of 5 methods chose K = 5; votes {");
+        // a graph count in the range decides, however the others vote
+        votes.put("graph", 2);
+        KEstimate withGraph = KEstimator.combine(votes, Map.of(), silhouette, 2, 5, 5, 2);
+        assertThat(withGraph.k()).isEqualTo(2);
+        assertThat(withGraph.reason()).startsWith("K = 2: the 10-nearest-neighbour graph of the codes splits into 2 components");
+    }
+
+    /** Two interleaving half circles (noise sd {@code noise}), alternating points. */
+    static float[][] moons(int n, double noise, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            double t = Math.PI * r.nextDouble();
+            x[i] = i % 2 == 0 ? new float[] {(float) (Math.cos(t) + noise * r.nextGaussian()), (float) (Math.sin(t) + noise * r.nextGaussian())}
+                    : new float[] {(float) (1 - Math.cos(t) + noise * r.nextGaussian()), (float) (0.5 - Math.sin(t) + noise * r.nextGaussian())};
+        }
+        return x;
+    }
+
+    /** Two concentric circles of radius 1 and 0.4 (noise sd {@code noise}), alternating points. */
+    static float[][] rings(int n, double noise, long seed) {
+        Random r = new Random(seed);
+        float[][] x = new float[n][];
+        for (int i = 0; i < n; i++) {
+            double t = 2 * Math.PI * r.nextDouble();
+            double radius = i % 2 == 0 ? 1.0 : 0.4;
+            x[i] = new float[] {(float) (radius * Math.cos(t) + noise * r.nextGaussian()),
+                    (float) (radius * Math.sin(t) + noise * r.nextGaussian())};
+        }
+        return x;
+    }
+
+    /**
+     * Moons and rings: K = 2 on every seed. The k-means indices alone split them (measured before the
+     * graph count existed: silhouette chose 7-15, Calinski-Harabasz 15, and the vote 7-15 on all ten).
+     */
+    @Test
+    void findsTwoMoonsAndTwoRingsOnEverySeed() {
+        for (long seed = 1; seed <= 5; seed++) {
+            KEstimate moons = KEstimator.estimate(moons(600, 0.05, seed), 2, 15, seed);
+            assertThat(moons.k()).as(moons.reason()).isEqualTo(2);
+            KEstimate rings = KEstimator.estimate(rings(600, 0.05, seed), 2, 15, seed);
+            assertThat(rings.k()).as(rings.reason()).isEqualTo(2);
+            assertThat(rings.votes()).containsEntry("graph", 2);
+            assertThat(rings.votes().get("silhouette")).as("the convex indices split the rings").isGreaterThan(2);
+        }
+    }
+
+    /**
+     * Components by hand: two groups of 11 points far apart are 2 (each point's 10 nearest are its own
+     * group); a far group of 5 outliers is no cluster of its own: its points' nearest include the
+     * groups' points, which links it to them.
+     */
+    @Test
+    void theGraphCountsGroupsNoNeighbourLinksJoinAndNotSmallOutlierGroups() {
+        float[][] x = new float[27][];
+        for (int i = 0; i < 11; i++) {
+            x[i] = new float[] {i * 0.1f, 0f};
+            x[11 + i] = new float[] {100f + i * 0.1f, 0f};
+        }
+        assertThat(KEstimator.graphComponents(java.util.Arrays.copyOf(x, 22))).isEqualTo(2);
+        for (int i = 0; i < 5; i++) {
+            x[22 + i] = new float[] {i * 0.1f, 30f}; // above the first group, far from the second
+        }
+        assertThat(KEstimator.graphComponents(x)).isEqualTo(2);
     }
 
     @Test
