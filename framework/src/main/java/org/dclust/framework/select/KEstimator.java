@@ -290,7 +290,8 @@ public final class KEstimator {
                 order[j] = j;
             }
             final int self = i;
-            Arrays.sort(order, (a, b) -> a == self ? -1 : b == self ? 1 : Double.compare(d[a], d[b]));
+            // the point itself first (a duplicate point at distance 0 must not take its place), then by distance
+            Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : a == self ? -1 : b == self ? 1 : Double.compare(d[a], d[b]));
             for (int t = 1; t <= k; t++) {
                 union(parent, i, order[t]);
             }
