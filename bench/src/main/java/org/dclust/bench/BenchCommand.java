@@ -41,7 +41,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--set", description = "a data set parameter, param=value or dataset.param=value; repeatable")
     List<String> set = new ArrayList<>();
     @Option(names = "--phases", split = ",", description = "phases to time (default: all of ${DEFAULT-VALUE})",
-            defaultValue = "pretrain,dcss,dcss-agg,dec,idec,dcn,dkm,mnet,proximity,moco,secu")
+            defaultValue = "pretrain,acai,dcss,dcss-agg,dec,idec,dcn,dkm,mnet,proximity,moco,secu")
     List<String> phases;
     @Option(names = "--rounds", description = "interleaved epochs of each kind per phase (default ${DEFAULT-VALUE})", defaultValue = "5")
     int rounds;

@@ -48,6 +48,10 @@ record BenchPhase(String name, String eventPhase, int batchSize, String backbone
             case "pretrain":
                 return new BenchPhase(name, "pretrain", 256, "ae", Map.of("pretrainEpochs", rounds), "centroid", centroid,
                         (m, v, n, kk, s, shape) -> new BarePretrain(m, v, n, kk, 256, s));
+            case "acai":
+                // R-DC's phase 1 from scratch at its defaults (batch 256, both Adams at 1e-3, lambda 0.5, gamma 0.2)
+                return new BenchPhase(name, "acai", 256, "acai", Map.of("epochs", rounds), "centroid", centroid,
+                        (m, v, n, kk, s, shape) -> new BareAcai(m, v, n, kk, 256, s));
             case "dcss":
                 return new BenchPhase(name, "dcss", 256, "dcss", Map.of("pretrainEpochs", WARM_UP, "epochs", rounds), "centroid",
                         centroid, (m, v, n, kk, s, shape) -> new BareDcss(m, v, n, kk, 256, s, false, rounds));
@@ -93,7 +97,7 @@ record BenchPhase(String name, String eventPhase, int batchSize, String backbone
     }
 
     /** The names {@link #of} knows. */
-    static final List<String> ALL = List.of("pretrain", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity", "moco", "secu");
+    static final List<String> ALL = List.of("pretrain", "acai", "dcss", "dcss-agg", "dec", "idec", "dcn", "dkm", "mnet", "proximity", "moco", "secu");
 
     /** Builds a phase's bare loop on the data ({@code n} rows of {@code values}, each a sample of {@code shape}). */
     @FunctionalInterface

@@ -47,7 +47,8 @@ class PhaseTimingTest {
                 BareLoop dcss = new BareDcss(m, x, n, 10, 256, 1, false, 4);
                 BareLoop agg = new BareDcss(m, x, n, 10, 256, 1, true, 4);
                 BareLoop dec = new BareDec(m, x, n, 10, 256, 1, false);
-                BareLoop dcn = new BareDcn(m, x, n, 10, 256, 1)) {
+                BareLoop dcn = new BareDcn(m, x, n, 10, 256, 1);
+                BareLoop acai = new BareAcai(m, x, n, 10, 256, 1)) {
             assertThat(pretrain.matmulFlops(0)).isEqualTo(n * 19_944_000.0);
             assertThat(agg.matmulFlops(0)).isEqualTo(n * 19_944_000.0);
             // DCSSu: one forward pass for the memberships and K = 10 steps a batch; the centres refreshed after epochs 1 and 3 of 4
@@ -61,6 +62,9 @@ class PhaseTimingTest {
             assertThat(dec.matmulFlops(35)).isEqualTo(n * 3 * enc + n * enc);
             // DCN: a training step and the codes again for the assignments
             assertThat(dcn.matmulFlops(2)).isEqualTo(n * (19_944_000.0 + enc));
+            // ACAI: the autoencoder's step, the decoder again on the interpolants, and three training passes
+            // of a critic of the encoder's shape (one in the autoencoder's step, two in its own)
+            assertThat(acai.matmulFlops(0)).isEqualTo(n * (19_944_000.0 + 3 * enc + 3 * 3 * enc));
         }
     }
 
