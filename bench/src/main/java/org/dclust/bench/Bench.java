@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,6 +46,12 @@ public final class Bench {
     public record Settings(String dataset, Map<String, Object> datasetParams, List<String> phases, int rounds, long seed,
             Integer clusters, int load) {
         public Settings {
+            List<String> names = phases.stream().map(String::strip).toList();
+            phases = names;
+            List<String> twice = names.stream().filter(p -> Collections.frequency(names, p) > 1).distinct().toList();
+            if (!twice.isEmpty()) {
+                throw new DclustException("bench phase(s) " + twice + " given more than once; give each phase once (--rounds sets how often it is timed)");
+            }
             List<String> unknown = phases.stream().filter(p -> !BenchPhase.ALL.contains(p)).toList();
             if (!unknown.isEmpty()) {
                 throw new DclustException("unknown bench phase(s) " + unknown + "; known: " + String.join(", ", BenchPhase.ALL));

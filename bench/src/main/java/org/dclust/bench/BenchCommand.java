@@ -80,6 +80,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new DclustException(dir + " already holds a benchmark; choose another --out");
         }
         OutputPaths.directory(out != null ? "--out" : "the benchmark directory", dir, "choose another with --out");
+        OutputPaths.requireEmpty("--out", dir, "no benchmark");
         PrintWriter err = spec.commandLine().getErr();
         BenchResult result = bench.run(settings, dir.resolve("scratch"), line -> {
             err.println(line);

@@ -35,7 +35,9 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
         }
         b.append("\nGFLOP/s count the matrix products of the network only (a linear layer costs 2 in out FLOPs a sample forward, "
                 + "three times that for a training step).\n");
-        b.append("\nAn epoch of dcss-agg is one pass (one update per batch); a DCSSu-equivalent epoch is K passes.\n");
+        if (phases.stream().anyMatch(t -> t.phase().equals("dcss-agg"))) {
+            b.append("\nAn epoch of dcss-agg is one pass (one update per batch); a DCSSu-equivalent epoch is K passes.\n");
+        }
         return b.toString();
     }
 

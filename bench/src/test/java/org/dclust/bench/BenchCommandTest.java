@@ -32,4 +32,24 @@ class BenchCommandTest {
                 .doesNotContain("internal error").doesNotContain("pretrain epoch");
         assertThat(Files.isRegularFile(file)).isTrue();
     }
+
+    @Test
+    void anOutHoldingOtherFilesIsAUserErrorBeforeMeasuring(@TempDir Path tmp) throws Exception {
+        Files.writeString(tmp.resolve("notes.txt"), "mine");
+        PrintStream saved = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.execute("bench", "--dataset", "synthetic", "--phases", "pretrain", "--rounds", "1", "--out", tmp.toString());
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --out " + tmp + " already holds other files and no benchmark")
+                .doesNotContain("pretrain epoch");
+        try (var files = Files.list(tmp)) {
+            assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("notes.txt");
+        }
+    }
 }

@@ -94,6 +94,10 @@ class PhaseTimingTest {
     void unknownPhasesAndTooFewRoundsAreUserErrors() {
         assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss", "vade"), 5, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("vade").hasMessageContaining("dcss-agg");
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", "dcss", "acai"), 5, 1, null, 0))
+                .isInstanceOf(DclustException.class).hasMessageContaining("[acai] given more than once");
+        assertThat(new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", " proximity"), 5, 1, null, 0).phases())
+                .containsExactly("acai", "proximity");
         assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 0, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("--rounds");
         assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 5, 1, null, -1))

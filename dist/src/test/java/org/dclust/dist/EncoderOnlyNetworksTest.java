@@ -64,6 +64,19 @@ class EncoderOnlyNetworksTest {
                 "the learner identity works only with the backbone flatten, not mlp: give no backbone (its default is flatten) or one of those");
     }
 
+    /** proximity fine-tunes only the encoder: the identity learner's flatten has no weights, so nothing would train (it crashed). */
+    @Test
+    void aRefinerThatTrainsOnlyTheEncoderIsRefusedAnEncoderWithoutWeights(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        refused(run("--learner", "identity", "--refiner", "proximity", "--out", out.toString()),
+                "the refiner proximity fine-tunes the encoder it is given, and the backbone flatten (the learner identity's) has no weights "
+                        + "to train: use a learner that trains an encoder, or a refiner that trains none or has a head of its own (");
+        assertThat(out).doesNotExist();
+        // with no epochs it trains nothing: k-means on the vectors, as centroid
+        Outcome o = run("--learner", "identity", "--refiner", "proximity", "--set", "proximity.epochs=0", "--out", tmp.resolve("zero").toString());
+        assertThat(o.code()).as(o.err()).isZero();
+    }
+
     @Test
     void identityPlusCentroidIsTheToolkitsKMeansOnTheVectors(@TempDir Path tmp) throws Exception {
         Outcome o = run("--learner", "identity", "--refiner", "centroid", "--out", tmp.resolve("run").toString());

@@ -93,6 +93,9 @@ class OutputAndInputChecksTest {
                 "secu.batchSize = 64 exceeds the 50 samples of fashion-mnist-small: lower secu.batchSize to at most 50");
         userError(dclust("run", "--dataset", "synthetic", "--learner", "ae", "--backbone", "conv", "--refiner", "centroid", "--out",
                 out.toString()), "the conv backbone takes samples of shape [C, 28, 28], [28, 28] or [784] (the MNIST family); got [20]");
+        // a refiner's check on the data, before the learner's phase 1 trains (it ran 20 pretraining epochs first)
+        userError(dclust("run", "--set", "dataset.n=200", "--learner", "ae", "--refiner", "proximity", "--set", "proximity.neighbours=500",
+                "--out", out.toString()), "proximity.neighbours = 500 needs more samples than that; fashion-mnist-small has 200");
         assertThat(out).doesNotExist();
 
         Path study = Files.writeString(tmp.resolve("s.yaml"), StudyTest.STUDY.replace("learners: [ae]", "learners: [ae, moco]")

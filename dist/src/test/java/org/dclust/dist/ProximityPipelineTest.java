@@ -26,6 +26,9 @@ class ProximityPipelineTest {
             assertThat(rec.times().epochs().get("proximity")).hasSize(3)
                     .allMatch(e -> e.values().keySet().containsAll(java.util.List.of("loss", "kept", "mutual", "drift", "clustersUsed")));
             assertThat(rec.times().series().get("proximity.knnDrift")).hasSize(200);
+            // the pretraining is phase 1's, proximity the refiner's (results.md's phase-1 time reads this)
+            assertThat(rec.times().secondsPerEpoch()).containsKeys("pretrain", "proximity");
+            assertThat(rec.times().refinerPhases()).containsExactly("proximity");
             assertThat(r.assignments()).hasSize(200);
         }
     }

@@ -33,6 +33,16 @@ public interface Backbone {
     }
 
     /**
+     * Whether the encoder {@link #build} gives has weights to train; known from the parameters alone.
+     * False for the identity {@code flatten}, so a refiner that would fine-tune only the encoder
+     * ({@link org.dclust.api.spi.RefinerProvider#trainsEncoder}) is refused with it before anything
+     * trains. Default true.
+     */
+    default boolean hasWeights() {
+        return true;
+    }
+
+    /**
      * Builds and initialises the encoder (and the decoder where {@link #buildsDecoder()}) in
      * {@code manager} for samples of the given shape. Initial weights come from the engine's random
      * state: seed it first for determinism.

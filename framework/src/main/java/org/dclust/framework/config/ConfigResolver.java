@@ -121,6 +121,12 @@ public final class ConfigResolver {
         if (learner != null && backbone != null && params.containsKey("learner") && params.containsKey("backbone")) {
             problems.addAll(backboneProblems(learner, params.get("learner"), backbone, params.get("backbone")));
         }
+        if (refiner != null && backbone != null && params.containsKey("refiner") && params.containsKey("backbone")
+                && refiner.trainsEncoder(params.get("refiner")) && !backbone.create(params.get("backbone")).hasWeights()) {
+            problems.add("the refiner " + refiner.name() + " fine-tunes the encoder it is given, and the backbone " + backbone.name()
+                    + (learner == null ? "" : " (the learner " + learner.name() + "'s)") + " has no weights to train: use a learner that"
+                    + " trains an encoder, or a refiner that trains none or has a head of its own (" + String.join(", ", refinersForFixedCodes()) + ")");
+        }
         if (c.clusters != null && c.clusters.isAuto() && learner != null && params.containsKey("learner")
                 && learner.sharedPretraining(params.get("learner")).isEmpty()) {
             problems.add(autoRefused(learner));
@@ -155,6 +161,17 @@ public final class ConfigResolver {
             out.add("the learner " + learner.name() + " needs a decoder (it reconstructs its input), and the backbone " + backbone.name()
                     + " builds an encoder only: use a backbone with a decoder (" + String.join(", ", backbonesWithDecoder()) + ")"
                     + (decoderFree().isEmpty() ? "" : " or a learner that needs none (" + String.join(", ", decoderFree()) + ")"));
+        }
+        return out;
+    }
+
+    /** The registered refiners that, with their defaults, do not fine-tune the encoder alone. */
+    private List<String> refinersForFixedCodes() {
+        List<String> out = new ArrayList<>();
+        for (RefinerProvider r : registry.all(RefinerProvider.class)) {
+            if (!r.trainsEncoder(Params.defaults(r.name(), r.parameters()))) {
+                out.add(r.name());
+            }
         }
         return out;
     }

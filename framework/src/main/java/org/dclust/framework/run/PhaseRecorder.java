@@ -2,8 +2,10 @@ package org.dclust.framework.run;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dclust.api.train.EpochReport;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.KeptEpoch;
@@ -17,6 +19,8 @@ public final class PhaseRecorder implements EventSink {
     private final Map<String, List<EpochReport>> epochs = new LinkedHashMap<>();
     private final Map<String, double[]> series = new LinkedHashMap<>();
     private final Map<String, KeptEpoch> kept = new LinkedHashMap<>();
+    private final Set<String> refinerPhases = new LinkedHashSet<>();
+    private boolean refining;
 
     public PhaseRecorder(EventSink next) {
         this.next = next == null ? EventSink.NONE : next;
@@ -24,6 +28,9 @@ public final class PhaseRecorder implements EventSink {
 
     @Override
     public void phaseStarted(String phase, int epochCount, int batches) {
+        if (refining) {
+            refinerPhases.add(phase);
+        }
         next.phaseStarted(phase, epochCount, batches);
     }
 
@@ -40,6 +47,9 @@ public final class PhaseRecorder implements EventSink {
 
     /** Keeps a report without passing it on (reports of a phase loaded from a cache). */
     public void record(EpochReport report) {
+        if (refining) {
+            refinerPhases.add(report.phase());
+        }
         epochs.computeIfAbsent(report.phase(), k -> new ArrayList<>()).add(report);
     }
 
@@ -73,6 +83,16 @@ public final class PhaseRecorder implements EventSink {
     @Override
     public void info(String message) {
         next.info(message);
+    }
+
+    /** From now on every phase that starts or ends an epoch is the refiner's (phase 2), not the learner's. */
+    public void refinerStarts() {
+        refining = true;
+    }
+
+    /** The phases that ran after {@link #refinerStarts}: the refiner's, in order. */
+    public List<String> refinerPhases() {
+        return List.copyOf(refinerPhases);
     }
 
     /** Epoch reports by phase, in order. */

@@ -150,6 +150,7 @@ public final class PipelineRunner {
             int[] sample = out != null && options.plots() && options.tsne() ? PlotSample.indices(data.size(), c.seed) : null;
             RunPlots.Scatter uMap = sample == null ? null : PlotSample.latent(latent, prepared, sample, c.seed);
             long t2 = System.nanoTime();
+            recorder.refinerStarts();
             ClusterModel trained;
             try {
                 trained = run.refiner().provider().create(run.refiner().params()).refine(latent, unlabelled, ctx);
@@ -430,7 +431,7 @@ public final class PipelineRunner {
                 list.stream().map(r -> RunRecord.EpochLine.of(r.epoch(), r.seconds(), r.values())).toList()));
         return new RunRecord.Times(started.toString(), Instant.now().toString(), host, Runtime.getRuntime().availableProcessors(),
                 HostCpu.description(), EngineThreads.intraOp(), wall,
-                recorder.secondsPerEpoch(), epochs, new LinkedHashMap<>(recorder.series()));
+                recorder.secondsPerEpoch(), epochs, new LinkedHashMap<>(recorder.series()), recorder.refinerPhases());
     }
 
     private static void save(Path out, ClusterModel model, int[] assignments, RunRecord record) {

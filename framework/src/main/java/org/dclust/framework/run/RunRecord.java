@@ -79,10 +79,13 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
      * @param secondsPerEpoch the median seconds of an epoch, per phase that trained in this process
      * @param epochs every epoch's report, per phase
      * @param series the series phases reported at their end, by "phase.name"
+     * @param refinerPhases the phases of {@code secondsPerEpoch} and {@code epochs} that the refiner
+     *     ran (phase 2); the others are the learner's (phase 1). Null in records written before dclust
+     *     recorded it
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Times(String started, String finished, String host, int cores, String cpu, Integer threads, Map<String, Double> wallSeconds,
-            Map<String, Double> secondsPerEpoch, Map<String, List<EpochLine>> epochs, Map<String, double[]> series) {
+            Map<String, Double> secondsPerEpoch, Map<String, List<EpochLine>> epochs, Map<String, double[]> series, List<String> refinerPhases) {
     }
 
     /** One epoch of a phase: its number (1-based), its seconds and the values the plugin reported (loss...). */

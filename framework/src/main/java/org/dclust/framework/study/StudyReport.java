@@ -3,6 +3,7 @@ package org.dclust.framework.study;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -204,7 +205,7 @@ public final class StudyReport {
                 m.computeIfAbsent(k, x -> new ArrayList<>()).add(metric(r, k));
             }
             m.computeIfAbsent("wallMinutes", x -> new ArrayList<>()).add(wall(r).getOrDefault("total", Double.NaN) / 60);
-            m.computeIfAbsent("phase1SecondsPerEpoch", x -> new ArrayList<>()).add(phase1SecondsPerEpoch(r));
+            m.computeIfAbsent("phase1SecondsPerEpoch", x -> new ArrayList<>()).add(phase1SecondsPerEpoch(r, c.refiner().refiner()));
             m.computeIfAbsent("largestShare", x -> new ArrayList<>()).add(r.largestShare());
             m.computeIfAbsent("emptyClusters", x -> new ArrayList<>()).add(r.emptyClusters() < 0 ? Double.NaN : r.emptyClusters());
         }
@@ -219,11 +220,19 @@ public final class StudyReport {
         return String.join(", ", xs.stream().map(x -> String.valueOf(x.longValue())).toList());
     }
 
-    private static double phase1SecondsPerEpoch(RunRecord r) {
+    /**
+     * The median seconds of an epoch of the learner's own clustering phase: the last phase of phase 1
+     * other than the shared pretraining; NaN when the learner has none (ae). The refiner's phases are
+     * those the record names ({@link RunRecord.Times#refinerPhases}); a record written before dclust
+     * named them counts the refiner plugin's name ({@code refiner}) and mnet's phase as the refiner's.
+     */
+    static double phase1SecondsPerEpoch(RunRecord r, String refiner) {
         double last = Double.NaN;
         Map<String, Double> spe = r.times() == null || r.times().secondsPerEpoch() == null ? Map.of() : r.times().secondsPerEpoch();
+        Collection<String> phase2 = r.times() != null && r.times().refinerPhases() != null ? r.times().refinerPhases()
+                : List.of(refiner, "mnet");
         for (Map.Entry<String, Double> e : spe.entrySet()) {
-            if (!e.getKey().equals("pretrain") && !e.getKey().equals("mnet")) {
+            if (!e.getKey().equals("pretrain") && !phase2.contains(e.getKey())) {
                 last = e.getValue();
             }
         }

@@ -80,6 +80,36 @@ class StudyReportTest {
                 .doesNotContain("ae+centroid").doesNotContain("Published figures:");
     }
 
+    /**
+     * The phase-1 seconds per epoch are the learner's clustering phase's (acai's 2.5 s), never the
+     * refiner's (proximity's 1.0 s), whether the record names the refiner's phases or, written before
+     * it did, the cell's refiner plugin stands for them; a learner with no phase of its own (ae) has none.
+     */
+    @Test
+    void phase1SecondsPerEpochAreTheLearnersNotTheRefiners() {
+        Map<String, Double> spe = new LinkedHashMap<>();
+        spe.put("acai", 2.5);
+        spe.put("proximity", 1.0);
+        assertThat(StudyReport.phase1SecondsPerEpoch(timed(spe, List.of("proximity")), "proximity")).isEqualTo(2.5);
+        assertThat(StudyReport.phase1SecondsPerEpoch(timed(spe, null), "proximity")).isEqualTo(2.5);
+        // a third-party refiner whose phase is not named after it: only the record's own list can tell
+        Map<String, Double> other = new LinkedHashMap<>();
+        other.put("pretrain", 0.8);
+        other.put("dcss", 4.0);
+        other.put("refine", 1.0);
+        assertThat(StudyReport.phase1SecondsPerEpoch(timed(other, List.of("refine")), "my-refiner")).isEqualTo(4.0);
+        Map<String, Double> ae = new LinkedHashMap<>();
+        ae.put("pretrain", 0.8);
+        ae.put("proximity", 1.0);
+        assertThat(StudyReport.phase1SecondsPerEpoch(timed(ae, List.of("proximity")), "proximity")).isNaN();
+    }
+
+    private static RunRecord timed(Map<String, Double> secondsPerEpoch, List<String> refinerPhases) {
+        RunRecord.Times t = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2, null, 1, Map.of("total", 60.0),
+                secondsPerEpoch, Map.of(), Map.of(), refinerPhases);
+        return RunRecord.of(null, Map.of("acc", 0.5), Map.of(), new int[] {1, 1}, t);
+    }
+
     @Test
     void emptyClusterColumnIsBlankWhenARunHasNoSizes() {
         assertThat(StudyReport.counts(List.of(0.0, 2.0))).isEqualTo("0, 2");
@@ -109,7 +139,7 @@ class StudyReportTest {
         RunRecord.Times times = new RunRecord.Times("2026-01-01T00:00:00Z", "2026-01-01T00:01:00Z", "h", 2,
                 "AuthenticAMD family 26 model 2 (AMD EPYC), avx512f", 2, Map.of("total", 60.0),
                 Map.of("pretrain", 1.5), Map.of("pretrain", List.of(RunRecord.EpochLine.of(1, 1.5, Map.of("loss", 0.25)))),
-                Map.of("mnet.qResidual", new double[] {0.1, 0.2}));
+                Map.of("mnet.qResidual", new double[] {0.1, 0.2}), List.of("mnet"));
         RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times);
         r.write(tmp.resolve("result.json"));
         String text = java.nio.file.Files.readString(tmp.resolve("result.json"));
@@ -122,6 +152,7 @@ class StudyReportTest {
         assertThat(back.times().epochs().get("pretrain").get(0).values()).containsEntry("loss", 0.25);
         assertThat(back.times().series().get("mnet.qResidual")).containsExactly(0.1, 0.2);
         assertThat(back.times().cpu()).isEqualTo("AuthenticAMD family 26 model 2 (AMD EPYC), avx512f");
+        assertThat(back.times().refinerPhases()).containsExactly("mnet");
         java.nio.file.Files.writeString(tmp.resolve("newer.json"), text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunRecord.read(tmp.resolve("newer.json")))
                 .hasMessageContaining("version 9").hasMessageContaining("versions 1 to 1");

@@ -41,6 +41,12 @@ public final class FlattenBackbone implements Backbone {
         return false;
     }
 
+    /** No weights: the latent space is the data. */
+    @Override
+    public boolean hasWeights() {
+        return false;
+    }
+
     @Override
     public EncoderNetwork build(NDManager manager, int[] inputShape) {
         return EncoderNetwork.encoderOnly(this, Blocks.batchFlattenBlock(), manager, inputShape);

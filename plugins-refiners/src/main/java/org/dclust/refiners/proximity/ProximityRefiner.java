@@ -109,6 +109,15 @@ public final class ProximityRefiner implements Refiner {
             }
         }
 
+        /** What only the data can say: more samples than neighbours (each sample needs M others). */
+        static List<String> problems(int neighbours, Dataset data) {
+            if (data.size() > neighbours) {
+                return List.of();
+            }
+            return List.of("proximity.neighbours = " + neighbours + " needs more samples than that; " + data.name() + " has " + data.size()
+                    + ": choose fewer neighbours");
+        }
+
         /** What the declared ranges cannot say: minTrusted &lt;= neighbours (else no sample is reliable). */
         static List<String> problems(int neighbours, int minTrusted) {
             List<String> out = new ArrayList<>();
@@ -159,9 +168,9 @@ public final class ProximityRefiner implements Refiner {
             throw new DclustException("proximity: the data's samples have shape " + Arrays.toString(data.sampleShape())
                     + " but " + from + "'s encoder takes " + Arrays.toString(net.inputShape()));
         }
-        if (data.size() <= s.neighbours()) {
-            throw new DclustException("proximity.neighbours = " + s.neighbours() + " needs more samples than that; " + data.name()
-                    + " has " + data.size() + ": choose fewer neighbours");
+        List<String> problems = Settings.problems(s.neighbours(), data);
+        if (!problems.isEmpty()) {
+            throw new DclustException(problems.get(0));
         }
         if (ctx.clusters() < 2 || ctx.clusters() > data.size()) {
             throw new DclustException("proximity: k-means cannot find " + ctx.clusters() + " clusters in " + data.size() + " samples");

@@ -3,6 +3,7 @@ package org.dclust.refiners.proximity;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.dclust.api.data.Dataset;
 import org.dclust.api.model.Refiner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
@@ -81,6 +82,18 @@ public final class ProximityRefinerProvider implements RefinerProvider {
     @Override
     public List<String> validate(Params params) {
         return ProximityRefiner.Settings.problems(params.getInt("neighbours"), params.getInt("minTrusted"));
+    }
+
+    /** More samples than neighbours (the kNN graph needs M others per sample), checked before anything trains. */
+    @Override
+    public List<String> validate(Params params, Dataset data) {
+        return ProximityRefiner.Settings.problems(params.getInt("neighbours"), data);
+    }
+
+    /** It trains the encoder it is given and nothing else. */
+    @Override
+    public boolean trainsEncoder(Params params) {
+        return params.getInt("epochs") > 0;
     }
 
     @Override
