@@ -57,5 +57,22 @@ class EngineOptionTest {
             assertThat(Files.readString(tmp.resolve("out").resolve(shard[1]))).isEqualTo(Files.readString(single));
         }
         assertThat(Files.readAllLines(tmp.resolve("out/part-a.csv"))).hasSize(26);
+
+        // again into the same --out: refused, saying what the directory holds
+        Outcome again = CliEndToEndTest.dclust("predict", "--model", tmp.resolve("run/model").toString(), "--dataset", "features",
+                "--shards", shards + "/part-*", "--out", tmp.resolve("out").toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).startsWith("error: --out " + tmp.resolve("out") + " already holds 2 CSV files (the predictions of an earlier run?)");
+
+        // a shard with a label column the model never saw: the message names the shard and the fix, and nothing
+        // stays half-written (part-a was predicted before part-c failed)
+        Files.writeString(shards.resolve("part-c.csv"), b.toString().replace("\n", ",1\n"));
+        Outcome bad = CliEndToEndTest.dclust("predict", "--model", tmp.resolve("run/model").toString(), "--dataset", "features",
+                "--shards", shards + "/part-*", "--out", tmp.resolve("out2").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).startsWith("error: shard " + shards.resolve("part-c.csv") + ": ")
+                .contains("has 4 values per sample; the model was trained on 3: one more, as a label column makes; if the file has one, "
+                        + "name it with --set features.label=COLUMN").doesNotContain("\tat ");
+        assertThat(tmp.resolve("out2")).doesNotExist();
     }
 }

@@ -2,16 +2,19 @@ package org.dclust.framework.cli;
 
 import com.google.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.spi.DatasetProvider;
+import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.registry.PluginRegistry;
 import org.dclust.framework.run.Evaluation;
 import org.dclust.framework.run.OutputPaths;
@@ -93,6 +96,7 @@ public final class PredictCommand implements Callable<Integer> {
     private int batch(EngineExtension distributed) throws IOException {
         Path dir = out != null ? out : Path.of("predictions");
         OutputPaths.directory("--out", dir, "choose another");
+        refuseEarlierPredictions(dir);
         OutputPaths.requireEmpty("--out", dir, "no predictions");
         DatasetProvider dp = registry.get(DatasetProvider.class, input.dataset);
         if (dp.parameters().stream().noneMatch(p -> p.name().equals(Predictions.SHARD_PARAMETER))) {
@@ -106,21 +110,59 @@ public final class PredictCommand implements Callable<Integer> {
         }
         PredictJob job = new PredictJob(input.model.toAbsolutePath(), dp.name(), settings, ShardFiles.resolve(shards), dir.toAbsolutePath(),
                 proba, embed, input.device);
+        boolean created = !Files.isDirectory(dir);
         Files.createDirectories(dir);
         PrintWriter o = spec.commandLine().getOut();
-        if (distributed != null) {
-            distributed.predict(job, master, o);
-        } else {
-            long samples = 0;
-            try (ClusterModel m = input.loadModel()) {
-                for (int i = 0; i < job.shards().size(); i++) {
-                    samples += Predictions.shard(registry, m, job, i);
+        try {
+            if (distributed != null) {
+                distributed.predict(job, master, o);
+            } else {
+                long samples = 0;
+                try (ClusterModel m = input.loadModel()) {
+                    for (int i = 0; i < job.shards().size(); i++) {
+                        samples += Predictions.shard(registry, m, job, i);
+                    }
                 }
+                o.println(PredictJob.summary(job, samples));
             }
-            o.println(PredictJob.summary(job, samples));
+        } catch (RuntimeException | IOException e) {
+            // nothing half-written: the directory was empty or new, so everything in it is this command's
+            removeOutputs(dir, created);
+            throw e;
         }
         o.flush();
         return 0;
+    }
+
+    /** A directory that holds only CSV files is most likely an earlier batch prediction's output: say so. */
+    private static void refuseEarlierPredictions(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            List<Path> all = entries.toList();
+            if (!all.isEmpty() && all.stream().allMatch(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".csv"))) {
+                throw new DclustException("--out " + dir + " already holds " + all.size() + " CSV file" + (all.size() == 1 ? "" : "s")
+                        + " (the predictions of an earlier run?): choose a new or empty directory, or delete them first");
+            }
+        }
+    }
+
+    /** Deletes what a failed batch prediction wrote into {@code dir} (and {@code dir} itself when it made it). */
+    private static void removeOutputs(Path dir, boolean created) {
+        try {
+            if (created) {
+                Atomic.deleteTree(dir);
+            } else {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    for (Path p : entries.toList()) {
+                        Atomic.deleteTree(p);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the error that stopped the prediction is the one to report
+        }
     }
 
     private Map<String, String> settings() {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.ClusterModel;
 import org.dclust.api.param.Params;
@@ -35,6 +36,7 @@ public final class Predictions {
 
     /** Applies {@code m} (with its fitted preprocessing) to {@code data}. */
     public static Table of(ClusterModel m, Dataset data, boolean proba, boolean embed) {
+        checkFits(m, data);
         float[][] p = m.predictProba(data);
         int[] labels = ClusterModel.argmax(p);
         float[][] z = embed ? m.transform(data) : null;
@@ -76,10 +78,31 @@ public final class Predictions {
      */
     public static int shard(PluginRegistry registry, ClusterModel m, PredictJob job, int i) throws IOException {
         Path shard = job.shards().get(i);
-        Dataset data = load(registry, job.dataset(), job.settings(), Map.of(SHARD_PARAMETER, shard.toString()));
-        Table t = of(m, data, job.proba(), job.embed());
+        Table t;
+        try {
+            t = of(m, load(registry, job.dataset(), job.settings(), Map.of(SHARD_PARAMETER, shard.toString())), job.proba(), job.embed());
+        } catch (DclustException e) {
+            throw new DclustException("shard " + shard + ": " + e.getMessage(), e);
+        }
         t.write(job.outDir().resolve(outputName(shard)));
         return t.clusters().length;
+    }
+
+    /**
+     * Refuses data whose samples are not the size the model was trained on, in one message; one value
+     * more is what a CSV's label column makes, and the message says how to name it.
+     */
+    static void checkFits(ClusterModel m, Dataset data) {
+        int want = 1;
+        for (int d : m.network().inputShape()) {
+            want *= d;
+        }
+        int got = data.featureSize();
+        if (got != want) {
+            throw new DclustException(data.name() + " has " + got + " values per sample; the model was trained on " + want
+                    + (got == want + 1 ? ": one more, as a label column makes; if the file has one, name it with --set features.label=COLUMN"
+                            + " (its header name, or its index from 0)" : ""));
+        }
     }
 
     /** The data set parameter a shard's file is given to. */
