@@ -138,6 +138,32 @@ class LabelFreeSelectionTest {
         }
     }
 
+    /** A value no phase reports (a typo) keeps every final epoch, and the run says so with the values there were. */
+    @Test
+    void aSelectionByAValueNoPhaseReportsSaysSo() {
+        for (String by : java.util.List.of("max:bogus", "max:participation")) {
+            java.util.List<String> notes = new java.util.ArrayList<>();
+            org.dclust.api.train.EventSink sink = new org.dclust.api.train.EventSink() {
+                @Override
+                public void info(String message) {
+                    notes.add(message);
+                }
+            };
+            try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("clusters", 3, "n", 200)).learner("ae", Map.of("pretrainEpochs", 2))
+                    .backbone("mlp", Map.of("hidden", "16,16")).refiner("mnet", Map.of("epochs", 2, "uEpochs", 1, "batchSize", 100))
+                    .selectEpoch(by).seed(1).plots(false, false).listener(sink).fit()) {
+                java.util.List<String> said = notes.stream().filter(n -> n.contains("no phase of this run reported")).toList();
+                if (by.equals("max:bogus")) {
+                    assertThat(said).singleElement().asString().startsWith("epoch selection max:bogus: no phase of this run reported 'bogus', "
+                            + "so each kept its final epoch; the values they reported: ").contains("loss", "participation");
+                    assertThat(r.record().keptEpochs().get("mnet").epoch()).isEqualTo(2);
+                } else {
+                    assertThat(said).isEmpty();
+                }
+            }
+        }
+    }
+
     @Test
     void inTheLibraryWithoutDirectoriesThePretrainingRunsOnce() {
         java.util.List<String> notes = new java.util.ArrayList<>();

@@ -58,6 +58,11 @@ public final class EpochSelection {
         return name;
     }
 
+    /** The reported per-epoch value this selects by ({@code max:NAME}, {@code min:NAME}), or null for an index or none. */
+    public String value() {
+        return value;
+    }
+
     /** Whether this scores each epoch's partition with an internal index (rather than reading a reported value). */
     public boolean needsPartition() {
         return index != null;

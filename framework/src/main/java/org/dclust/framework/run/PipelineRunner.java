@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dclust.api.DclustException;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.data.Preprocessing;
@@ -174,6 +176,10 @@ public final class PipelineRunner {
             String collapse = collapseWarning(run, sizes);
             if (collapse != null) {
                 recorder.info(collapse);
+            }
+            String unreported = unreportedSelection(selection, recorder);
+            if (unreported != null) {
+                recorder.info(unreported);
             }
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
             wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
@@ -417,6 +423,25 @@ public final class PipelineRunner {
 
     private static RunIdentity.PluginIdentity plugin(PluginChoice<?> choice) {
         return new RunIdentity.PluginIdentity(choice.provider().name(), choice.params().asMap());
+    }
+
+    /**
+     * When the run selects epochs by a reported value that no phase reported in any epoch (a typo, or
+     * a value of a phase this run does not have), the words that say so, with the values the phases did
+     * report; null otherwise. Each phase then kept its final epoch.
+     */
+    static String unreportedSelection(EpochSelection selection, PhaseRecorder recorder) {
+        String value = selection.value();
+        if (value == null) {
+            return null;
+        }
+        Set<String> reported = new TreeSet<>();
+        recorder.epochs().values().forEach(list -> list.forEach(r -> reported.addAll(r.values().keySet())));
+        if (reported.contains(value)) {
+            return null;
+        }
+        return "epoch selection " + selection.name() + ": no phase of this run reported '" + value + "', so each kept its final epoch; "
+                + "the values they reported: " + String.join(", ", reported);
     }
 
     private static RunRecord.Times times(Instant started, Map<String, Double> wall, PhaseRecorder recorder) {
