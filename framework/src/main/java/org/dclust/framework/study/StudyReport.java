@@ -81,6 +81,10 @@ public final class StudyReport {
         md.append(". Figures in percent, mean ± standard deviation over seeds ")
                 .append(s.seeds).append("; preset ").append(s.preset == null ? "default" : s.preset).append(", backbone ")
                 .append(s.backbone == null ? "each learner's default" : s.backbone).append(".\n");
+        if (!s.set.isEmpty()) {
+            md.append("Settings of every cell (the study's `set`; an entry's own setting of the same parameter replaces it): ")
+                    .append(String.join(", ", s.set.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).toList())).append(".\n");
+        }
         List<String> variants = s.learners.stream().filter(l -> l.variant).map(l -> "`" + l.name + "` = " + l.describe()).toList();
         if (!variants.isEmpty()) {
             md.append("Learner variants: ").append(String.join("; ", variants)).append(".\n");

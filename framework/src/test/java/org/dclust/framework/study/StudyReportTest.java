@@ -28,6 +28,8 @@ class StudyReportTest {
     @Test
     void f1ColumnsAndTheGainOfEveryRefinerOverCentroid() {
         StudyFile s = study(List.of("centroid", "mnet", "proximity"), List.of(1L));
+        s.set.put("proximity.hops", 8);
+        s.set.put("learner.pretrainEpochs", 3);
         StudyFile.DatasetEntry d = s.datasets.get(0);
         StudyCell a = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("centroid"), 1);
         StudyCell b = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("mnet"), 1);
@@ -39,7 +41,9 @@ class StudyReportTest {
         String md = StudyReport.markdown(s, List.of(a, b, c), done, Map.of());
         assertThat(md).contains("| pipeline | seeds | ACC | NMI | ARI | F1-macro | F1-micro |", "| ae+centroid | 1 | 50.00 | 40.00 | 30.00 | 25.00 | 50.00 |",
                 "Gain from MNet over centroid", "| ae | 50.00 | 55.00 | +5.00 |  |", "Gain from proximity over centroid",
-                "| learner | + centroid | + proximity | gain | published gain |", "| ae | 50.00 | 62.00 | +12.00 |  |");
+                "| learner | + centroid | + proximity | gain | published gain |", "| ae | 50.00 | 62.00 | +12.00 |  |",
+                "Settings of every cell (the study's `set`; an entry's own setting of the same parameter replaces it): proximity.hops = 8, "
+                        + "learner.pretrainEpochs = 3.\n");
     }
 
     /**
