@@ -50,6 +50,44 @@ class StudyTest {
         assertThat(withoutVolatile(tmp.resolve("b/results.json"))).isEqualTo(withoutVolatile(tmp.resolve("a/results.json")));
     }
 
+    /**
+     * {@code --report} writes the results of the cells that finished and trains, resumes and deletes
+     * nothing: an unfinished cell stays as it was, and a cell whose configuration changed is left out
+     * of the tables but kept on disk (a run would delete it and train it again).
+     */
+    @Test
+    void aReportOfAStudyTrainsAndDeletesNothing(@TempDir Path tmp) throws Exception {
+        Path file = Files.writeString(tmp.resolve("tiny.yaml"), STUDY);
+        StudyRunner runner = Guice.createInjector(new DclustModule()).getInstance(StudyRunner.class);
+        Path dir = tmp.resolve("s");
+        runner.run(StudyFile.read(file), dir, EventSink.NONE, () -> false);
+        Files.copy(file, dir.resolve("study.yaml"));
+        Path seed2 = dir.resolve("cells/fm200/ae+centroid/seed2");
+        Files.move(seed2.resolve("result.json"), seed2.resolve("result.json.unfinished"));
+        Files.delete(dir.resolve("results.md"));
+
+        CliEndToEndTest.Outcome o = CliEndToEndTest.dclust("study", file.toString(), "--out", dir.toString(), "--report");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).contains("1 of 2 runs finished", "| ae+centroid | 1 |");
+        assertThat(o.err()).doesNotContain("epoch");
+        assertThat(new ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("cellsDone").asInt()).isEqualTo(1);
+        assertThat(seed2.resolve("result.json")).doesNotExist();
+        assertThat(seed2.resolve("result.json.unfinished")).exists();
+
+        // seed 1's configuration changed: left out, and still on disk
+        Path changed = Files.writeString(tmp.resolve("changed.yaml"), STUDY.replace("learner.pretrainEpochs: 2", "learner.pretrainEpochs: 3"));
+        o = CliEndToEndTest.dclust("study", changed.toString(), "--out", dir.toString(), "--report");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.err()).contains("study: cell fm200/ae+centroid/seed1 changed since it ran (", "left out of the report");
+        assertThat(o.out()).contains("0 of 2 runs finished");
+        assertThat(dir.resolve("cells/fm200/ae+centroid/seed1/result.json")).exists();
+
+        o = CliEndToEndTest.dclust("study", file.toString(), "--out", tmp.resolve("none").toString(), "--report");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).startsWith("error: --out " + tmp.resolve("none") + " holds no study (no study.yaml)");
+        assertThat(tmp.resolve("none")).doesNotExist();
+    }
+
     private static JsonNode withoutVolatile(Path file) throws Exception {
         JsonNode root = new ObjectMapper().readTree(file.toFile());
         for (JsonNode run : root.get("runs")) {

@@ -1,6 +1,7 @@
 package org.dclust.framework.cli;
 
 import com.google.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.dclust.framework.study.StudyCell;
 import org.dclust.framework.study.StudyFile;
 import org.dclust.framework.study.StudyOutcome;
 import org.dclust.framework.study.StudyPlan;
+import org.dclust.framework.study.StudyProgress;
 import org.dclust.framework.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,9 @@ public final class StudyCommand implements Callable<Integer> {
     @Option(names = "--engine", description = "where the cells run: local (this process, one cell after another) or spark "
             + "(./dclust adds it; see the README) (default ${DEFAULT-VALUE})", defaultValue = EngineExtension.LOCAL)
     String engine;
+    @Option(names = "--report", description = "write results.json, results.csv and results.md from the cells that already finished "
+            + "in --out, and train nothing (a study that is still running, or was stopped)")
+    boolean report;
     @Option(names = "--master", description = "the engine's master URL: for spark local[N], spark://HOST:PORT, yarn or k8s://...; "
             + "default: the one spark-submit gives")
     String master;
@@ -68,6 +73,9 @@ public final class StudyCommand implements Callable<Integer> {
         }
         StudyFile s = StudyFile.read(file);
         Path dir = out != null ? out : Path.of("runs", "study-" + s.name);
+        if (report) {
+            return report(s, dir);
+        }
         checkDirectory(dir, out != null ? "--out" : "the study directory");
         StudyPlan plan = runner.plan(s);
         Files.createDirectories(dir);
@@ -93,6 +101,29 @@ public final class StudyCommand implements Callable<Integer> {
             return RunCommand.TRAINING_FAILED;
         }
         return 0;
+    }
+
+    /** {@code --report}: the results of the cells that finished in {@code dir}, nothing trained, deleted or resumed. */
+    private int report(StudyFile s, Path dir) throws IOException {
+        if (distributed() || master != null) {
+            throw new DclustException("--report trains nothing: leave out --engine and --master");
+        }
+        String what = out != null ? "--out " + dir : "the study directory " + dir;
+        if (!Files.isRegularFile(dir.resolve("study.yaml"))) {
+            throw new DclustException(what + " holds no study (no study.yaml): give the directory the study ran in with --out");
+        }
+        StudyPlan plan = runner.plan(s);
+        StudyProgress progress = runner.collect(plan, dir, new ConsoleProgress(System.err, false, epochLines));
+        runner.finish(plan, dir, progress);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(Files.readString(dir.resolve("results.md")));
+        o.println("results: " + dir.resolve("results.json") + ", " + dir.resolve("results.csv") + ", " + dir.resolve("results.md"));
+        o.flush();
+        return 0;
+    }
+
+    private boolean distributed() {
+        return !EngineExtension.LOCAL.equals(engine);
     }
 
     /** The options that chose where the cells run, as given (none for this process). */

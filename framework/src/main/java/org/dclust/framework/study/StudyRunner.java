@@ -411,6 +411,35 @@ public final class StudyRunner {
     }
 
     /**
+     * The report of what ran so far, for {@code dclust study --report}: every cell in {@code dir} that
+     * finished (or failed) with the identity it has now, nothing trained and nothing deleted; the
+     * events say which cells changed since they ran and are left out.
+     *
+     * @return the finished and failed cells (grid order)
+     */
+    public StudyProgress collect(StudyPlan plan, Path dir, EventSink events) {
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        Map<StudyCell, String> failed = new LinkedHashMap<>();
+        for (StudyCell cell : plan.cells()) {
+            Path cellDir = cell.dir(dir);
+            RunRecord result = Files.isRegularFile(cellDir.resolve("result.json")) ? readRecord(cellDir.resolve("result.json")) : null;
+            CellFailure failure = result == null ? CellFailure.read(cellDir.resolve(FAILED)) : null;
+            if (result == null && failure == null) {
+                continue;
+            }
+            List<String> changes = IdentityChanges.between(result != null ? result.identity() : failure.identity(), plan.identities().get(cell));
+            if (!changes.isEmpty()) {
+                events.info("study: cell " + cell.id() + " changed since it ran (" + String.join("; ", changes) + "): left out of the report");
+            } else if (result != null) {
+                done.put(cell, result);
+            } else {
+                failed.put(cell, failure.error());
+            }
+        }
+        return new StudyProgress(done, failed);
+    }
+
+    /**
      * Writes the study's results.json, results.csv, results.md and chart for {@code progress}.
      *
      * @return the finished cells' records (grid order) and the failed cells
