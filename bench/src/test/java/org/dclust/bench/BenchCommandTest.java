@@ -17,15 +17,8 @@ class BenchCommandTest {
     void anOutBelowARegularFileIsAUserErrorBeforeMeasuring(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("plain.txt"), "not a directory");
         Path out = file.resolve("bench");
-        PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.execute("bench", "--dataset", "synthetic", "--phases", "pretrain", "--rounds", "1", "--out", out.toString());
-        } finally {
-            System.setErr(saved);
-        }
+        int code = bench(err, "--dataset", "synthetic", "--phases", "pretrain", "--rounds", "1", "--out", out.toString());
         String text = err.toString(StandardCharsets.UTF_8);
         assertThat(code).isEqualTo(2);
         assertThat(text).startsWith("error: --out " + out).contains("choose another with --out")
@@ -36,20 +29,27 @@ class BenchCommandTest {
     @Test
     void anOutHoldingOtherFilesIsAUserErrorBeforeMeasuring(@TempDir Path tmp) throws Exception {
         Files.writeString(tmp.resolve("notes.txt"), "mine");
-        PrintStream saved = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = Main.execute("bench", "--dataset", "synthetic", "--phases", "pretrain", "--rounds", "1", "--out", tmp.toString());
-        } finally {
-            System.setErr(saved);
-        }
+        int code = bench(err, "--dataset", "synthetic", "--phases", "pretrain", "--rounds", "1", "--out", tmp.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --out " + tmp + " already holds other files and no benchmark")
                 .doesNotContain("pretrain epoch");
         try (var files = Files.list(tmp)) {
             assertThat(files).extracting(p -> p.getFileName().toString()).containsExactly("notes.txt");
+        }
+    }
+
+    /** Runs {@code dclust bench ARGS} in this JVM; its standard error goes to {@code err}. */
+    private static int bench(ByteArrayOutputStream err, String... args) {
+        PrintStream saved = System.err;
+        String[] all = new String[args.length + 1];
+        all[0] = "bench";
+        System.arraycopy(args, 0, all, 1, args.length);
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            return Main.execute(all);
+        } finally {
+            System.setErr(saved);
         }
     }
 }

@@ -143,15 +143,9 @@ class LabelFreeSelectionTest {
     void aSelectionByAValueNoPhaseReportsSaysSo() {
         for (String by : java.util.List.of("max:bogus", "max:participation")) {
             java.util.List<String> notes = new java.util.ArrayList<>();
-            org.dclust.api.train.EventSink sink = new org.dclust.api.train.EventSink() {
-                @Override
-                public void info(String message) {
-                    notes.add(message);
-                }
-            };
             try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("clusters", 3, "n", 200)).learner("ae", Map.of("pretrainEpochs", 2))
                     .backbone("mlp", Map.of("hidden", "16,16")).refiner("mnet", Map.of("epochs", 2, "uEpochs", 1, "batchSize", 100))
-                    .selectEpoch(by).seed(1).plots(false, false).listener(sink).fit()) {
+                    .selectEpoch(by).seed(1).plots(false, false).listener(notes(notes)).fit()) {
                 java.util.List<String> said = notes.stream().filter(n -> n.contains("no phase of this run reported")).toList();
                 if (by.equals("max:bogus")) {
                     assertThat(said).singleElement().asString().startsWith("epoch selection max:bogus: no phase of this run reported 'bogus', "
@@ -167,15 +161,9 @@ class LabelFreeSelectionTest {
     @Test
     void inTheLibraryWithoutDirectoriesThePretrainingRunsOnce() {
         java.util.List<String> notes = new java.util.ArrayList<>();
-        org.dclust.api.train.EventSink sink = new org.dclust.api.train.EventSink() {
-            @Override
-            public void info(String message) {
-                notes.add(message);
-            }
-        };
         try (RunResult r = Dclust.pipeline().dataset("synthetic", Map.of("clusters", 3, "n", 300)).learner("ae", Map.of("pretrainEpochs", 4))
                 .backbone("mlp", Map.of("hidden", "32,32")).refiner("centroid").clustersAuto(2, 6).seed(1).plots(false, false)
-                .listener(sink).fit()) {
+                .listener(notes(notes)).fit()) {
             assertThat(r.record().kEstimate().k()).isEqualTo(r.record().identity().clusters()).isEqualTo(r.record().clusterSizes().length);
             assertThat(r.record().identity().clustersAuto()).isEqualTo("2..6");
             assertThat(r.record().times().epochs().get("pretrain")).hasSize(4);
@@ -183,5 +171,15 @@ class LabelFreeSelectionTest {
             // the run's own cache is gone once the learner has its pretraining
             assertThat(Path.of(loaded.substring("pretrained autoencoder loaded from the cache ".length()))).doesNotExist();
         }
+    }
+
+    /** An event sink that keeps the run's info lines in {@code notes}. */
+    private static org.dclust.api.train.EventSink notes(java.util.List<String> notes) {
+        return new org.dclust.api.train.EventSink() {
+            @Override
+            public void info(String message) {
+                notes.add(message);
+            }
+        };
     }
 }
