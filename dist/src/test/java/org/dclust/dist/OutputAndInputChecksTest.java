@@ -101,7 +101,8 @@ class OutputAndInputChecksTest {
         Path study = Files.writeString(tmp.resolve("s.yaml"), StudyTest.STUDY.replace("learners: [ae]", "learners: [ae, moco]")
                 .replace("set: {learner.pretrainEpochs: 2, mlp.hidden: \"32,32\"}", "set: {ae.pretrainEpochs: 2, mlp.hidden: \"32,32\"}"));
         Path dir = tmp.resolve("study");
-        userError(dclust("study", study.toString(), "--out", dir.toString()), "moco.queue = 1024 exceeds the 200 samples of fashion-mnist-small");
+        userError(dclust("study", study.toString(), "--out", dir.toString()),
+                "study tiny, cell fm200/moco+centroid/seed1: moco.queue = 1024 exceeds the 200 samples of fashion-mnist-small");
         assertThat(dir).doesNotExist();
     }
 

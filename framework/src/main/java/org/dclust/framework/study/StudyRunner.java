@@ -305,7 +305,12 @@ public final class StudyRunner {
             if (first == null) {
                 first = data;
             }
-            identities.put(cell, PipelineRunner.identity(run, data));
+            try {
+                identities.put(cell, PipelineRunner.identity(run, data));
+            } catch (DclustException e) {
+                // what only the data can refuse (images where a plugin needs them, a batch larger than the data): name the cell
+                throw new DclustException("study " + s.name + ", cell " + cell.id() + ": " + e.getMessage(), e);
+            }
         }
         return new StudyPlan(s, cells, runs, identities, first);
     }
