@@ -44,6 +44,6 @@ class BenchTest {
     void anUnknownPhaseIsAUserError(@TempDir Path tmp) {
         CliEndToEndTest.Outcome o = CliEndToEndTest.dclust("bench", "--phases", "dcss,vade", "--out", tmp.resolve("b").toString());
         assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err()).contains("vade").contains("known: pretrain, dcss");
+        assertThat(o.err()).contains("vade").contains("known: pretrain, acai, dcss");
     }
 }
