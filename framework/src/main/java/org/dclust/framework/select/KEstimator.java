@@ -97,11 +97,12 @@ public final class KEstimator {
         votes.put("calinski-harabasz", min + argBest(ch, true));
         votes.put("davies-bouldin", min + argBest(db, false));
         votes.put("gap", min + gapChoice(gap[0], gap[1]));
-        int density = dbscanClusters(x);
+        int[][] near = nearest(x, MIN_POINTS);
+        int density = dbscanClusters(x, near);
         if (density >= min && density <= max) {
             votes.put("dbscan", density);
         }
-        int graph = graphComponents(x);
+        int graph = graphComponents(near);
         if (graph >= min && graph <= max) {
             votes.put("graph", graph);
         }
@@ -267,33 +268,58 @@ public final class KEstimator {
     }
 
     /**
-     * The connected components of the symmetrised {@value #MIN_POINTS}-nearest-neighbour graph of
-     * {@code x} (i and j linked when either is among the other's nearest neighbours). Each point links to
+     * Each point's {@code k} nearest other points (at most n − 1), nearest first, by squared Euclidean
+     * distance, ties to the lower index; one pass over the other points per point, keeping the best
+     * {@code k} by insertion (no sort of all n distances). DBSCAN's eps and the graph count share it.
+     */
+    static int[][] nearest(float[][] x, int k) {
+        int n = x.length;
+        int m = Math.min(k, n - 1);
+        int[][] out = new int[n][m];
+        double[] best = new double[m];
+        for (int i = 0; i < n; i++) {
+            int[] idx = out[i];
+            int kept = 0;
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;
+                }
+                double d = KMeans.squared(x[i], x[j]);
+                if (kept == m && d >= best[m - 1]) {
+                    continue;
+                }
+                int at = Math.min(kept, m - 1);
+                while (at > 0 && best[at - 1] > d) {
+                    best[at] = best[at - 1];
+                    idx[at] = idx[at - 1];
+                    at--;
+                }
+                best[at] = d;
+                idx[at] = j;
+                kept = Math.min(kept + 1, m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The connected components of the symmetrised nearest-neighbour graph of {@code near} ({@link
+     * #nearest}: i and j linked when either is among the other's nearest neighbours). Each point links to
      * its {@value #MIN_POINTS} nearest, so a component holds more than {@value #MIN_POINTS} points and a
      * smaller far group (outliers) joins the component of its nearest points. Their number is
      * the multiplicity of the eigenvalue 0 of the graph's Laplacian (von Luxburg, "A tutorial on
      * spectral clustering", Statistics and Computing 17, 2007, Prop. 2 and 4): the exact case of the
      * eigengap heuristic, read off without an eigendecomposition.
      */
-    static int graphComponents(float[][] x) {
-        int n = x.length;
-        int k = Math.min(MIN_POINTS, n - 1);
+    static int graphComponents(int[][] near) {
+        int n = near.length;
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) {
             parent[i] = i;
         }
-        double[] d = new double[n];
-        Integer[] order = new Integer[n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                d[j] = KMeans.squared(x[i], x[j]);
-                order[j] = j;
-            }
-            final int self = i;
-            // the point itself first (a duplicate point at distance 0 must not take its place), then by distance
-            Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : a == self ? -1 : b == self ? 1 : Double.compare(d[a], d[b]));
-            for (int t = 1; t <= k; t++) {
-                union(parent, i, order[t]);
+            for (int j : near[i]) {
+                union(parent, i, j);
             }
         }
         int components = 0;
@@ -317,16 +343,11 @@ public final class KEstimator {
         parent[find(parent, a)] = find(parent, b);
     }
 
-    /** DBSCAN's number of clusters with eps from the data (see the class doc); noise is not a cluster. */
-    static int dbscanClusters(float[][] x) {
+    /** DBSCAN's number of clusters with eps from the data ({@code near}: {@link #nearest}; see the class doc); noise is not a cluster. */
+    static int dbscanClusters(float[][] x, int[][] near) {
         double[] kth = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double[] d = new double[x.length];
-            for (int j = 0; j < x.length; j++) {
-                d[j] = Math.sqrt(KMeans.squared(x[i], x[j]));
-            }
-            Arrays.sort(d);
-            kth[i] = d[Math.min(MIN_POINTS, x.length - 1)]; // d[0] is the point itself
+            kth[i] = Math.sqrt(KMeans.squared(x[i], x[near[i][near[i].length - 1]])); // the MIN_POINTS-th nearest other point
         }
         Arrays.sort(kth);
         double eps = 1.5 * kth[kth.length / 2];

@@ -158,6 +158,26 @@ class KEstimatorTest {
         }
     }
 
+    /** The shared neighbour search equals a full sort by (distance, index), duplicates included. */
+    @Test
+    void nearestNeighboursAreThoseOfAFullSort() {
+        java.util.Random r = new java.util.Random(5);
+        float[][] x = new float[60][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = i % 7 == 3 ? x[i - 1].clone() : new float[] {r.nextInt(5), r.nextInt(5), (float) r.nextGaussian()};
+        }
+        int[][] near = KEstimator.nearest(x, KEstimator.MIN_POINTS);
+        for (int i = 0; i < x.length; i++) {
+            final int self = i;
+            int[] expected = java.util.stream.IntStream.range(0, x.length).filter(j -> j != self).boxed()
+                    .sorted(java.util.Comparator.<Integer>comparingDouble(j -> org.dclust.api.toolkit.KMeans.squared(x[self], x[j]))
+                            .thenComparingInt(j -> j))
+                    .limit(KEstimator.MIN_POINTS).mapToInt(Integer::intValue).toArray();
+            assertThat(near[i]).as("point " + i).containsExactly(expected);
+        }
+        assertThat(KEstimator.nearest(java.util.Arrays.copyOf(x, 4), KEstimator.MIN_POINTS)[0]).hasSize(3);
+    }
+
     /**
      * Components by hand: two groups of 11 points far apart are 2 (each point's 10 nearest are its own
      * group); a far group of 5 outliers is no cluster of its own: its points' nearest include the
@@ -170,11 +190,11 @@ class KEstimatorTest {
             x[i] = new float[] {i * 0.1f, 0f};
             x[11 + i] = new float[] {100f + i * 0.1f, 0f};
         }
-        assertThat(KEstimator.graphComponents(java.util.Arrays.copyOf(x, 22))).isEqualTo(2);
+        assertThat(KEstimator.graphComponents(KEstimator.nearest(java.util.Arrays.copyOf(x, 22), KEstimator.MIN_POINTS))).isEqualTo(2);
         for (int i = 0; i < 5; i++) {
             x[22 + i] = new float[] {i * 0.1f, 30f}; // above the first group, far from the second
         }
-        assertThat(KEstimator.graphComponents(x)).isEqualTo(2);
+        assertThat(KEstimator.graphComponents(KEstimator.nearest(x, KEstimator.MIN_POINTS))).isEqualTo(2);
     }
 
     @Test
