@@ -426,19 +426,15 @@ public final class StudyRunner {
         Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
         Map<StudyCell, String> failed = new LinkedHashMap<>();
         for (StudyCell cell : plan.cells()) {
-            Path cellDir = cell.dir(dir);
-            RunRecord result = Files.isRegularFile(cellDir.resolve("result.json")) ? readRecord(cellDir.resolve("result.json")) : null;
-            CellFailure failure = result == null ? CellFailure.read(cellDir.resolve(FAILED)) : null;
-            if (result == null && failure == null) {
+            Ended ended = Ended.read(cell.dir(dir));
+            if (ended == null) {
                 continue;
             }
-            List<String> changes = IdentityChanges.between(result != null ? result.identity() : failure.identity(), plan.identities().get(cell));
-            if (!changes.isEmpty()) {
-                events.info("study: cell " + cell.id() + " changed since it ran (" + String.join("; ", changes) + "): left out of the report");
-            } else if (result != null) {
-                done.put(cell, result);
+            List<String> changes = IdentityChanges.between(ended.identity(), plan.identities().get(cell));
+            if (changes.isEmpty()) {
+                ended.into(cell, done, failed);
             } else {
-                failed.put(cell, failure.error());
+                events.info("study: cell " + cell.id() + " changed since it ran (" + String.join("; ", changes) + "): left out of the report");
             }
         }
         return new StudyProgress(done, failed);
@@ -470,17 +466,13 @@ public final class StudyRunner {
     private boolean reuse(StudyCell cell, Path cellDir, StudyPlan plan, Map<StudyCell, RunRecord> done,
             Map<StudyCell, String> failed, EventSink events) {
         RunIdentity identity = plan.identities().get(cell);
-        RunRecord result = Files.isRegularFile(cellDir.resolve("result.json")) ? readRecord(cellDir.resolve("result.json")) : null;
-        CellFailure failure = result == null ? CellFailure.read(cellDir.resolve(FAILED)) : null;
-        RunIdentity earlier = result != null ? result.identity() : failure != null ? failure.identity() : null;
+        Ended ended = Ended.read(cellDir);
         List<String> changes;
-        if (result != null || failure != null) {
-            changes = IdentityChanges.between(earlier, identity);
+        if (ended != null) {
+            changes = IdentityChanges.between(ended.identity(), identity);
             if (changes.isEmpty()) {
-                if (result != null) {
-                    done.put(cell, result);
-                } else {
-                    failed.put(cell, failure.error());
+                ended.into(cell, done, failed);
+                if (ended.failure() != null) {
                     events.info("study: cell " + cell.id() + " failed before with this configuration; not run again (delete "
                             + cellDir + " to retry)");
                 }
@@ -504,6 +496,29 @@ public final class StudyRunner {
             }
         }
         return false;
+    }
+
+    /** How a cell ended before: its result, or its recorded failure (exactly one is set). */
+    private record Ended(RunRecord result, CellFailure failure) {
+        /** What {@code cellDir} holds of an ended run, or null when it holds neither a result.json nor a failed.json. */
+        static Ended read(Path cellDir) {
+            RunRecord result = Files.isRegularFile(cellDir.resolve("result.json")) ? readRecord(cellDir.resolve("result.json")) : null;
+            CellFailure failure = result == null ? CellFailure.read(cellDir.resolve(FAILED)) : null;
+            return result == null && failure == null ? null : new Ended(result, failure);
+        }
+
+        RunIdentity identity() {
+            return result != null ? result.identity() : failure.identity();
+        }
+
+        /** Puts the cell into {@code done} or {@code failed}. */
+        void into(StudyCell cell, Map<StudyCell, RunRecord> done, Map<StudyCell, String> failed) {
+            if (result != null) {
+                done.put(cell, result);
+            } else {
+                failed.put(cell, failure.error());
+            }
+        }
     }
 
     private static void writeFailure(Path cellDir, String error, RunIdentity identity) {
