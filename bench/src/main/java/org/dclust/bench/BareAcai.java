@@ -15,7 +15,7 @@ import java.util.Random;
  * 2): per batch the codes z = f(x), the reconstruction g(z) and the decoded interpolants g(z̃) of each
  * code with its partner in the reversed batch (α ~ U[0, 0.5] per sample); the autoencoder's Adam step
  * (lr 1e-3) on MSE + 0.5 · mean d(g(z̃))², where d is the mean output of a critic of the encoder's
- * shape; then the critic's gradients zeroed and its Adam step (lr 1e-3) on mean (d(g(z̃)) − α)² +
+ * shape; then the critic's gradients zeroed and its Adam step (lr 1e-4) on mean (d(g(z̃)) − α)² +
  * mean d(γ x + (1 − γ) g(f(x)))², γ = 0.2, on the autoencoder's outputs cut from its graph.
  */
 final class BareAcai extends BareAutoEncoder {
@@ -24,7 +24,7 @@ final class BareAcai extends BareAutoEncoder {
     private static final float GAMMA = 0.2f;
     private final SequentialBlock critic;
     private final Optimizer autoencoderAdam = adam(1e-3);
-    private final Optimizer criticAdam = adam(1e-3);
+    private final Optimizer criticAdam = adam(1e-4);
     private final List<Parameter> autoencoderParams;
     private final List<Parameter> criticParams;
     private final Random alphas;

@@ -166,6 +166,11 @@ public final class Pretraining {
                 return new Pretrained(net, adam);
             }
             train(net, adam, data, ctx, s, augment);
+            String little = Reconstruction.learnedLittle("the pretraining", net, data,
+                    "try more pretraining epochs (pretrainEpochs) or a smaller rate (pretrainLr)");
+            if (little != null) {
+                ctx.events().info(little);
+            }
             if (cached != null) {
                 store(net, adam, cached, data, ctx, s);
             }

@@ -1,6 +1,10 @@
 package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.util.Locale;
+import org.dclust.api.data.Dataset;
+import org.dclust.api.model.EncoderNetwork;
 
 /**
  * Reconstruction errors as the reference implementations weigh them against their clustering terms:
@@ -22,5 +26,55 @@ public final class Reconstruction {
     /** mean_ij (x̂_ij − x_ij)² over a batch of any sample shape; a scalar. */
     public static NDArray meanSquared(NDArray reconstruction, NDArray x) {
         return reconstruction.sub(x).square().mean();
+    }
+
+    /** The samples {@link #shareOfMeanSampleError} reads at most: evenly spaced, so no draw is needed. */
+    static final int CHECKED = 2000;
+
+    /** At or above this {@link #shareOfMeanSampleError}, an autoencoder has learned little ({@link #learnedLittle}). */
+    public static final double LITTLE = 0.9;
+
+    /**
+     * The trained autoencoder's mean squared reconstruction error (per value, evaluation mode) as a
+     * share of the error of answering every sample with the mean sample (the mean per-feature variance):
+     * 0 for a perfect reconstruction, about 1 for a network that has collapsed to the mean image (what
+     * an adversarial term can do to a short schedule, issue 18), and for a linear autoencoder of d codes
+     * at best the share of the variance outside the first d principal components. Label-free. Read on at
+     * most {@value #CHECKED} samples spread evenly over the data (every (N / {@value #CHECKED})-th).
+     *
+     * @param net a network with a decoder
+     * @param data the data it was trained on, in its preprocessed scale
+     * @return the share, or NaN when the samples read do not vary (nothing to explain)
+     */
+    public static double shareOfMeanSampleError(EncoderNetwork net, Dataset data) {
+        int n = Math.min(data.size(), CHECKED);
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = (int) ((long) i * data.size() / n);
+        }
+        try (NDManager scope = net.manager().newSubManager()) {
+            NDArray x = data.batch(scope, idx);
+            double error = meanSquared(net.decode(net.encode(x, false), false), x).getFloat();
+            double spread = meanSquared(x.mean(new int[] {0}, true), x).getFloat();
+            return spread > 0 ? error / spread : Double.NaN;
+        }
+    }
+
+    /**
+     * The warning for an autoencoder that has learned little ({@link #shareOfMeanSampleError} at or
+     * above {@value #LITTLE}): its codes carry little of the data, so whatever clusters them clusters
+     * noise. Null when it has learned.
+     *
+     * @param phase the phase that trained it, named in the message
+     * @param advice what to try, appended to the message
+     */
+    public static String learnedLittle(String phase, EncoderNetwork net, Dataset data, String advice) {
+        double share = shareOfMeanSampleError(net, data);
+        if (!(share >= LITTLE)) {
+            return null;
+        }
+        return String.format(Locale.ROOT, "warning: the autoencoder of %s learned little: its reconstruction error is %.0f%% of the"
+                + " error of answering every sample with the mean sample (label-free, on %d samples), so its codes carry little of the"
+                + " data and any clustering of them is weak; %s", phase, 100 * share, Math.min(data.size(), CHECKED), advice);
     }
 }
