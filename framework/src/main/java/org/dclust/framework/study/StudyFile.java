@@ -37,6 +37,8 @@ import org.dclust.framework.config.YamlFields;
  * reference:
  *   source: DCSS paper, Tables 1 and 4
  *   figures: {ae+centroid: {acc: 57.94, nmi: 57.15}}
+ * beside:                                                   # measured rows of other studies, not retrained
+ *   - {results: results/table5-moco/results.json, pipelines: [moco+centroid]}
  * </pre>
  *
  * {@code reference} may also be a list of such mappings, each with a {@code dataset} that names the
@@ -70,6 +72,8 @@ public final class StudyFile {
     public boolean tsne;
     /** Published figures to print beside the measured ones; empty: none. */
     public List<Reference> references = new ArrayList<>();
+    /** Other studies' measured pipelines to print beside this study's, read from their results (not retrained); empty: none. */
+    public List<Beside> beside = new ArrayList<>();
     /** The file the study was read from, named by the problems of its settings; null for a study made in code. */
     public Path file;
 
@@ -196,9 +200,30 @@ public final class StudyFile {
         public Map<String, Map<String, Double>> figures = new LinkedHashMap<>();
     }
 
+    /**
+     * Pipelines another study measured, to report beside this study's on the same data ({@link
+     * BesideRows}): its {@code results.json} (a path relative to this study file's folder, such as
+     * {@code results/table4-fashion-mnist/results.json}, what {@code scripts/long-study.sh harvest}
+     * commits) and the pipelines ({@code LEARNER+REFINER}, as its cells name them) to take. Each row
+     * goes into this study's table of the data set with the same label in that study. The file need not
+     * exist yet (a long study may not have run): the report then says so.
+     */
+    public static final class Beside {
+        /** The other study's results.json as written in the study file. */
+        public String results;
+        public List<String> pipelines = new ArrayList<>();
+
+        /** The results file: relative paths from the study file's folder (or the working directory for a study made in code). */
+        public Path path(Path studyFile) {
+            Path p = Path.of(results);
+            Path folder = studyFile == null ? null : studyFile.toAbsolutePath().getParent();
+            return p.isAbsolute() || folder == null ? p : folder.resolve(p).normalize();
+        }
+    }
+
     /** The fields of a study file. */
     public static final List<String> FIELDS = List.of("name", "datasets", "learners", "refiners", "seeds", "backbone", "preset",
-            "preprocessing", "clusters", "selectEpoch", "device", "set", "plots", "tsne", "reference");
+            "preprocessing", "clusters", "selectEpoch", "device", "set", "plots", "tsne", "reference", "beside");
 
     /**
      * Reads a study file. Every problem of the file (not valid YAML, a field given twice, an unknown
@@ -348,6 +373,7 @@ public final class StudyFile {
         } else {
             f.mapping("reference", example).ifPresent(r -> references.add(reference(r)));
         }
+        f.mappings("beside", "[{results: results/table4-fashion-mnist/results.json, pipelines: [dcss+mnet]}]").forEach(b -> beside.add(beside(b)));
         return missing;
     }
 
@@ -376,6 +402,27 @@ public final class StudyFile {
         e.set = r.settings("set");
         if (!r.names().contains("name")) {
             r.missing("name", "the entry's name in tables and directories, e.g. name: mnet-guard (and refiner: mnet, the plugin)");
+        }
+        return e;
+    }
+
+    /** One beside entry: a results file and at least one pipeline, each LEARNER+REFINER. */
+    private static Beside beside(YamlFields b) {
+        b.rejectUnknown(List.of("results", "pipelines"));
+        Beside e = new Beside();
+        e.results = b.text("results", null);
+        if (!b.names().contains("results")) {
+            b.missing("results", "the other study's results.json, relative to this file's folder, e.g. results: results/table4-fashion-mnist/results.json");
+        }
+        e.pipelines = b.texts("pipelines", List.of(), "[dcss+mnet, moco+centroid]");
+        if (e.pipelines.isEmpty()) {
+            b.missing("pipelines", "the pipelines to take from it, LEARNER+REFINER as its cells name them, e.g. pipelines: [dcss+mnet]");
+        }
+        for (String pipeline : e.pipelines) {
+            if (pipeline != null && !pipeline.matches(ENTRY_NAME + "\\+" + ENTRY_NAME)) {
+                b.invalid("pipelines", "a list of LEARNER+REFINER names as the other study's cells name them, e.g. [dcss+mnet] ('" + pipeline
+                        + "' is not one)");
+            }
         }
         return e;
     }

@@ -18,8 +18,8 @@ import org.dclust.framework.run.RunRecord;
  * Writes a study's results: {@code results.json} (every finished run with its provenance),
  * {@code results.csv} (one row per run), {@code results.md} (mean ± std over seeds per data set and
  * pipeline, the published figures beside them, the share of the largest cluster and the empty clusters
- * per seed, which show a refiner that merged clusters, each learner's gain from MNet, and the runs
- * that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
+ * per seed, which show a refiner that merged clusters, other studies' rows the study file names
+ * ({@link BesideRows}), each learner's gain from MNet, and the runs that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
  */
 public final class StudyReport {
     private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
@@ -127,6 +127,7 @@ public final class StudyReport {
                     md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
                 }
             }
+            md.append(BesideRows.table(s, d.label()));
             for (String refiner : s.refinerNames()) {
                 if (!refiner.equals("centroid") && s.refinerNames().contains("centroid")) {
                     gainTable(md, s, refs, byPipeline, refiner);

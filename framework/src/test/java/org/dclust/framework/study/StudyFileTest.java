@@ -238,4 +238,32 @@ class StudyFileTest {
         assertThat(s.references).extracting(r -> r.dataset).containsExactly("CIFAR-10", "CIFAR-100-20");
         assertThat(s.references.get(1).figures).containsExactly(entry("moco+mnet", Map.of("acc", 44.01)));
     }
+
+    @Test
+    void besideEntriesNameAResultsFileAndPipelines() throws IOException {
+        StudyFile s = StudyFile.read(file("""
+                datasets: [{name: synthetic}]
+                learners: [secu]
+                refiners: [centroid, mnet]
+                beside:
+                  - {results: results/table5-moco/results.json, pipelines: [moco+centroid]}
+                """));
+        assertThat(s.beside).singleElement().satisfies(b -> {
+            assertThat(b.pipelines).containsExactly("moco+centroid");
+            assertThat(b.path(s.file)).isEqualTo(tmp.toAbsolutePath().resolve("results/table5-moco/results.json"));
+        });
+        String f = tmp.resolve("study.yaml").toString();
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [secu]
+                refiners: [centroid]
+                beside:
+                  - {pipelines: [dcss+mnet]}
+                  - {results: r.json, pipelines: [dcss]}
+                """)).containsExactly(
+                f + ", line 5, column 5: beside[1]: 'results' is missing: give the other study's results.json, relative to this file's folder,"
+                        + " e.g. results: results/table4-fashion-mnist/results.json",
+                f + ", line 6, column 34: beside[2].pipelines: expected a list of LEARNER+REFINER names as the other study's cells name"
+                        + " them, e.g. [dcss+mnet] ('dcss' is not one), found a list");
+    }
 }

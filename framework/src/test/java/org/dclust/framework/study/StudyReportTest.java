@@ -114,6 +114,41 @@ class StudyReportTest {
         return RunRecord.of(null, Map.of("acc", 0.5), Map.of(), new int[] {1, 1}, t);
     }
 
+    /**
+     * Rows another study measured (SeCu's report beside moco + centroid and dcss + mnet): read from its
+     * results.json, relative to the study file's folder, only the cells of this data set's label, with
+     * the commit beside them; a pipeline with no runs there and a file not written yet are said so.
+     */
+    @Test
+    void otherStudiesRowsAreReadFromTheirResultsNotRetrained(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path other = java.nio.file.Files.createDirectories(tmp.resolve("studies/results/table4"));
+        java.nio.file.Files.writeString(other.resolve("results.json"), """
+                {"study": "table4", "runs": [
+                  {"cell": "synthetic/dcss+mnet/seed1", "metrics": {"acc": 0.60, "nmi": 0.50, "ari": 0.40, "f1-macro": 0.55, "f1-micro": 0.60}},
+                  {"cell": "synthetic/dcss+mnet/seed2", "metrics": {"acc": 0.70, "nmi": 0.50, "ari": 0.40, "f1-macro": 0.55, "f1-micro": 0.70}},
+                  {"cell": "cifar10/dcss+mnet/seed1", "metrics": {"acc": 0.10, "nmi": 0.10, "ari": 0.10, "f1-macro": 0.10, "f1-micro": 0.10}},
+                  {"cell": "synthetic/dcss+centroid/seed1", "metrics": {"acc": 0.20, "nmi": 0.20, "ari": 0.20, "f1-macro": 0.20, "f1-micro": 0.20}}
+                ]}
+                """);
+        java.nio.file.Files.writeString(other.resolve("commit"), "abf57cc95e37ead8b4b90c69b10d4b374045e7f7\n");
+        StudyFile s = study(List.of("centroid"), List.of(1L));
+        s.file = tmp.resolve("studies/secu.yaml");
+        StudyFile.Beside table4 = new StudyFile.Beside();
+        table4.results = "results/table4/results.json";
+        table4.pipelines = List.of("dcss+mnet", "moco+centroid");
+        StudyFile.Beside moco = new StudyFile.Beside();
+        moco.results = "results/table5-moco/results.json";
+        moco.pipelines = List.of("moco+centroid");
+        s.beside.addAll(List.of(table4, moco));
+        String md = StudyReport.markdown(s, List.of(), Map.of(), Map.of());
+        assertThat(md).contains("Beside, measured by other studies on data labelled synthetic (read from their results, not retrained here",
+                "| dcss+mnet | results/table4/results.json (commit abf57cc) | 2 | 65.00 ± 7.07 | 50.00 ± 0.00 | 40.00 ± 0.00 | 55.00 ± 0.00 | 65.00 ± 7.07 |",
+                "| moco+centroid | results/table4/results.json (commit abf57cc) | no finished runs |",
+                "| moco+centroid | results/table5-moco/results.json | no such file yet |");
+        assertThat(study(List.of("centroid"), List.of(1L)).beside).isEmpty();
+        assertThat(StudyReport.markdown(study(List.of("centroid"), List.of(1L)), List.of(), Map.of(), Map.of())).doesNotContain("Beside");
+    }
+
     @Test
     void emptyClusterColumnIsBlankWhenARunHasNoSizes() {
         assertThat(StudyReport.counts(List.of(0.0, 2.0))).isEqualTo("0, 2");

@@ -1,0 +1,89 @@
+package org.dclust.framework.study;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.dclust.framework.run.PipelineRunner;
+
+/**
+ * The rows a study reports beside its own from other studies' results ({@link StudyFile.Beside}): for
+ * one of its data sets, the runs of each named pipeline whose cell in the other study's {@code
+ * results.json} ({@code LABEL/PIPELINE/seedS}) carries the same data set label, as mean ± std over
+ * their seeds. Nothing is retrained; a row names the file it came from and, when a {@code commit} file
+ * lies beside it (what {@code scripts/long-study.sh harvest} writes), the commit those cells ran from.
+ * A missing or unreadable file, or a pipeline without finished runs there, is said in the table, not
+ * an error: the other study may not have run yet.
+ */
+final class BesideRows {
+    private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
+
+    private BesideRows() {
+    }
+
+    /** The markdown table for data set {@code label}, or "" when the study has no beside entries. */
+    static String table(StudyFile s, String label) {
+        if (s.beside.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nBeside, measured by other studies on data labelled ").append(label)
+                .append(" (read from their results, not retrained here; compare only where the settings agree):\n\n")
+                .append("| pipeline | from | seeds | ACC | NMI | ARI | F1-macro | F1-micro |\n|---|---|---|---|---|---|---|---|\n");
+        for (StudyFile.Beside b : s.beside) {
+            Path file = b.path(s.file);
+            String from = s.file == null ? b.results : b.results + commit(file);
+            JsonNode runs;
+            try {
+                runs = Files.isRegularFile(file) ? PipelineRunner.json().readTree(file.toFile()).path("runs") : null;
+            } catch (IOException e) {
+                runs = null;
+            }
+            for (String pipeline : b.pipelines) {
+                Map<String, List<Double>> m = runs == null ? Map.of() : metrics(runs, label + "/" + pipeline + "/");
+                md.append("| ").append(pipeline).append(" | ").append(from).append(" | ");
+                if (runs == null) {
+                    md.append(Files.isRegularFile(file) ? "unreadable" : "no such file yet").append(" |").append(" |".repeat(METRICS.length)).append('\n');
+                } else if (m.isEmpty()) {
+                    md.append("no finished runs").append(" |").append(" |".repeat(METRICS.length)).append('\n');
+                } else {
+                    md.append(m.get("acc").size());
+                    for (String k : METRICS) {
+                        md.append(" | ").append(StudyReport.meanStd(m.get(k), 100));
+                    }
+                    md.append(" |\n");
+                }
+            }
+        }
+        return md.toString();
+    }
+
+    /** Each metric over the runs whose cell id starts with {@code prefix} (LABEL/PIPELINE/); empty when none. */
+    static Map<String, List<Double>> metrics(JsonNode runs, String prefix) {
+        Map<String, List<Double>> out = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            if (!run.path("cell").asText("").startsWith(prefix)) {
+                continue;
+            }
+            for (String k : METRICS) {
+                JsonNode v = run.path("metrics").path(k);
+                out.computeIfAbsent(k, x -> new ArrayList<>()).add(v.isNumber() ? v.asDouble() : Double.NaN);
+            }
+        }
+        return out;
+    }
+
+    /** " (commit abcdef1)" from the {@code commit} file beside the results, or "". */
+    private static String commit(Path results) {
+        Path c = results.resolveSibling("commit");
+        try {
+            String id = Files.isRegularFile(c) ? Files.readString(c).trim() : "";
+            return id.isEmpty() ? "" : " (commit " + id.substring(0, Math.min(7, id.length())) + ")";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
