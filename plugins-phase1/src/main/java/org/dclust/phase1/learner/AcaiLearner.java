@@ -100,7 +100,7 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
         p.add(ParamSpec.integer("batchSize", 256, 2, 1_000_000, "mini-batch size (DynAE 256, the paper 64)"));
         p.add(ParamSpec.real("lr", 1e-3, 1e-8, 1.0, "Adam learning rate of the autoencoder (ours; the paper and DynAE: 1e-4)"));
         p.add(ParamSpec.real("criticLr", 1e-4, 1e-8, 1.0, "Adam learning rate of the critic (the paper's and DynAE's 1e-4; at 1e-3 the"
-                + " autoencoder did not learn MNIST-10k, see the class doc)"));
+                + " autoencoder stayed at the mean image on MNIST-10k)"));
         p.add(ParamSpec.real("lambda", 0.5, 0.0, 1000.0, "weight of the adversarial term lambda * mean d(g(z~))^2 in the autoencoder's loss"));
         p.add(ParamSpec.real("alphaMax", 0.5, 0.0, 1.0, "interpolation weights alpha ~ U[0, alphaMax] per sample (the paper 0.5; DynAE 1)"));
         p.add(ParamSpec.real("gammaMin", 0.2, 0.0, 1.0, "blend weight gamma ~ U[gammaMin, gammaMax] per batch of the critic's gamma x + (1 - gamma) g(f(x)) (the paper 0.2; DynAE 0)"));
