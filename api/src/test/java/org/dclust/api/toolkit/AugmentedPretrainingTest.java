@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.dclust.api.DclustException;
@@ -43,27 +42,7 @@ class AugmentedPretrainingTest {
     }
 
     /** A 64-16-3 autoencoder with its mirror. */
-    private static final Backbone TINY = new Backbone() {
-        @Override
-        public String name() {
-            return "test-tiny";
-        }
-
-        @Override
-        public Params params() {
-            return Params.defaults("test-tiny", List.of());
-        }
-
-        @Override
-        public int latentDim() {
-            return 3;
-        }
-
-        @Override
-        public EncoderNetwork build(NDManager manager, int[] inputShape) {
-            return MlpNetworks.autoencoder(this, manager, inputShape, new int[] {16}, 3);
-        }
-    };
+    private static final Backbone TINY = new TinyBackbone(new int[] {16}, 3);
 
     private static TrainingContext context(NDManager m, long seed, Path checkpoints) {
         return TrainingContext.builder(m).seed(seed).clusters(2).backbone(TINY).checkpointDir(checkpoints).checkpointSeconds(0).build();

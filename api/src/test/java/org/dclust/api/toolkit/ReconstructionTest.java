@@ -10,7 +10,6 @@ import java.util.Random;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.model.EncoderNetwork;
-import org.dclust.api.param.Params;
 import org.dclust.api.train.EventSink;
 import org.dclust.api.train.TrainingContext;
 import org.junit.jupiter.api.Test;
@@ -34,27 +33,7 @@ class ReconstructionTest {
         return new Dataset("two-directions", v, new int[] {12}, null, 2);
     }
 
-    private static final Backbone TINY = new Backbone() {
-        @Override
-        public String name() {
-            return "test-tiny";
-        }
-
-        @Override
-        public Params params() {
-            return Params.defaults("test-tiny", List.of());
-        }
-
-        @Override
-        public int latentDim() {
-            return 2;
-        }
-
-        @Override
-        public EncoderNetwork build(NDManager manager, int[] inputShape) {
-            return MlpNetworks.autoencoder(this, manager, inputShape, new int[] {16}, 2);
-        }
-    };
+    private static final Backbone TINY = new TinyBackbone(new int[] {16}, 2);
 
     @Test
     void theShareIsTheReconstructionErrorOverTheMeanSamplesError() {
