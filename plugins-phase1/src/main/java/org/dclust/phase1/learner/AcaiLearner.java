@@ -63,9 +63,9 @@ import org.dclust.api.train.TrainingContext;
  *       critic's loss at that of a constant answer, ACC 19-27 ({@code studies/results/rdc-mnist10k}),
  *       while on 20,000 Fashion-MNIST images it learned. With the critic at 1e-4 (seed 1, 30 epochs) it
  *       reconstructs at 28% of the mean image's error on MNIST-10k. Chosen by that label-free signal
- *       (README, "R-DC"); the end of the phase warns when an autoencoder learned little ({@link
+ *       (README, "Studies"); the end of the phase warns when an autoencoder learned little ({@link
  *       Reconstruction#learnedLittle}).</li>
-   <li>Augmentation ({@code augment}, a recipe of the toolkit's {@link AugmentationRecipe}): DynAE
+ *   <li>Augmentation ({@code augment}, a recipe of the toolkit's {@link AugmentationRecipe}): DynAE
  *       trains ACAI on randomly shifted (10%) and rotated (10 degrees) batches ({@code aug_train=True},
  *       lines 315 and 362), which is the {@code affine} recipe; the paper does not augment. Default
  *       {@code none}; the {@code dynae} preset uses {@code affine}. The augmented batch is both the
