@@ -2,10 +2,15 @@
 # A study of many hours (the 70,000-image Table 4 grid: 13-16 h on 2 cores) run from ONE fixed commit,
 # in the background, across sittings and across machines that keep nothing but this repository.
 #
-#   scripts/long-study.sh start STUDY_FILE COMMIT [--share-cache OTHER]
+#   scripts/long-study.sh start STUDY_FILE COMMIT [--share-cache OTHER] [--threads N]
 #                                                   build COMMIT in a worktree and run (or resume) the study;
 #                                                   --share-cache links the finished pretrainings and phase-1
-#                                                   results of study OTHER, run from the same COMMIT
+#                                                   results of study OTHER, run from the same COMMIT;
+#                                                   --threads gives it N libtorch threads (default: the
+#                                                   launcher's, all cores). Two studies at once on a 2-core
+#                                                   machine: --threads 1 each (one 2-thread run is only about
+#                                                   1.3x one thread, README "Speed"); a cell's result.json
+#                                                   records its thread count, which changes summation order
 #   scripts/long-study.sh harvest STUDY_NAME        copy its finished cells into studies/results/STUDY_NAME
 #   scripts/long-study.sh status STUDY_NAME         finished cells, whether it runs, the log's last lines
 #
@@ -48,15 +53,23 @@ study_name() { sed -n 's/^name:[[:space:]]*//p' "$1" | head -n 1 | tr -d '"'"'";
 
 case "$1" in
 start)
-  [ $# -eq 3 ] || [ $# -eq 5 ] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME]"
+  [ $# -ge 3 ] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME] [--threads N]"
   file="$2"
+  commit_arg="$3"
   share=""
-  if [ $# -eq 5 ]; then
-    [ "$4" = "--share-cache" ] || die "unknown option $4 (only --share-cache STUDY_NAME)"
-    share="$5"
-  fi
+  threads=""
+  shift 3
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --share-cache) [ $# -ge 2 ] || die "--share-cache needs a study name"; share="$2"; shift 2 ;;
+      --threads)
+        [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--threads needs a whole number of threads, 1 or more"
+        threads="$2"; shift 2 ;;
+      *) die "unknown option $1 (the options are --share-cache STUDY_NAME and --threads N)" ;;
+    esac
+  done
   [ -f "$root/$file" ] || die "no study file $file (a path relative to the repository root)"
-  commit="$(git -C "$root" rev-parse --verify "$3^{commit}" 2>/dev/null)" || die "no commit $3 in this repository"
+  commit="$(git -C "$root" rev-parse --verify "$commit_arg^{commit}" 2>/dev/null)" || die "no commit $commit_arg in this repository"
   name="$(study_name "$root/$file")"
   [ -n "$name" ] || die "$file has no name:"
   record="$root/studies/results/$name"
@@ -117,6 +130,9 @@ start)
   echo "$commit" > "$record/commit"
   echo "$file" > "$work/file"
   cd "$work/repo"
+  if [ -n "$threads" ]; then
+    export DCLUST_JAVA_OPTS="${DCLUST_JAVA_OPTS:--Xmx8g} -Dai.djl.pytorch.num_threads=$threads"
+  fi
   nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$work/out/study.yaml' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
   echo $! > "$work/pid"
   echo "long-study: $name runs from $commit (pid $!); log $work/log"
