@@ -25,7 +25,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 die() { echo "long-study: $*" >&2; exit 2; }
-[ $# -ge 2 ] || die "usage: $0 start STUDY_FILE COMMIT | harvest STUDY_NAME | status STUDY_NAME"
+[ $# -ge 2 ] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME] [--threads N] | harvest STUDY_NAME | status STUDY_NAME"
 
 # The finished cells' result.json files under a study directory, relative to it (none: nothing).
 finished_cells() { if [ -d "$1/cells" ]; then (cd "$1" && find cells -name result.json | sort); fi; }
@@ -53,7 +53,7 @@ study_name() { sed -n 's/^name:[[:space:]]*//p' "$1" | head -n 1 | tr -d '"'"'";
 
 case "$1" in
 start)
-  [ $# -ge 3 ] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME] [--threads N]"
+  [ $# -ge 3 ] && [[ "$2" != --* ]] && [[ "$3" != --* ]] || die "usage: $0 start STUDY_FILE COMMIT [--share-cache STUDY_NAME] [--threads N] (the study file and the commit come first)"
   file="$2"
   commit_arg="$3"
   share=""
@@ -61,9 +61,11 @@ start)
   shift 3
   while [ $# -gt 0 ]; do
     case "$1" in
-      --share-cache) [ $# -ge 2 ] || die "--share-cache needs a study name"; share="$2"; shift 2 ;;
+      --share-cache)
+        [ $# -ge 2 ] && [ -z "$share" ] || die "--share-cache needs one study name, given once"
+        share="$2"; shift 2 ;;
       --threads)
-        [ $# -ge 2 ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--threads needs a whole number of threads, 1 or more"
+        [ $# -ge 2 ] && [ -z "$threads" ] && [[ "$2" =~ ^[1-9][0-9]*$ ]] || die "--threads needs a whole number of threads, 1 or more, given once"
         threads="$2"; shift 2 ;;
       *) die "unknown option $1 (the options are --share-cache STUDY_NAME and --threads N)" ;;
     esac
@@ -129,11 +131,19 @@ start)
   mkdir -p "$record"
   echo "$commit" > "$record/commit"
   echo "$file" > "$work/file"
+  # a restart keeps the thread count the study was started with (it changes summation order)
+  if [ -z "$threads" ] && [ -f "$work/threads" ]; then
+    threads="$(cat "$work/threads")"
+    echo "long-study: $name resumes with --threads $threads, as it was started" >&2
+  fi
+  if [ -n "$threads" ]; then echo "$threads" > "$work/threads"; fi
   cd "$work/repo"
   if [ -n "$threads" ]; then
     export DCLUST_JAVA_OPTS="${DCLUST_JAVA_OPTS:--Xmx8g} -Dai.djl.pytorch.num_threads=$threads"
   fi
-  nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$work/out/study.yaml' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
+  # the checkout's study file itself (dclust copies it into out/study.yaml): paths in it, such as beside's
+  # results files, are relative to its folder, studies/
+  nohup bash -c "echo \"== \$(date -u +%FT%TZ) start at $commit\"; exec ./dclust study '$root/$file' --out '$work/out' --epoch-lines 1" >> "$work/log" 2>&1 &
   echo $! > "$work/pid"
   echo "long-study: $name runs from $commit (pid $!); log $work/log"
   ;;
