@@ -163,14 +163,11 @@ public final class Pretraining {
                     && Files.isRegularFile(cached.resolve(OPTIMIZER).resolve("meta.json"))) {
                 load(net, adam, cached, manager);
                 ctx.events().info("pretrained autoencoder loaded from the cache " + cached);
+                warnIfLearnedLittle(net, data, ctx);
                 return new Pretrained(net, adam);
             }
             train(net, adam, data, ctx, s, augment);
-            String little = Reconstruction.learnedLittle("the pretraining", net, data,
-                    "try more pretraining epochs (pretrainEpochs) or a smaller rate (pretrainLr)");
-            if (little != null) {
-                ctx.events().info(little);
-            }
+            warnIfLearnedLittle(net, data, ctx);
             if (cached != null) {
                 store(net, adam, cached, data, ctx, s);
             }
@@ -178,6 +175,18 @@ public final class Pretraining {
         } catch (RuntimeException e) {
             adam.close();
             throw e;
+        }
+    }
+
+    /**
+     * The label-free warning of {@link Reconstruction#learnedLittle} for the pretrained network, trained
+     * here or loaded from the cache (a learner that reuses a cached pretraining is told too).
+     */
+    private static void warnIfLearnedLittle(EncoderNetwork net, Dataset data, TrainingContext ctx) {
+        String little = Reconstruction.learnedLittle("the shared pretraining", net, data,
+                "train it longer (--set learner.pretrainEpochs=N) or, where its loss has stalled, at a smaller rate (learner.pretrainLr)");
+        if (little != null) {
+            ctx.events().info(little);
         }
     }
 

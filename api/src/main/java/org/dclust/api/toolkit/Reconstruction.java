@@ -2,6 +2,7 @@ package org.dclust.api.toolkit;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.Arrays;
 import java.util.Locale;
 import org.dclust.api.data.Dataset;
 import org.dclust.api.model.EncoderNetwork;
@@ -31,6 +32,9 @@ public final class Reconstruction {
     /** The samples {@link #shareOfMeanSampleError} reads at most: evenly spaced, so no draw is needed. */
     static final int CHECKED = 2000;
 
+    /** The samples of one forward pass of {@link #shareOfMeanSampleError}, so its memory stays that of a small batch. */
+    private static final int CHUNK = 250;
+
     /** At or above this {@link #shareOfMeanSampleError}, an autoencoder has learned little ({@link #learnedLittle}). */
     public static final double LITTLE = 0.9;
 
@@ -52,20 +56,27 @@ public final class Reconstruction {
         for (int i = 0; i < n; i++) {
             idx[i] = (int) ((long) i * data.size() / n);
         }
+        double error = 0;
+        double spread = 0;
         try (NDManager scope = net.manager().newSubManager()) {
-            NDArray x = data.batch(scope, idx);
-            double error = meanSquared(net.decode(net.encode(x, false), false), x).getFloat();
-            double spread = meanSquared(x.mean(new int[] {0}, true), x).getFloat();
-            return spread > 0 ? error / spread : Double.NaN;
+            NDArray mean = data.batch(scope, idx).mean(new int[] {0}, true);
+            for (int start = 0; start < n; start += CHUNK) {
+                try (NDManager chunk = scope.newSubManager()) {
+                    NDArray x = data.batch(chunk, Arrays.copyOfRange(idx, start, Math.min(n, start + CHUNK)));
+                    error += net.decode(net.encode(x, false), false).sub(x).square().sum().getFloat();
+                    spread += x.sub(mean).square().sum().getFloat();
+                }
+            }
         }
+        return spread > 0 ? error / spread : Double.NaN;
     }
 
     /**
      * The warning for an autoencoder that has learned little ({@link #shareOfMeanSampleError} at or
-     * above {@value #LITTLE}): its codes carry little of the data, so whatever clusters them clusters
-     * noise. Null when it has learned.
+     * above {@value #LITTLE}): its codes carry little of the data, so clusters found in them may say
+     * little about it. Null when it has learned.
      *
-     * @param phase the phase that trained it, named in the message
+     * @param phase the phase that trained it, named in the message ("acai", "the shared pretraining")
      * @param advice what to try, appended to the message
      */
     public static String learnedLittle(String phase, EncoderNetwork net, Dataset data, String advice) {
@@ -74,7 +85,8 @@ public final class Reconstruction {
             return null;
         }
         return String.format(Locale.ROOT, "warning: the autoencoder of %s learned little: its reconstruction error is %.0f%% of the"
-                + " error of answering every sample with the mean sample (label-free, on %d samples), so its codes carry little of the"
-                + " data and any clustering of them is weak; %s", phase, 100 * share, Math.min(data.size(), CHECKED), advice);
+                + " error of answering every sample with the mean sample (label-free, on %d samples%s), so its codes carry little of the"
+                + " data and clusters found in them may say little about it; %s", phase, 100 * share, Math.min(data.size(), CHECKED),
+                share >= 1 ? "; above 100%: it has barely trained" : "", advice);
     }
 }

@@ -65,7 +65,7 @@ class ReconstructionTest {
     void aPretrainingThatDidNotLearnIsWarnedAboutAndOneThatDidIsNot() {
         Dataset data = twoDirections();
         assertThat(warnings(data, 0)).singleElement().asString()
-                .startsWith("warning: the autoencoder of the pretraining learned little: its reconstruction error is")
+                .startsWith("warning: the autoencoder of the shared pretraining learned little: its reconstruction error is")
                 .contains("on 40 samples").contains("pretrainEpochs");
         assertThat(warnings(data, 300)).isEmpty();
     }

@@ -35,6 +35,8 @@ public final class Phase1Cache {
     private static final String IDENTITY = "identity.json";
     /** The epoch the learner's phase kept under an epoch selection (absent without one). */
     private static final String KEPT = "kept.json";
+    /** The warnings phase 1 gave (absent without any), said again when the entry is loaded. */
+    private static final String WARNINGS = "warnings.json";
 
     /** Fits the learner, or loads its cached result. */
     public LatentModel fitOrLoad(ResolvedRun run, Dataset prepared, TrainingContext ctx, PhaseRecorder recorder, Path cacheDir,
@@ -55,6 +57,9 @@ public final class Phase1Cache {
                     om.readValue(entry.resolve(KEPT).toFile(), new TypeReference<List<KeptEpoch>>() { }).forEach(recorder::record);
                 }
                 recorder.info("phase 1 (" + run.learner().provider().name() + ") loaded from the cache " + entry);
+                if (Files.isRegularFile(entry.resolve(WARNINGS))) {
+                    om.readValue(entry.resolve(WARNINGS).toFile(), new TypeReference<List<String>>() { }).forEach(recorder::info);
+                }
                 return m;
             } catch (IOException | RuntimeException e) {
                 recorder.info("ignoring an unreadable phase-1 cache entry " + entry + ": " + e.getMessage());
@@ -74,6 +79,9 @@ public final class Phase1Cache {
                 Atomic.writeString(target.resolve(IDENTITY), om.writerWithDefaultPrettyPrinter().writeValueAsString(identity));
                 if (!recorder.kept().isEmpty()) {
                     Atomic.writeString(target.resolve(KEPT), om.writeValueAsString(List.copyOf(recorder.kept().values())));
+                }
+                if (!recorder.warnings().isEmpty()) {
+                    Atomic.writeString(target.resolve(WARNINGS), om.writeValueAsString(recorder.warnings()));
                 }
                 Atomic.writeString(target.resolve(EPOCHS), om.writeValueAsString(reports));
             } catch (IOException e) {

@@ -20,6 +20,7 @@ public final class PhaseRecorder implements EventSink {
     private final Map<String, double[]> series = new LinkedHashMap<>();
     private final Map<String, KeptEpoch> kept = new LinkedHashMap<>();
     private final Set<String> refinerPhases = new LinkedHashSet<>();
+    private final List<String> warnings = new ArrayList<>();
     private boolean refining;
 
     public PhaseRecorder(EventSink next) {
@@ -80,9 +81,21 @@ public final class PhaseRecorder implements EventSink {
         return kept;
     }
 
+    /** Passes the message on, and keeps it when it is a warning (it starts with {@value #WARNING}). */
     @Override
     public void info(String message) {
+        if (message.startsWith(WARNING)) {
+            warnings.add(message);
+        }
         next.info(message);
+    }
+
+    /** How a message that is a warning starts: such messages go into result.json ({@link RunRecord#warnings}). */
+    public static final String WARNING = "warning:";
+
+    /** The warnings said so far, in order. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     /** From now on every phase that starts or ends an epoch is the refiner's (phase 2), not the learner's. */

@@ -184,7 +184,7 @@ public final class PipelineRunner {
             wall.put("evaluate", (System.nanoTime() - t3) / 1e9);
             wall.put("total", wall.values().stream().mapToDouble(Double::doubleValue).sum());
             RunRecord record = RunRecord.of(identity, metrics, internal, sizes, times(started, wall, recorder), estimate,
-                    new LinkedHashMap<>(recorder.kept()));
+                    new LinkedHashMap<>(recorder.kept()), recorder.warnings());
             if (out != null) {
                 save(out, model, assignments, record);
                 if (options.plots()) {

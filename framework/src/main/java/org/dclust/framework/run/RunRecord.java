@@ -27,8 +27,9 @@ import org.dclust.framework.select.KEstimate;
  * the same work compare equal on their identities.
  *
  * <p>Format {@value #FORMAT}, version {@value #VERSION}; its JSON fields are {@code format,
- * formatVersion, identity, metrics, internal, clusterSizes, volatile}, and {@code kEstimate} and
- * {@code keptEpochs} for a run that estimated K or selected epochs.
+ * formatVersion, identity, metrics, internal, clusterSizes, volatile}, {@code kEstimate} and
+ * {@code keptEpochs} for a run that estimated K or selected epochs, and {@code warnings} for a run
+ * that warned.
  *
  * @param metrics label-based metrics by name (ACC, NMI, ARI, F1...; empty without labels), as fractions
  * @param internal internal indices of the latent space by name (silhouette, Calinski-Harabasz, Davies-Bouldin)
@@ -36,16 +37,21 @@ import org.dclust.framework.select.KEstimate;
  * @param times the volatile part (JSON field {@code volatile})
  * @param kEstimate how K was estimated without labels (the chosen K, each method's vote, the curves, why); null when K was given
  * @param keptEpochs per clustering phase, the epoch kept by a label-free epoch selection and its score; empty without one
+ * @param warnings the warnings the run printed (collapsed clusters, an autoencoder that learned little...), also those
+ *     of a phase loaded from a cache; empty when none (and in records written before dclust kept them)
  */
-@JsonPropertyOrder({"format", "formatVersion", "identity", "metrics", "internal", "clusterSizes", "kEstimate", "keptEpochs", "volatile"})
+@JsonPropertyOrder({"format", "formatVersion", "identity", "metrics", "internal", "clusterSizes", "kEstimate", "keptEpochs", "warnings",
+        "volatile"})
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record RunRecord(String format, int formatVersion, RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal,
         int[] clusterSizes, @JsonProperty("volatile") Times times, @JsonInclude(JsonInclude.Include.NON_NULL) KEstimate kEstimate,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, KeptEpoch> keptEpochs) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, KeptEpoch> keptEpochs,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {
 
-    /** A record read from an earlier result.json has no kept epochs. */
+    /** A record read from an earlier result.json has no kept epochs and no warnings. */
     public RunRecord {
         keptEpochs = keptEpochs == null ? Map.of() : keptEpochs;
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     /** The format name in result.json. */
@@ -56,13 +62,19 @@ public record RunRecord(String format, int formatVersion, RunIdentity identity, 
     /** A record of this format and version. */
     public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
             Times times) {
-        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, null, Map.of());
+        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, null, Map.of(), List.of());
     }
 
     /** A record of this format and version, with how K was estimated (or null) and the epochs kept by a selection. */
     public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
             Times times, KEstimate kEstimate, Map<String, KeptEpoch> keptEpochs) {
-        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, kEstimate, keptEpochs);
+        return of(identity, metrics, internal, clusterSizes, times, kEstimate, keptEpochs, List.of());
+    }
+
+    /** A record of this format and version, with how K was estimated (or null), the epochs kept by a selection and the run's warnings. */
+    public static RunRecord of(RunIdentity identity, Map<String, Double> metrics, Map<String, Double> internal, int[] clusterSizes,
+            Times times, KEstimate kEstimate, Map<String, KeptEpoch> keptEpochs, List<String> warnings) {
+        return new RunRecord(FORMAT, VERSION, identity, metrics, internal, clusterSizes, times, kEstimate, keptEpochs, warnings);
     }
 
     /**

@@ -19,7 +19,8 @@ import org.dclust.framework.run.RunRecord;
  * {@code results.csv} (one row per run), {@code results.md} (mean ± std over seeds per data set and
  * pipeline, the published figures beside them, the share of the largest cluster and the empty clusters
  * per seed, which show a refiner that merged clusters, other studies' rows the study file names
- * ({@link BesideRows}), each learner's gain from MNet, and the runs that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
+ * ({@link BesideRows}), each learner's gain from MNet, the warnings of the finished runs, and the runs
+ * that failed with their messages) and {@code acc-by-learner.png} (ACC per learner for each refiner).
  */
 public final class StudyReport {
     private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
@@ -133,6 +134,17 @@ public final class StudyReport {
                     gainTable(md, s, refs, byPipeline, refiner);
                 }
             }
+        }
+        List<String> warned = new ArrayList<>();
+        for (StudyCell c : cells) {
+            RunRecord r = done.get(c);
+            if (r != null) {
+                r.warnings().forEach(w -> warned.add("- `" + c.id() + "`: " + w + "\n"));
+            }
+        }
+        if (!warned.isEmpty()) {
+            md.append("\n## Warnings\n\nWhat the finished runs warned about (their result.json, `warnings`; the tables keep them):\n\n");
+            warned.forEach(md::append);
         }
         if (!failed.isEmpty()) {
             md.append("\n## Failed runs\n\n");

@@ -149,6 +149,24 @@ class StudyReportTest {
         assertThat(StudyReport.markdown(study(List.of("centroid"), List.of(1L)), List.of(), Map.of(), Map.of())).doesNotContain("Beside");
     }
 
+    /** A finished run's warnings are listed under its cell, so they outlive the console of a long study. */
+    @Test
+    void theWarningsOfFinishedRunsAreListedByCell() {
+        StudyFile s = study(List.of("centroid"), List.of(1L, 2L));
+        StudyFile.DatasetEntry d = s.datasets.get(0);
+        StudyCell a = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("centroid"), 1);
+        StudyCell b = new StudyCell(d, s.learners.get(0), StudyFile.RefinerEntry.of("centroid"), 2);
+        Map<StudyCell, RunRecord> done = new LinkedHashMap<>();
+        done.put(a, RunRecord.of(null, Map.of("acc", 0.5), Map.of(), new int[] {1, 1}, null, null, Map.of(),
+                List.of("warning: the autoencoder of the shared pretraining learned little: ...")));
+        done.put(b, run(0.6, new int[] {1, 1}));
+        String md = StudyReport.markdown(s, List.of(a, b), done, Map.of());
+        assertThat(md).contains("## Warnings", "- `" + a.id() + "`: warning: the autoencoder of the shared pretraining learned little: ...\n")
+                .doesNotContain("`" + b.id() + "`: warning");
+        done.put(a, run(0.5, new int[] {1, 1}));
+        assertThat(StudyReport.markdown(s, List.of(a, b), done, Map.of())).doesNotContain("## Warnings");
+    }
+
     @Test
     void emptyClusterColumnIsBlankWhenARunHasNoSizes() {
         assertThat(StudyReport.counts(List.of(0.0, 2.0))).isEqualTo("0, 2");
@@ -179,7 +197,8 @@ class StudyReportTest {
                 "AuthenticAMD family 26 model 2 (AMD EPYC), avx512f", 2, Map.of("total", 60.0),
                 Map.of("pretrain", 1.5), Map.of("pretrain", List.of(RunRecord.EpochLine.of(1, 1.5, Map.of("loss", 0.25)))),
                 Map.of("mnet.qResidual", new double[] {0.1, 0.2}), List.of("mnet"));
-        RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times);
+        RunRecord r = RunRecord.of(null, Map.of("acc", 0.5), Map.of("silhouette", 0.1), new int[] {3, 0, 1}, times, null, Map.of(),
+                List.of("warning: the clusters collapsed: 1 of 3 clusters are empty"));
         r.write(tmp.resolve("result.json"));
         String text = java.nio.file.Files.readString(tmp.resolve("result.json"));
         assertThat(text).contains("\"format\" : \"dclust-result\"", "\"formatVersion\" : 1", "\"volatile\"", "\"epoch\" : 1",
@@ -192,6 +211,9 @@ class StudyReportTest {
         assertThat(back.times().series().get("mnet.qResidual")).containsExactly(0.1, 0.2);
         assertThat(back.times().cpu()).isEqualTo("AuthenticAMD family 26 model 2 (AMD EPYC), avx512f");
         assertThat(back.times().refinerPhases()).containsExactly("mnet");
+        assertThat(back.warnings()).containsExactly("warning: the clusters collapsed: 1 of 3 clusters are empty");
+        java.nio.file.Files.writeString(tmp.resolve("older.json"), text.replaceAll("(?s)\"warnings\" : \\[[^\\]]*\\],", ""));
+        assertThat(RunRecord.read(tmp.resolve("older.json")).warnings()).as("a record written before warnings were kept").isEmpty();
         java.nio.file.Files.writeString(tmp.resolve("newer.json"), text.replace("\"formatVersion\" : 1", "\"formatVersion\" : 9"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> RunRecord.read(tmp.resolve("newer.json")))
                 .hasMessageContaining("version 9").hasMessageContaining("versions 1 to 1");

@@ -137,9 +137,9 @@ public record AcaiLearner(String name, Params params) implements LatentLearner {
                 throw new DclustException("the learner " + name + " needs a decoder, and the backbone " + ctx.backbone().name() + " builds none");
             }
             train(net, data, ctx, augment);
-            String little = Reconstruction.learnedLittle(name, net, data, "an adversarial term can hold the autoencoder at the mean image on a"
-                    + " short schedule: try a smaller " + name + ".criticLr or " + name + ".lambda (0 trains the plain autoencoder), or a smaller "
-                    + name + ".lr with more epochs");
+            String little = Reconstruction.learnedLittle(name, net, data, "train it longer (" + name + ".epochs) where its reconstruction still"
+                    + " falls; where it stalls near the mean image, the adversarial term holds it there: try a smaller " + name + ".criticLr or "
+                    + name + ".lambda (0 trains the plain autoencoder)");
             if (little != null) {
                 ctx.events().info(little);
             }
