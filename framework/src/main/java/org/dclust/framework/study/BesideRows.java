@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dclust.framework.run.PipelineRunner;
 
 /**
@@ -48,7 +50,7 @@ final class BesideRows {
                 if (runs == null) {
                     md.append(Files.isRegularFile(file) ? "unreadable" : "no such file yet").append(" |").append(" |".repeat(METRICS.length)).append('\n');
                 } else if (m.isEmpty()) {
-                    md.append("no finished runs").append(" |").append(" |".repeat(METRICS.length)).append('\n');
+                    md.append(none(runs, label, pipeline)).append(" |").append(" |".repeat(METRICS.length)).append('\n');
                 } else {
                     md.append(m.get("acc").size());
                     for (String k : METRICS) {
@@ -59,6 +61,48 @@ final class BesideRows {
             }
         }
         return md.toString();
+    }
+
+    /**
+     * What is wrong with a beside results file for a study file to name, or null: one that does not
+     * exist yet is allowed (its study may not have run), a folder or a file that is not a study's
+     * results.json is not, and is refused when the study is read, before anything trains.
+     */
+    static String fileProblem(Path file) {
+        if (Files.isDirectory(file)) {
+            return "(" + file + ") is a folder: give the results.json in it";
+        }
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            JsonNode runs = PipelineRunner.json().readTree(file.toFile()).path("runs");
+            return runs.isArray() ? null : "(" + file + ") is not a study's results.json: it has no list of runs";
+        } catch (IOException e) {
+            return "(" + file + ") is not a study's results.json: it is not readable JSON";
+        }
+    }
+
+    /** Why a pipeline has no row: the labels and pipelines the file does have, so a typo shows. */
+    private static String none(JsonNode runs, String label, String pipeline) {
+        Set<String> labels = new TreeSet<>();
+        Set<String> pipelines = new TreeSet<>();
+        for (JsonNode run : runs) {
+            String[] parts = run.path("cell").asText("").split("/");
+            if (parts.length == 3) {
+                if (parts[1].equals(pipeline)) {
+                    labels.add(parts[0]);
+                }
+                pipelines.add(parts[1]);
+            }
+        }
+        if (pipelines.isEmpty()) {
+            return "no finished runs in it yet";
+        }
+        if (labels.isEmpty()) {
+            return "no pipeline " + pipeline + " in it (it has " + String.join(", ", pipelines) + ")";
+        }
+        return "no finished runs on data labelled " + label + " (it has them on " + String.join(", ", labels) + ")";
     }
 
     /** Each metric over the runs whose cell id starts with {@code prefix} (LABEL/PIPELINE/); empty when none. */

@@ -289,6 +289,14 @@ public final class StudyFile {
                 }
             }
         }
+        for (Beside b : beside) {
+            if (b.results != null) {
+                String problem = BesideRows.fileProblem(b.path(file));
+                if (problem != null) {
+                    problems.add("beside results '" + b.results + "' " + problem);
+                }
+            }
+        }
         Set<Long> seen = new LinkedHashSet<>();
         for (Long seed : seeds) {
             if (!seen.add(seed)) {
@@ -373,7 +381,7 @@ public final class StudyFile {
         } else {
             f.mapping("reference", example).ifPresent(r -> references.add(reference(r)));
         }
-        f.mappings("beside", "[{results: results/table4-fashion-mnist/results.json, pipelines: [dcss+mnet]}]").forEach(b -> beside.add(beside(b)));
+        f.mappings("beside", "{results: results/table4-fashion-mnist/results.json, pipelines: [dcss+mnet]}").forEach(b -> beside.add(beside(b)));
         return missing;
     }
 
@@ -415,13 +423,13 @@ public final class StudyFile {
             b.missing("results", "the other study's results.json, relative to this file's folder, e.g. results: results/table4-fashion-mnist/results.json");
         }
         e.pipelines = b.texts("pipelines", List.of(), "[dcss+mnet, moco+centroid]");
-        if (e.pipelines.isEmpty()) {
+        if (e.pipelines.isEmpty() && b.isEmptyOrAbsent("pipelines")) {
             b.missing("pipelines", "the pipelines to take from it, LEARNER+REFINER as its cells name them, e.g. pipelines: [dcss+mnet]");
         }
         for (String pipeline : e.pipelines) {
             if (pipeline != null && !pipeline.matches(ENTRY_NAME + "\\+" + ENTRY_NAME)) {
-                b.invalid("pipelines", "a list of LEARNER+REFINER names as the other study's cells name them, e.g. [dcss+mnet] ('" + pipeline
-                        + "' is not one)");
+                b.invalid("pipelines", "LEARNER+REFINER in each name, as the other study's cells name them, e.g. [dcss+mnet] ('" + pipeline
+                        + "' is not of that form)");
             }
         }
         return e;

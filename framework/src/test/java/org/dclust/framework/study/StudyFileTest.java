@@ -263,7 +263,33 @@ class StudyFileTest {
                 """)).containsExactly(
                 f + ", line 5, column 5: beside[1]: 'results' is missing: give the other study's results.json, relative to this file's folder,"
                         + " e.g. results: results/table4-fashion-mnist/results.json",
-                f + ", line 6, column 34: beside[2].pipelines: expected a list of LEARNER+REFINER names as the other study's cells name"
-                        + " them, e.g. [dcss+mnet] ('dcss' is not one), found a list");
+                f + ", line 6, column 34: beside[2].pipelines: expected LEARNER+REFINER in each name, as the other study's cells name"
+                        + " them, e.g. [dcss+mnet] ('dcss' is not of that form), found a list");
+        Files.createDirectories(tmp.resolve("results/t4"));
+        Files.writeString(tmp.resolve("results/notes.md"), "# not JSON");
+        Files.writeString(tmp.resolve("results/empty.json"), "{}");
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [secu]
+                refiners: [centroid]
+                beside:
+                  - {results: results/t4, pipelines: [dcss+mnet]}
+                  - {results: results/notes.md, pipelines: [dcss+mnet]}
+                  - {results: results/empty.json, pipelines: [dcss+mnet]}
+                  - {results: results/not-yet.json, pipelines: [dcss+mnet]}
+                """)).containsExactly(
+                f + ": beside results 'results/t4' (" + tmp.toAbsolutePath().resolve("results/t4") + ") is a folder: give the results.json in it",
+                f + ": beside results 'results/notes.md' (" + tmp.toAbsolutePath().resolve("results/notes.md")
+                        + ") is not a study's results.json: it is not readable JSON",
+                f + ": beside results 'results/empty.json' (" + tmp.toAbsolutePath().resolve("results/empty.json")
+                        + ") is not a study's results.json: it has no list of runs");
+        assertThat(problems("""
+                datasets: [{name: synthetic}]
+                learners: [secu]
+                refiners: [centroid]
+                beside:
+                  - {results: results/not-yet.json, pipelines: dcss+mnet}
+                """)).as("one problem, not also a missing field").containsExactly(f + ", line 5, column 48: beside[1].pipelines: expected a list"
+                + " of names, e.g. pipelines: [dcss+mnet, moco+centroid], found 'dcss+mnet'");
     }
 }

@@ -127,6 +127,7 @@ class StudyReportTest {
                   {"cell": "synthetic/dcss+mnet/seed1", "metrics": {"acc": 0.60, "nmi": 0.50, "ari": 0.40, "f1-macro": 0.55, "f1-micro": 0.60}},
                   {"cell": "synthetic/dcss+mnet/seed2", "metrics": {"acc": 0.70, "nmi": 0.50, "ari": 0.40, "f1-macro": 0.55, "f1-micro": 0.70}},
                   {"cell": "cifar10/dcss+mnet/seed1", "metrics": {"acc": 0.10, "nmi": 0.10, "ari": 0.10, "f1-macro": 0.10, "f1-micro": 0.10}},
+                  {"cell": "cifar10/moco+mnet/seed1", "metrics": {"acc": 0.10, "nmi": 0.10, "ari": 0.10, "f1-macro": 0.10, "f1-micro": 0.10}},
                   {"cell": "synthetic/dcss+centroid/seed1", "metrics": {"acc": 0.20, "nmi": 0.20, "ari": 0.20, "f1-macro": 0.20, "f1-micro": 0.20}}
                 ]}
                 """);
@@ -135,7 +136,7 @@ class StudyReportTest {
         s.file = tmp.resolve("studies/secu.yaml");
         StudyFile.Beside table4 = new StudyFile.Beside();
         table4.results = "results/table4/results.json";
-        table4.pipelines = List.of("dcss+mnet", "moco+centroid");
+        table4.pipelines = List.of("dcss+mnet", "moco+centroid", "moco+mnet");
         StudyFile.Beside moco = new StudyFile.Beside();
         moco.results = "results/table5-moco/results.json";
         moco.pipelines = List.of("moco+centroid");
@@ -143,7 +144,9 @@ class StudyReportTest {
         String md = StudyReport.markdown(s, List.of(), Map.of(), Map.of());
         assertThat(md).contains("Beside, measured by other studies on data labelled synthetic (read from their results, not retrained here",
                 "| dcss+mnet | results/table4/results.json (commit abf57cc) | 2 | 65.00 ± 7.07 | 50.00 ± 0.00 | 40.00 ± 0.00 | 55.00 ± 0.00 | 65.00 ± 7.07 |",
-                "| moco+centroid | results/table4/results.json (commit abf57cc) | no finished runs |",
+                "| moco+centroid | results/table4/results.json (commit abf57cc) | no pipeline moco+centroid in it (it has dcss+centroid, dcss+mnet,"
+                        + " moco+mnet) |",
+                "| moco+mnet | results/table4/results.json (commit abf57cc) | no finished runs on data labelled synthetic (it has them on cifar10) |",
                 "| moco+centroid | results/table5-moco/results.json | no such file yet |");
         assertThat(study(List.of("centroid"), List.of(1L)).beside).isEmpty();
         assertThat(StudyReport.markdown(study(List.of("centroid"), List.of(1L)), List.of(), Map.of(), Map.of())).doesNotContain("Beside");
