@@ -294,7 +294,8 @@ public final class PipelineRunner {
         }
         return "warning: the clusters collapsed: " + what + " (" + run.learner().provider().name() + " + "
                 + run.refiner().provider().name() + "). Each phase's clustersUsed and largestShare per epoch (result.json,"
-                + " plots/) show when; compare with the learner's own assignment (--refiner centroid) and with another learner";
+                + " plots/) show when; compare with " + (run.refiner().provider().name().equals("centroid") ? ""
+                        : "the learner's own assignment (--refiner centroid) and with ") + "another learner";
     }
 
     private static void checkOutput(RunOptions options) {
