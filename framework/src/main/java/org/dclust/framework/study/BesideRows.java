@@ -18,8 +18,9 @@ import org.dclust.framework.run.PipelineRunner;
  * results.json} ({@code LABEL/PIPELINE/seedS}) carries the same data set label, as mean ± std over
  * their seeds. Nothing is retrained; a row names the file it came from and, when a {@code commit} file
  * lies beside it (what {@code scripts/long-study.sh harvest} writes), the commit those cells ran from.
- * A missing or unreadable file, or a pipeline without finished runs there, is said in the table, not
- * an error: the other study may not have run yet.
+ * A file not written yet, or a pipeline without finished runs there, is said in the table, not an
+ * error: the other study may not have run yet. A folder, or a file that is not a study's results.json,
+ * is refused when the study file is read ({@link #fileProblem}).
  */
 final class BesideRows {
     private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
