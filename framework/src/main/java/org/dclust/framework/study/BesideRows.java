@@ -18,8 +18,11 @@ import org.dclust.framework.run.PipelineRunner;
  * results.json} ({@code LABEL/PIPELINE/seedS}) carries the same data set label, as mean ± std over
  * their seeds. Nothing is retrained; a row names the file it came from and, when a {@code commit} file
  * lies beside it (what {@code scripts/long-study.sh harvest} writes), the commit those cells ran from.
- * A file not written yet, or a pipeline without finished runs there, is said in the table, not an
- * error: the other study may not have run yet. A folder, or a file that is not a study's results.json,
+ * Each row says how many samples its runs had. Once this study has finished runs on the data set, a
+ * row whose runs had other data (another content fingerprint: another subset, size or source under the
+ * same label) gives no figures and says so, since a 20,000-image row beside a 70,000-image one would
+ * read as a comparison it is not. A file not written yet, or a pipeline without finished runs there,
+ * is said in the table, not an error: the other study may not have run yet. A folder, or a file that is not a study's results.json,
  * is refused when the study file is read ({@link #fileProblem}).
  */
 final class BesideRows {
@@ -28,8 +31,13 @@ final class BesideRows {
     private BesideRows() {
     }
 
-    /** The markdown table for data set {@code label}, or "" when the study has no beside entries. */
-    static String table(StudyFile s, String label) {
+    /**
+     * The markdown table for data set {@code label}, or "" when the study has no beside entries.
+     *
+     * @param own the content fingerprints of this study's finished runs on that data set (empty when none
+     *     has finished: then the other study's runs cannot be checked against it and are shown as they are)
+     */
+    static String table(StudyFile s, String label, Set<String> own) {
         if (s.beside.isEmpty()) {
             return "";
         }
@@ -46,12 +54,18 @@ final class BesideRows {
                 runs = null;
             }
             for (String pipeline : b.pipelines) {
-                Map<String, List<Double>> m = runs == null ? Map.of() : metrics(runs, label + "/" + pipeline + "/");
-                md.append("| ").append(pipeline).append(" | ").append(from).append(" | ");
+                List<JsonNode> matching = runs == null ? List.of() : runs(runs, label + "/" + pipeline + "/");
+                List<JsonNode> same = matching.stream().filter(r -> own.isEmpty() || own.contains(fingerprint(r))).toList();
+                Map<String, List<Double>> m = metrics(same);
+                md.append("| ").append(pipeline).append(" | ").append(from).append(sizes(same.isEmpty() ? matching : same)).append(" | ");
                 if (runs == null) {
                     md.append(Files.isRegularFile(file) ? "unreadable" : "no such file yet").append(" |").append(" |".repeat(METRICS.length)).append('\n');
-                } else if (m.isEmpty()) {
+                } else if (matching.isEmpty()) {
                     md.append(none(runs, label, pipeline)).append(" |").append(" |".repeat(METRICS.length)).append('\n');
+                } else if (same.isEmpty()) {
+                    md.append("other data: its runs had other samples under this label than this study's (content fingerprint ")
+                            .append(fingerprint(matching.get(0))).append(", here ").append(String.join(", ", new TreeSet<>(own)))
+                            .append("): not comparable |").append(" |".repeat(METRICS.length)).append('\n');
                 } else {
                     md.append(m.get("acc").size());
                     for (String k : METRICS) {
@@ -106,13 +120,39 @@ final class BesideRows {
         return "no finished runs on data labelled " + label + " (it has them on " + String.join(", ", labels) + ")";
     }
 
-    /** Each metric over the runs whose cell id starts with {@code prefix} (LABEL/PIPELINE/); empty when none. */
-    static Map<String, List<Double>> metrics(JsonNode runs, String prefix) {
+    /** The runs whose cell id starts with {@code prefix} (LABEL/PIPELINE/). */
+    private static List<JsonNode> runs(JsonNode runs, String prefix) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode run : runs) {
+            if (run.path("cell").asText("").startsWith(prefix)) {
+                out.add(run);
+            }
+        }
+        return out;
+    }
+
+    /** A run's data set content fingerprint as its record gives it ("" in a record without one). */
+    private static String fingerprint(JsonNode run) {
+        return run.path("identity").path("dataset").path("fingerprint").asText("");
+    }
+
+    /** "; 70,000 samples" (or "; 20,000 and 70,000 samples") from the runs' records, or "" when none says. */
+    private static String sizes(List<JsonNode> runs) {
+        Set<Integer> n = new TreeSet<>();
+        for (JsonNode run : runs) {
+            JsonNode size = run.path("identity").path("dataset").path("size");
+            if (size.isInt()) {
+                n.add(size.asInt());
+            }
+        }
+        return n.isEmpty() ? "" : ", " + String.join(" and ", n.stream().map(x -> String.format(java.util.Locale.ROOT, "%,d", x)).toList())
+                + " samples";
+    }
+
+    /** Each metric over the runs; empty when there are none. */
+    static Map<String, List<Double>> metrics(List<JsonNode> runs) {
         Map<String, List<Double>> out = new LinkedHashMap<>();
         for (JsonNode run : runs) {
-            if (!run.path("cell").asText("").startsWith(prefix)) {
-                continue;
-            }
             for (String k : METRICS) {
                 JsonNode v = run.path("metrics").path(k);
                 out.computeIfAbsent(k, x -> new ArrayList<>()).add(v.isNumber() ? v.asDouble() : Double.NaN);

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.dclust.api.DclustException;
 import org.dclust.api.toolkit.Atomic;
 import org.dclust.framework.report.Charts;
@@ -128,7 +130,7 @@ public final class StudyReport {
                     md.append(" | ").append(meanStd(m.get("wallMinutes"), 1)).append(" |\n");
                 }
             }
-            md.append(BesideRows.table(s, d.label()));
+            md.append(BesideRows.table(s, d.label(), fingerprints(d, cells, done)));
             for (String refiner : s.refinerNames()) {
                 if (!refiner.equals("centroid") && s.refinerNames().contains("centroid")) {
                     gainTable(md, s, refs, byPipeline, refiner);
@@ -207,6 +209,18 @@ public final class StudyReport {
             }
             md.append('\n');
         }
+    }
+
+    /** The data set content fingerprints of the finished runs on {@code d} (records without an identity left out). */
+    private static Set<String> fingerprints(StudyFile.DatasetEntry d, List<StudyCell> cells, Map<StudyCell, RunRecord> done) {
+        Set<String> out = new TreeSet<>();
+        for (StudyCell c : cells) {
+            RunRecord r = done.get(c);
+            if (r != null && c.dataset() == d && r.identity() != null && r.identity().dataset() != null) {
+                out.add(r.identity().dataset().fingerprint());
+            }
+        }
+        return out;
     }
 
     private static Map<String, Map<String, List<Double>>> collect(StudyFile.DatasetEntry d, List<StudyCell> cells,

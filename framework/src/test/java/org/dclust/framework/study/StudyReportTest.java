@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.dclust.framework.run.RunIdentity;
 import org.dclust.framework.run.RunRecord;
 import org.junit.jupiter.api.Test;
 
@@ -150,6 +151,43 @@ class StudyReportTest {
                 "| moco+centroid | results/table5-moco/results.json | no such file yet |");
         assertThat(study(List.of("centroid"), List.of(1L)).beside).isEmpty();
         assertThat(StudyReport.markdown(study(List.of("centroid"), List.of(1L)), List.of(), Map.of(), Map.of())).doesNotContain("Beside");
+    }
+
+    /**
+     * Under the same label another study may have had other data (a 20,000-image subset beside all 70,000):
+     * once this study has finished runs, only the other runs on the same content give figures, and a
+     * pipeline with none says so instead of standing beside as a comparison.
+     */
+    @Test
+    void otherStudiesRowsOnOtherDataGiveNoFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path other = java.nio.file.Files.createDirectories(tmp.resolve("studies/results/t4"));
+        java.nio.file.Files.writeString(other.resolve("results.json"), """
+                {"study": "t4", "runs": [
+                  {"cell": "synthetic/dcss+mnet/seed1", "identity": {"dataset": {"fingerprint": "sha256:all", "size": 70000}},
+                   "metrics": {"acc": 0.60, "nmi": 0.50, "ari": 0.40, "f1-macro": 0.55, "f1-micro": 0.60}},
+                  {"cell": "synthetic/dcss+mnet/seed2", "identity": {"dataset": {"fingerprint": "sha256:sub", "size": 20000}},
+                   "metrics": {"acc": 0.90, "nmi": 0.90, "ari": 0.90, "f1-macro": 0.90, "f1-micro": 0.90}},
+                  {"cell": "synthetic/ae+mnet/seed1", "identity": {"dataset": {"fingerprint": "sha256:sub", "size": 20000}},
+                   "metrics": {"acc": 0.90, "nmi": 0.90, "ari": 0.90, "f1-macro": 0.90, "f1-micro": 0.90}}
+                ]}
+                """);
+        StudyFile s = study(List.of("centroid"), List.of(1L));
+        s.file = tmp.resolve("studies/mine.yaml");
+        StudyFile.Beside b = new StudyFile.Beside();
+        b.results = "results/t4/results.json";
+        b.pipelines = List.of("dcss+mnet", "ae+mnet");
+        s.beside.add(b);
+        assertThat(StudyReport.markdown(s, List.of(), Map.of(), Map.of())).contains(
+                "| dcss+mnet | results/t4/results.json, 20,000 and 70,000 samples | 2 | 75.00 ± 21.21 |");
+        StudyCell mine = new StudyCell(s.datasets.get(0), s.learners.get(0), StudyFile.RefinerEntry.of("centroid"), 1);
+        RunIdentity.DatasetIdentity all = new RunIdentity.DatasetIdentity("synthetic", Map.of(), "sha256:all", 70000, new int[] {8}, 3, null);
+        RunIdentity id = new RunIdentity(all, new RunIdentity.PluginIdentity("mlp", Map.of()), new RunIdentity.PluginIdentity("ae", Map.of()),
+                new RunIdentity.PluginIdentity("centroid", Map.of()), 3, "k", "default", "none", 1, "cpu", Map.of());
+        Map<StudyCell, RunRecord> done = Map.of(mine, RunRecord.of(id, Map.of("acc", 0.5), Map.of(), new int[] {1, 1}, null));
+        assertThat(StudyReport.markdown(s, List.of(mine), done, Map.of())).contains(
+                "| dcss+mnet | results/t4/results.json, 70,000 samples | 1 | 60.00 | 50.00 |",
+                "| ae+mnet | results/t4/results.json, 20,000 samples | other data: its runs had other samples under this label than this"
+                        + " study's (content fingerprint sha256:sub, here sha256:all): not comparable |");
     }
 
     /** A finished run's warnings are listed under its cell, so they outlive the console of a long study. */
