@@ -205,7 +205,7 @@ class DcssLearnerTest {
                 .containsEntry("fuzziness", 1.5).containsEntry("centreInterval", 2);
         // the default: 10 phase-1 epochs at ten times the authors' rate (dcss only; dcss-agg keeps 2 epochs at theirs)
         assertThat(params(DCSS, DCSS.presets().get("default")).asMap()).containsEntry("epochs", 10).containsEntry("lr", 1e-5)
-                .containsEntry("batchSize", 256).containsEntry("pretrainEpochs", 50);
+                .containsEntry("batchSize", 256).containsEntry("pretrainEpochs", 100);
         assertThat(params(AGG, AGG.presets().get("default")).asMap()).containsEntry("epochs", 2).containsEntry("lr", 1e-6);
     }
 

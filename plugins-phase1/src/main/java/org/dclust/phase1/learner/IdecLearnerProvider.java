@@ -8,6 +8,7 @@ import org.dclust.api.model.LatentLearner;
 import org.dclust.api.param.ParamSpec;
 import org.dclust.api.param.Params;
 import org.dclust.api.spi.Citation;
+import org.dclust.api.toolkit.Pretraining;
 import org.dclust.api.toolkit.PretrainingLearnerProvider;
 import org.dclust.api.train.Optimizers;
 
@@ -34,7 +35,7 @@ public final class IdecLearnerProvider implements PretrainingLearnerProvider {
                 + "lr 0.001, batch 256, P recomputed over the whole data set every updateInterval = 140 iterations, stop when "
                 + "fewer than tol = 0.1% of the samples change cluster between two target updates. Pretraining: the shared "
                 + "end-to-end Adam autoencoder, as IDEC's own (200 epochs, batch 256). Presets: quick = 20 pretraining + at "
-                + "most 30 clustering epochs, updateInterval 20 (tests, the embedded data); default = 50 pretraining + at most "
+                + "most 30 clustering epochs, updateInterval 20 (tests, the embedded data); default = " + Pretraining.DEFAULT_EPOCHS + " pretraining + at most "
                 + DEFAULT_EPOCHS + " clustering epochs (sized for the 60-minute budget on 70,000 images and 2 cores, see the README's "
                 + "speed section; gives up half the pretraining and the last 39 of the 74 epochs the paper's 2e4-iteration cap "
                 + "allows, if the tol stop has not come first); paper = 200 pretraining + at most 74 epochs (2e4 iterations of 256 "

@@ -86,8 +86,8 @@ class DkmLearnerTest {
             assertThat(pretrained.alphaAt(e)).isEqualTo(1000.0);
             assertThat(annealed.alphaAt(e)).as("epoch %d", e).isCloseTo(a[e / 5], within(1e-12 * a[e / 5]));
         }
-        // the defaults are the authors' pretrained schedule, 20 rounds of 5 epochs at alpha 1000, at a tenth of their lr;
-        // the paper preset keeps theirs
+        // the defaults are the authors' pretrained schedule, 20 rounds of 5 epochs at alpha 1000, at a tenth of their lr,
+        // after the shared pretraining; the paper preset keeps their lr and their 50 pretraining epochs
         assertThat(params(Map.of()).asMap()).containsEntry("variant", "pretrained").containsEntry("epochs", 100)
                 .containsEntry("epochsPerAlpha", 5).containsEntry("alpha", 1000.0).containsEntry("alphaStart", 0.1)
                 .containsEntry("lambda", 1.0).containsEntry("lr", 1e-4).containsEntry("optimizer", "adam");
