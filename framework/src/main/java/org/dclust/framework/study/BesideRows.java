@@ -22,8 +22,8 @@ import org.dclust.framework.run.PipelineRunner;
  * row whose runs had other data (another content fingerprint: another subset, size or source under the
  * same label) gives no figures and says so, since a 20,000-image row beside a 70,000-image one would
  * read as a comparison it is not. A file not written yet, or a pipeline without finished runs there,
- * is said in the table, not an error: the other study may not have run yet. A folder, or a file that is not a study's results.json,
- * is refused when the study file is read ({@link #fileProblem}).
+ * is said in the table, not an error: the other study may not have run yet. A folder, or a file that
+ * is not a study's results.json, is refused when the study file is read ({@link #fileProblem}).
  */
 final class BesideRows {
     private static final String[] METRICS = {"acc", "nmi", "ari", "f1-macro", "f1-micro"};
@@ -136,7 +136,7 @@ final class BesideRows {
         return run.path("identity").path("dataset").path("fingerprint").asText("");
     }
 
-    /** "; 70,000 samples" (or "; 20,000 and 70,000 samples") from the runs' records, or "" when none says. */
+    /** ", 70,000 samples" (or ", 20,000 and 70,000 samples") from the runs' records, or "" when none says. */
     private static String sizes(List<JsonNode> runs) {
         Set<Integer> n = new TreeSet<>();
         for (JsonNode run : runs) {

@@ -30,8 +30,8 @@ public final class AeLearnerProvider implements PretrainingLearnerProvider {
 
     @Override
     public String description() {
-        return "Presets (the shared pretraining's): quick = 20 pretraining epochs; default = " + Pretraining.DEFAULT_EPOCHS + " epochs (about 27,400 Adam steps on "
-                + "70,000 images at batch 256, chosen because the reconstruction loss still falls at 50, see Pretraining.DEFAULT_EPOCHS; "
+        return "Presets (the shared pretraining's): quick = 20 pretraining epochs; default = " + Pretraining.DEFAULT_EPOCHS
+                + " epochs (about 27,400 Adam steps on 70,000 images at batch 256, chosen because the reconstruction loss still falls at 50, see Pretraining.DEFAULT_EPOCHS; "
                 + "the other learners share this pretraining through the cache); paper = 200 epochs. "
                 + "Times: the README's speed section.";
     }

@@ -38,8 +38,9 @@ public final class DcnLearnerProvider implements PretrainingLearnerProvider {
                 + "assignments and the paper's per-cluster count rule for the centres (counts start at 100; centreUpdate = none keeps "
                 + "the k-means centres, as the authors' runs do in effect). Pretraining: the shared end-to-end Adam autoencoder (batch "
                 + "256), not the authors' layer-wise one. Presets: quick = 20 pretraining + 10 clustering epochs (tests, the embedded "
-                + "data); default = " + Pretraining.DEFAULT_EPOCHS + " pretraining + " + DEFAULT_EPOCHS + " clustering epochs (the authors' 50; what it gives up is "
-                + "their pretraining, see the README's speed section for its cost); paper = 250 pretraining + 50 clustering epochs.";
+                + "data); default = " + Pretraining.DEFAULT_EPOCHS + " pretraining + " + DEFAULT_EPOCHS
+                + " clustering epochs (the authors' 50; what it gives up is their pretraining, see the README's speed section for "
+                + "its cost); paper = 250 pretraining + 50 clustering epochs.";
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class DcssAggLearnerProvider implements PretrainingLearnerProvider 
         return "As dcss, but per batch one SGD update on the sum over k of the cluster losses of eq. 1. 'epochs' counts DCSSu-equivalent "
                 + "epochs: the run makes epochs x K passes over the data (one update per batch each) and re-estimates the centres every "
                 + "centreInterval x K passes, so the number of updates and of centre updates equals dcss's. Presets: paper as dcss's "
-                + "(200 + 200 epochs, batch 500, lr 1e-6); default = " + Pretraining.DEFAULT_EPOCHS + " pretraining and 2 phase-1 epochs at batch 256 and lr 1e-6 (dcss's "
+                + "(200 + 200 epochs, batch 500, lr 1e-6); default = " + Pretraining.DEFAULT_EPOCHS
+                + " pretraining and 2 phase-1 epochs at batch 256 and lr 1e-6 (dcss's "
                 + "default step, lr 1e-5, was measured for dcss only: one update on the summed losses is larger than each of dcss's K); "
                 + "quick = 20 pretraining and 2 phase-1 epochs.";
     }

@@ -47,7 +47,8 @@ public final class DcssLearnerProvider implements PretrainingLearnerProvider {
     }
 
     static final String PRESETS_TEXT = "Presets: paper = the published schedule (authors' code: 200 pretraining epochs, 200 phase-1 epochs, "
-            + "batch 500, lr 1e-6). default = " + Pretraining.DEFAULT_EPOCHS + " pretraining epochs (every learner's default pretraining, so a study pretrains once per "
+            + "batch 500, lr 1e-6). default = " + Pretraining.DEFAULT_EPOCHS
+            + " pretraining epochs (every learner's default pretraining, so a study pretrains once per "
             + "seed) and 10 phase-1 epochs at batch 256 and lr 1e-5, ten times the authors' rate: at theirs phase 1 leaves the space "
             + "where pretraining left it within any length the 60-minute budget (70,000 images, 2 CPU cores) allows. Chosen on the "
             + "first 20,000 Fashion-MNIST images by label-free signals (README, 'DCSS phase 1: length and step'): at 1e-6 the phase-1 "

@@ -37,7 +37,8 @@ public final class DecLearnerProvider implements PretrainingLearnerProvider {
                 + "change cluster between two target updates; decoder dropped. Pretraining: the shared end-to-end Adam "
                 + "autoencoder (cache shared with ae), not the paper's layer-wise denoising autoencoder (50,000 iterations a "
                 + "layer, 100,000 end to end). Presets: quick = 20 pretraining + at most 30 clustering epochs, updateInterval "
-                + "20 (tests, the embedded data); default = " + Pretraining.DEFAULT_EPOCHS + " pretraining + at most 74 clustering epochs (sized for the "
+                + "20 (tests, the embedded data); default = " + Pretraining.DEFAULT_EPOCHS
+                + " pretraining + at most 74 clustering epochs (sized for the "
                 + "60-minute budget on 70,000 images and 2 cores, see the README's speed section; the clustering phase is the "
                 + "paper's, what it gives up is half the paper preset's pretraining); paper = 200 pretraining + at most 74 "
                 + "epochs (2e4 iterations of 256 on 70,000 images).";
