@@ -66,7 +66,7 @@ class AugmentedPretrainingTest {
     void offTheBatchesAreTheDataAndTheSettingsAndKeyThoseWithoutTheOption() {
         Dataset data = images();
         Params defaults = Params.defaults("ae", Pretraining.parameters());
-        assertThat(Pretraining.Settings.from(defaults)).isEqualTo(new Pretraining.Settings(50, 1e-3, 256));
+        assertThat(Pretraining.Settings.from(defaults)).isEqualTo(new Pretraining.Settings(100, 1e-3, 256));
         assertThat(AugmentationPipeline.forData("none", data, Pretraining.AUGMENT)).isNull();
         assertThat(AugmentationPipeline.forData("affine:shift=0,degrees=0", data, Pretraining.AUGMENT)).as("all strengths zero").isNull();
         try (NDManager m = NDManager.newBaseManager()) {
@@ -74,7 +74,7 @@ class AugmentedPretrainingTest {
             assertThat(Pretraining.batch(data, null, ctx, m, indices(), 3, 1).toFloatArray())
                     .containsExactly(data.batch(m, indices()).toFloatArray());
             assertThat(Pretraining.key(data, ctx, Pretraining.Settings.from(defaults)))
-                    .isEqualTo(Pretraining.key(data, ctx, new Pretraining.Settings(50, 1e-3, 256)));
+                    .isEqualTo(Pretraining.key(data, ctx, new Pretraining.Settings(100, 1e-3, 256)));
         }
     }
 
