@@ -82,10 +82,16 @@ class StudyTest {
         assertThat(o.out()).contains("0 of 2 runs finished");
         assertThat(dir.resolve("cells/fm200/ae+centroid/seed1/result.json")).exists();
 
+        // before a study's first run, --report previews its file's report and writes nothing
         o = CliEndToEndTest.dclust("study", file.toString(), "--out", tmp.resolve("none").toString(), "--report");
-        assertThat(o.code()).isEqualTo(2);
-        assertThat(o.err()).startsWith("error: --out " + tmp.resolve("none") + " holds no study (no study.yaml)");
+        assertThat(o.code()).as(o.err()).isZero();
+        assertThat(o.out()).startsWith("nothing has run in " + tmp.resolve("none") + " yet (no such directory)").contains("0 of 2 runs finished");
         assertThat(tmp.resolve("none")).doesNotExist();
+        // a directory that exists but is not a study's is refused as before
+        java.nio.file.Files.createDirectories(tmp.resolve("other"));
+        o = CliEndToEndTest.dclust("study", file.toString(), "--out", tmp.resolve("other").toString(), "--report");
+        assertThat(o.code()).isEqualTo(2);
+        assertThat(o.err()).startsWith("error: --out " + tmp.resolve("other") + " holds no study (no study.yaml)");
     }
 
     private static JsonNode withoutVolatile(Path file) throws Exception {

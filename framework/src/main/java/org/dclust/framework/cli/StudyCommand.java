@@ -103,12 +103,25 @@ public final class StudyCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** {@code --report}: the results of the cells that finished in {@code dir}, nothing trained, deleted or resumed. */
+    /**
+     * {@code --report}: the results of the cells that finished in {@code dir}, nothing trained, deleted or
+     * resumed; where {@code dir} does not exist yet, the study file's report with no cell finished
+     * ({@link StudyRunner#preview}), nothing written.
+     */
     private int report(StudyFile s, Path dir) throws IOException {
         if (distributed() || master != null) {
             throw new DclustException("--report trains nothing: leave out --engine and --master");
         }
         String what = out != null ? "--out " + dir : "the study directory " + dir;
+        if (!Files.exists(dir)) {
+            String preview = runner.preview(runner.plan(s));
+            PrintWriter o = spec.commandLine().getOut();
+            o.println("nothing has run in " + dir + " yet (no such directory): the report of " + file + " with no cell finished; "
+                    + "nothing was written\n");
+            o.println(preview);
+            o.flush();
+            return 0;
+        }
         if (!Files.isRegularFile(dir.resolve("study.yaml"))) {
             throw new DclustException(what + " holds no study (no study.yaml): give the directory the study ran in with --out");
         }

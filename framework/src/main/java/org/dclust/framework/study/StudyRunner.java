@@ -416,6 +416,16 @@ public final class StudyRunner {
     }
 
     /**
+     * The markdown report of a study none of whose cells has run ({@code --report} before its first run):
+     * the empty tables with the published figures and the other studies' {@code beside} rows, so a
+     * study file's report can be checked before hours of training. Nothing is read from or written to
+     * a study directory.
+     */
+    public String preview(StudyPlan plan) {
+        return StudyReport.markdown(plan.study(), plan.cells(), Map.of(), Map.of());
+    }
+
+    /**
      * The report of what ran so far, for {@code dclust study --report}: every cell in {@code dir} that
      * finished (or failed) with the identity it has now, nothing trained and nothing deleted; the
      * events say which cells changed since they ran and are left out.
