@@ -39,11 +39,12 @@ public final class Bench {
     }
 
     /**
-     * What to time: a data set (a registered name and its parameters), phases, rounds, seed, K (null:
-     * the data set's classes), and the number of busy threads that load the machine meanwhile (0: none;
-     * the contended mode, {@link BusyLoad}).
+     * What to time: a data set (a registered name and its parameters), phases, rounds (timed), warm-up
+     * rounds (run first, recorded, not counted: {@link PhaseTiming}), seed, K (null: the data set's
+     * classes), and the number of busy threads that load the machine meanwhile (0: none; the contended
+     * mode, {@link BusyLoad}).
      */
-    public record Settings(String dataset, Map<String, Object> datasetParams, List<String> phases, int rounds, long seed,
+    public record Settings(String dataset, Map<String, Object> datasetParams, List<String> phases, int rounds, int warmUp, long seed,
             Integer clusters, int load) {
         public Settings {
             List<String> names = phases.stream().map(String::strip).toList();
@@ -61,6 +62,9 @@ public final class Bench {
             }
             if (load < 0) {
                 throw new DclustException("--load must be 0 or more busy threads, got " + load);
+            }
+            if (warmUp < 0) {
+                throw new DclustException("--warmup must be 0 or more rounds, got " + warmUp);
             }
             if (rounds < 1) {
                 throw new DclustException("--rounds must be at least 1 (5 or more for a figure worth quoting), got " + rounds);
@@ -87,17 +91,17 @@ public final class Bench {
         try {
             Files.createDirectories(work);
             for (String name : s.phases()) {
-                BenchPhase phase = BenchPhase.of(name, s.rounds(), k);
-                log.accept(name + ": " + s.rounds() + " rounds (" + phase.learner() + " + " + phase.refiner() + ", batch "
-                        + phase.batchSize() + ")");
+                BenchPhase phase = BenchPhase.of(name, s.warmUp() + s.rounds(), k);
+                log.accept(name + ": " + (s.warmUp() == 0 ? "" : s.warmUp() + " warm-up + ") + s.rounds() + " rounds (" + phase.learner()
+                        + " + " + phase.refiner() + ", batch " + phase.batchSize() + ")");
                 try (NDManager manager = NDManager.newBaseManager();
                         BareLoop bare = phase.bare().create(manager, values, data.size(), k, s.seed(), data.sampleShape())) {
-                    EpochInterleaver interleaver = new EpochInterleaver(phase.eventPhase(), bare, log);
+                    EpochInterleaver interleaver = new EpochInterleaver(phase.eventPhase(), bare, s.warmUp(), log);
                     try (RunResult ignored = Dclust.pipeline().registry(registry).data(data).backbone(phase.backbone(), phase.backboneParams())
                             .learner(phase.learner(), phase.learnerParams()).refiner(phase.refiner(), phase.refinerParams())
                             .clusters(k).seed(s.seed()).outputDirectory(work.resolve(name)).cacheDirectory(work.resolve("cache"))
                             .plots(false, false).listener(interleaver).fit()) {
-                        timings.add(new PhaseTiming(name, phase.batchSize(), interleaver.dclustSeconds(), interleaver.bareSeconds(),
+                        timings.add(new PhaseTiming(name, phase.batchSize(), s.warmUp(), interleaver.dclustSeconds(), interleaver.bareSeconds(),
                                 interleaver.matmulFlops()));
                     }
                 }
@@ -112,7 +116,7 @@ public final class Bench {
                 log.accept("could not delete the scratch directory " + work + ": " + e.getMessage());
             }
         }
-        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.seed(), threads(), s.load(), Versions.all(), throughput, timings);
+        return new BenchResult(data.name(), data.size(), k, s.rounds(), s.warmUp(), s.seed(), threads(), s.load(), Versions.all(), throughput, timings);
     }
 
     /** libtorch's intra-op thread count: the property dclust sets, else libtorch's default of one per core. */

@@ -45,6 +45,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> phases;
     @Option(names = "--rounds", description = "interleaved epochs of each kind per phase (default ${DEFAULT-VALUE})", defaultValue = "5")
     int rounds;
+    @Option(names = "--warmup", description = "interleaved epochs of each kind run first and not counted: dclust's first epoch pays "
+            + "the process's warm-up (JIT, first allocations) (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int warmUp;
     @Option(names = "--clusters", description = "K (default: the data set's number of classes)")
     Integer clusters;
     @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})", defaultValue = "1")
@@ -74,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new DclustException("--set " + key + ": the data set's " + param + " is set twice; give it once");
             }
         });
-        Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, seed, clusters, load);
+        Bench.Settings settings = new Bench.Settings(dataset, params, phases, rounds, warmUp, seed, clusters, load);
         Path dir = out != null ? out : newDir();
         if (Files.exists(dir.resolve("bench.json"))) {
             throw new DclustException(dir + " already holds a benchmark; choose another --out");

@@ -15,21 +15,22 @@ import org.dclust.api.toolkit.Atomic;
  * A benchmark's outcome with what it ran on and the machine's matrix-product throughput; written as
  * bench.json, bench.csv and bench.md.
  */
-public record BenchResult(String dataset, int samples, int clusters, int rounds, long seed, String threads, int load,
+public record BenchResult(String dataset, int samples, int clusters, int rounds, int warmUp, long seed, String threads, int load,
         Map<String, String> versions, MatmulThroughput throughput, List<PhaseTiming> phases) {
 
     /** The Markdown table (also what the command prints). */
     public String markdown() {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds, seed %d, libtorch threads %s%s%n%n",
-                dataset, samples, clusters, rounds, seed, threads, load == 0 ? "" : ", contended by " + load + " busy thread(s)"));
+        b.append(String.format(Locale.ROOT, "dclust bench: %s, %d samples, K = %d, %d interleaved rounds%s, seed %d, libtorch threads %s%s%n%n",
+                dataset, samples, clusters, rounds, warmUp == 0 ? "" : " after " + warmUp + " warm-up round(s) not counted", seed, threads,
+                load == 0 ? "" : ", contended by " + load + " busy thread(s)"));
         b.append(throughput.markdown()).append('\n');
         b.append("| phase | batch | rounds | dclust s/epoch (median) | bare DJL s/epoch (median) | ratio | goal ≤ ")
                 .append(PhaseTiming.GOAL).append(" | dclust GFLOP/s | bare GFLOP/s | dclust / square matmul | dclust / nominal peak |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (PhaseTiming t : phases) {
             b.append(String.format(Locale.ROOT, "| %s | %d | %d | %.3f | %.3f | %.3f | %s | %.1f | %.1f | %.0f%% | %.0f%% |%n", t.phase(),
-                    t.batchSize(), t.dclustSeconds().size(), t.dclustMedian(), t.bareMedian(), t.ratio(),
+                    t.batchSize(), t.countedRounds(), t.dclustMedian(), t.bareMedian(), t.ratio(),
                     t.ratio() <= PhaseTiming.GOAL ? "met" : "missed", t.dclustGflops(), t.bareGflops(),
                     100 * t.dclustGflops() / throughput.squareGflops(), 100 * t.dclustGflops() / throughput.peakGflops()));
         }
@@ -49,6 +50,7 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
         json.put("samples", samples);
         json.put("clusters", clusters);
         json.put("rounds", rounds);
+        json.put("warmUpRounds", warmUp);
         json.put("seed", seed);
         json.put("threads", threads);
         json.put("load", load);
@@ -78,10 +80,10 @@ public record BenchResult(String dataset, int samples, int clusters, int rounds,
         }).toList());
         Atomic.writeString(dir.resolve("bench.json"),
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(json));
-        StringBuilder csv = new StringBuilder("phase,batch,round,dclust_seconds,bare_seconds,matmul_flops\n");
+        StringBuilder csv = new StringBuilder("phase,batch,round,warm_up,dclust_seconds,bare_seconds,matmul_flops\n");
         for (PhaseTiming t : phases) {
             for (int i = 0; i < t.dclustSeconds().size(); i++) {
-                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%.0f%n", t.phase(), t.batchSize(), i + 1,
+                csv.append(String.format(Locale.ROOT, "%s,%d,%d,%b,%.6f,%.6f,%.0f%n", t.phase(), t.batchSize(), i + 1, i < t.warmUp(),
                         t.dclustSeconds().get(i), t.bareSeconds().get(i), t.matmulFlops().get(i)));
             }
         }

@@ -6,17 +6,32 @@ import java.util.List;
  * The interleaved epoch times of one phase, dclust's and the bare loop's, the ratio of their medians
  * (the figure {@code dclust bench} reports; its goal is at most {@link #GOAL}), and the FLOPs of each
  * round's matrix products ({@link BareLoop#matmulFlops}), from which the achieved rate follows.
+ *
+ * <p>The first {@code warmUp} rounds are recorded but not counted: dclust's first epoch is the first
+ * training epoch of the process and pays its warm-up (the JIT compiling the training path while the
+ * epoch runs, libtorch's and malloc's first allocations), which the bare epoch after it no longer pays;
+ * on two threads the compiler thread took up to half a core from the two OpenMP threads during that
+ * epoch (README, "Speed: `dclust bench`"). Warm-up rounds before timing are what every benchmark
+ * harness does (JMH's warm-up iterations).
  */
-public record PhaseTiming(String phase, int batchSize, List<Double> dclustSeconds, List<Double> bareSeconds, List<Double> matmulFlops) {
+public record PhaseTiming(String phase, int batchSize, int warmUp, List<Double> dclustSeconds, List<Double> bareSeconds,
+        List<Double> matmulFlops) {
     /** The target ratio of medians. */
     public static final double GOAL = 1.15;
 
-    public double dclustMedian() {
-        return median(dclustSeconds);
+    /** The rounds the medians count: those after the warm-up. */
+    public int countedRounds() {
+        return Math.max(0, dclustSeconds.size() - warmUp);
     }
 
+    /** dclust's median epoch over the counted rounds. */
+    public double dclustMedian() {
+        return median(counted(dclustSeconds));
+    }
+
+    /** The bare loop's median epoch over the counted rounds. */
     public double bareMedian() {
-        return median(bareSeconds);
+        return median(counted(bareSeconds));
     }
 
     /** dclust's median epoch over the bare loop's. */
@@ -36,10 +51,14 @@ public record PhaseTiming(String phase, int batchSize, List<Double> dclustSecond
 
     private double gflops(List<Double> seconds) {
         List<Double> rates = new java.util.ArrayList<>();
-        for (int i = 0; i < Math.min(seconds.size(), matmulFlops.size()); i++) {
+        for (int i = warmUp; i < Math.min(seconds.size(), matmulFlops.size()); i++) {
             rates.add(matmulFlops.get(i) / seconds.get(i) / 1e9);
         }
         return median(rates);
+    }
+
+    private List<Double> counted(List<Double> xs) {
+        return xs.subList(Math.min(warmUp, xs.size()), xs.size());
     }
 
     static double median(List<Double> xs) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PhaseTimingTest {
     @Test
     void ratioOfMediansOfOddAndEvenCounts() {
-        PhaseTiming t = new PhaseTiming("pretrain", 256, List.of(3.0, 1.0, 2.0, 10.0), List.of(2.0, 4.0, 1.0),
+        PhaseTiming t = new PhaseTiming("pretrain", 256, 0, List.of(3.0, 1.0, 2.0, 10.0), List.of(2.0, 4.0, 1.0),
                 List.of(6e9, 6e9, 6e9, 6e9));
         assertThat(t.dclustMedian()).isEqualTo(2.5);
         assertThat(t.bareMedian()).isEqualTo(2.0);
@@ -30,6 +30,25 @@ class PhaseTimingTest {
         // rates per round: dclust 2, 6, 3, 0.6 GFLOP/s (median 2.5); bare 3, 1.5, 6 (median 3; the 4th FLOP count has no bare round)
         assertThat(t.dclustGflops()).isCloseTo(2.5, within(1e-12));
         assertThat(t.bareGflops()).isCloseTo(3.0, within(1e-12));
+    }
+
+    /**
+     * Warm-up rounds are kept in the record and left out of every median: with rounds 12, 3, 1, 2, 10
+     * (dclust) and 5, 2, 4, 1, 3 (bare) and one warm-up, the medians are of 3, 1, 2, 10 (2.5) and 2, 4,
+     * 1, 3 (2.5); counted from the first round they would be 3 and 3.
+     */
+    @Test
+    void warmUpRoundsAreRecordedButNotCounted() {
+        PhaseTiming t = new PhaseTiming("pretrain", 256, 1, List.of(12.0, 3.0, 1.0, 2.0, 10.0), List.of(5.0, 2.0, 4.0, 1.0, 3.0),
+                List.of(60e9, 6e9, 6e9, 6e9, 6e9));
+        assertThat(t.countedRounds()).isEqualTo(4);
+        assertThat(t.dclustSeconds()).hasSize(5);
+        assertThat(t.dclustMedian()).isEqualTo(2.5);
+        assertThat(t.bareMedian()).isEqualTo(2.5);
+        assertThat(t.ratio()).isEqualTo(1.0);
+        // rates of the counted rounds: dclust 2, 6, 3, 0.6 (median 2.5); the warm-up's 5 GFLOP/s is not among them
+        assertThat(t.dclustGflops()).isCloseTo(2.5, within(1e-12));
+        assertThat(new PhaseTiming("pretrain", 256, 5, List.of(1.0), List.of(1.0), List.of(1.0)).countedRounds()).isZero();
     }
 
     /**
@@ -92,16 +111,18 @@ class PhaseTimingTest {
 
     @Test
     void unknownPhasesAndTooFewRoundsAreUserErrors() {
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss", "vade"), 5, 1, null, 0))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss", "vade"), 5, 1, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("vade").hasMessageContaining("dcss-agg");
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", "dcss", "acai"), 5, 1, null, 0))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", "dcss", "acai"), 5, 1, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("[acai] given more than once");
-        assertThat(new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", " proximity"), 5, 1, null, 0).phases())
+        assertThat(new Bench.Settings("fashion-mnist-small", Map.of(), List.of("acai", " proximity"), 5, 1, 1, null, 0).phases())
                 .containsExactly("acai", "proximity");
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 0, 1, null, 0))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 0, 1, 1, null, 0))
                 .isInstanceOf(DclustException.class).hasMessageContaining("--rounds");
-        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 5, 1, null, -1))
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 5, 1, 1, null, -1))
                 .isInstanceOf(DclustException.class).hasMessageContaining("--load");
+        assertThatThrownBy(() -> new Bench.Settings("fashion-mnist-small", Map.of(), List.of("dcss"), 5, -1, 1, null, 0))
+                .isInstanceOf(DclustException.class).hasMessageContaining("--warmup");
     }
 
     @Test
