@@ -12,7 +12,7 @@ import org.dclust.testkit.SyntheticData;
 /**
  * Every phase-1 plugin passes the shared conformance checks. moco and secu learn from augmented images
  * with an encoder-only network: they are checked on 120 tiny 1×8×8 images (three blobs of 64 values,
- * shaped as images) with a 2-stage resnet of width 4; moco with a queue of 64 keys and batches in 4
+ * shaped as images) with a 2-stage resnet of width 8 (the channel block of oneDNN's AVX2 kernels: see ResNetBackbone); moco with a queue of 64 keys and batches in 4
  * slices, secu with 2 heads and an 8-value embedding.
  */
 class Phase1ConformanceTest extends PluginConformanceSuite {
@@ -40,7 +40,7 @@ class Phase1ConformanceTest extends PluginConformanceSuite {
             return super.backbone(plugin);
         }
         ResNetBackboneProvider p = new ResNetBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 4, "stages", 2, "blocks", 1)));
+        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 8, "stages", 2, "blocks", 1)));
     }
 
     @Override

@@ -1,5 +1,9 @@
 package org.dclust.api.train;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +33,43 @@ public final class OneDnnIsa {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The channel block of oneDNN's direct convolution kernels in this process: 16 with its AVX-512
+     * kernels (capped at an AVX-512, AVX10 or AMX level, or uncapped on a processor with AVX-512F), 8
+     * with its AVX and AVX2 ones, 1 when capped at SSE4.1, where convolutions take its GEMM-based
+     * kernels. A network whose convolutions have a channel count that is not a multiple of it runs
+     * kernels that pad the channels, and those gave NaN losses from run to run with the same seed on
+     * this project's AMD Zen 5 machine (README, "Speed: MKL on AMD processors"): convolution backbones
+     * on the CPU refuse such widths.
+     */
+    public static int channelBlock() {
+        return channelBlock(cap(), processorHasAvx512());
+    }
+
+    /** {@link #channelBlock()} for a cap (empty: none) on a processor with or without AVX-512F. */
+    static int channelBlock(Optional<String> cap, boolean avx512) {
+        if (cap.isEmpty()) {
+            return avx512 ? 16 : 8;
+        }
+        String c = cap.get().toUpperCase(Locale.ROOT);
+        if (c.startsWith("SSE")) {
+            return 1;
+        }
+        if (c.equals("AVX") || c.startsWith("AVX2")) {
+            return 8;
+        }
+        return avx512 ? 16 : 8;
+    }
+
+    private static boolean processorHasAvx512() {
+        try {
+            Path info = Path.of("/proc/cpuinfo");
+            return Files.isReadable(info) && Files.readString(info).contains(" avx512f");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** How a run records it: the cap, or "no cap". */

@@ -20,6 +20,7 @@ import org.dclust.api.DclustException;
 import org.dclust.api.model.Backbone;
 import org.dclust.api.model.EncoderNetwork;
 import org.dclust.api.param.Params;
+import org.dclust.api.train.OneDnnIsa;
 
 /**
  * A small residual network of the CIFAR kind (He, Zhang, Ren, Sun, "Deep Residual Learning for Image
@@ -85,6 +86,25 @@ public final class ResNetBackbone implements Backbone {
         return false;
     }
 
+    /**
+     * Refuses a width that is not a multiple of oneDNN's channel block on the CPU ({@link
+     * OneDnnIsa#channelBlock()}; every stage's width is then one too): the kernels that pad the channels
+     * gave NaN losses from run to run with the same seed. Measured on an AMD Zen 5 machine, one thread,
+     * oneDNN capped at AVX2 (a block of 8), {@code SecuLearnerTest}'s width-4 network: NaN in 9 of 24 runs;
+     * width 8: in none of 24; uncapped (AVX-512, a block of 16) width 8: in 8 of 10. README, "Speed: MKL on AMD processors".
+     *
+     * @throws DclustException naming the width, the block and what to use instead
+     */
+    void requireWholeChannelBlocks(int block, String cap) {
+        if (width % block != 0) {
+            throw new DclustException("the resnet backbone's width " + width + " is not a multiple of " + block
+                    + ", the channel block of libtorch's CPU convolution kernels here (oneDNN, " + cap
+                    + "): with such widths they gave NaN losses from run to run. Use width " + ((width / block) + 1) * block
+                    + (block == 16 ? ", or cap oneDNN at AVX2 with ONEDNN_MAX_CPU_ISA=AVX2 (the dclust launcher does) and use a multiple of 8" : "")
+                    + " (README, \"Speed: MKL on AMD processors\").");
+        }
+    }
+
     /** {C, H, W} for a supported sample shape; throws for any other. */
     int[] image(int[] inputShape) {
         int[] chw = inputShape.length == 3 ? inputShape.clone()
@@ -101,6 +121,9 @@ public final class ResNetBackbone implements Backbone {
     @Override
     public EncoderNetwork build(NDManager manager, int[] inputShape) {
         int[] chw = image(inputShape);
+        if (!manager.getDevice().isGpu()) {
+            requireWholeChannelBlocks(OneDnnIsa.channelBlock(), OneDnnIsa.describe());
+        }
         Initializer he = new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN, XavierInitializer.FactorType.OUT, 2f);
         SequentialBlock encoder = new SequentialBlock();
         encoder.add(x -> new NDList(x.singletonOrThrow().reshape(-1, chw[0], chw[1], chw[2])))

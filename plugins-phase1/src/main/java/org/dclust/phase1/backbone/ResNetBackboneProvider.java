@@ -43,7 +43,7 @@ public final class ResNetBackboneProvider implements BackboneProvider {
     @Override
     public List<ParamSpec> parameters() {
         return List.of(
-                ParamSpec.integer("width", 8, 1, 1024, "channels of the stem and the first stage (each further stage doubles them)"),
+                ParamSpec.integer("width", 8, 1, 1024, "channels of the stem and the first stage (each further stage doubles them); on the CPU a multiple of oneDNN's channel block (8 under the launcher's AVX2 cap)"),
                 ParamSpec.integer("stages", 3, 1, 6, "stages of residual blocks; every stage after the first halves the image side"),
                 ParamSpec.integer("blocks", 1, 1, 64, "basic blocks per stage (ResNet-8: 1, ResNet-20: 3, CIFAR ResNet-18: 2)"));
     }

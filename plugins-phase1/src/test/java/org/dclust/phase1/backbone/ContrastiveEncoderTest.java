@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The contrastive encoder: the trunk's codes normalised (H), or the projection head's (Z), rebuilt by name from its parameters. */
 class ContrastiveEncoderTest {
-    private final Backbone trunk = ResNetBackboneTest.resnet(4, 2, 1);
+    private final Backbone trunk = ResNetBackboneTest.resnet(8, 2, 1);
 
     private static EncoderNetwork build(Backbone b, NDManager m) {
         Engine.getInstance().setRandomSeed(7);
@@ -28,15 +28,15 @@ class ContrastiveEncoderTest {
             NDArray x = m.randomUniform(0, 1, new Shape(3, 1, 8, 8));
             float[] raw = build(trunk, m).encode(x, false).toFloatArray();
             EncoderNetwork h = build(ContrastiveEncoder.around(trunk, 0), m);
-            assertThat(h.latentDim()).isEqualTo(8);
+            assertThat(h.latentDim()).isEqualTo(16);
             float[] unit = h.encode(x, false).toFloatArray();
             for (int i = 0; i < 3; i++) {
                 double norm = 0;
-                for (int j = 0; j < 8; j++) {
-                    norm += raw[i * 8 + j] * raw[i * 8 + j];
+                for (int j = 0; j < 16; j++) {
+                    norm += raw[i * 16 + j] * raw[i * 16 + j];
                 }
-                for (int j = 0; j < 8; j++) {
-                    assertThat(unit[i * 8 + j]).isCloseTo((float) (raw[i * 8 + j] / Math.sqrt(norm)), within(1e-6f));
+                for (int j = 0; j < 16; j++) {
+                    assertThat(unit[i * 16 + j]).isCloseTo((float) (raw[i * 16 + j] / Math.sqrt(norm)), within(1e-6f));
                 }
             }
         }

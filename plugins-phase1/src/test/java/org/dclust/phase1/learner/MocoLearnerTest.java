@@ -28,7 +28,7 @@ class MocoLearnerTest {
             "kmeansRestarts", 2, "lr", 0.1);
 
     static Backbone resnet() {
-        return Fits.resnet(4);
+        return Fits.resnet(8);
     }
 
     /** 100 grey 1×8×8 images in [0, 1]: three blobs of 64 values through a logistic. */
@@ -106,7 +106,7 @@ class MocoLearnerTest {
         z.put("features", "z");
         assertThat(fit(z, data, null, 0, new ArrayList<>()).dim()).isEqualTo(6);
         z.put("features", "h");
-        assertThat(fit(z, data, null, 0, new ArrayList<>()).dim()).isEqualTo(8);
+        assertThat(fit(z, data, null, 0, new ArrayList<>()).dim()).as("the pooled features: width 8, two stages").isEqualTo(16);
     }
 
     @Test

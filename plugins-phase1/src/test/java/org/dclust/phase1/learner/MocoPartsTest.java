@@ -90,7 +90,7 @@ class MocoPartsTest {
 
     private static Backbone tinyResnet() {
         ResNetBackboneProvider p = new ResNetBackboneProvider();
-        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 2, "stages", 2, "blocks", 1)));
+        return p.create(Params.resolve(p.name(), p.parameters(), Map.of("width", 8, "stages", 2, "blocks", 1)));
     }
 
     private static EncoderNetwork build(NDManager m, int seed) {
