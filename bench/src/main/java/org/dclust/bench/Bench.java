@@ -120,7 +120,7 @@ public final class Bench {
     }
 
     /** libtorch's intra-op thread count: the property dclust sets, else libtorch's default of one per core. */
-    private static int threadCount() {
+    static int threadCount() {
         String p = System.getProperty("ai.djl.pytorch.num_threads");
         try {
             return p == null ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(p.trim());
@@ -134,7 +134,7 @@ public final class Bench {
      * malloc thresholds (they decide how often libtorch's temporaries fault in fresh pages) in force,
      * oneDNN's instruction-set cap, and whether MKL's vendor check is answered (both decide which kernels run).
      */
-    private static String threads() {
+    static String threads() {
         StringBuilder b = new StringBuilder(System.getProperty("ai.djl.pytorch.num_threads",
                 "libtorch default (" + Runtime.getRuntime().availableProcessors() + " cores)"));
         for (String v : new String[] {"OMP_WAIT_POLICY", "GOMP_SPINCOUNT", "MALLOC_MMAP_THRESHOLD_", "MALLOC_TRIM_THRESHOLD_", "GLIBC_TUNABLES",

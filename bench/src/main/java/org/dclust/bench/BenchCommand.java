@@ -55,6 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--load", description = "busy threads that load the machine meanwhile, as another process would "
             + "(the contended mode; default ${DEFAULT-VALUE})", defaultValue = "0")
     int load;
+    @Option(names = "--update-costs", description = "instead of the phases: where a pretraining step's time goes, the mlp "
+            + "autoencoder's step at batch 256 timed with Adam, SGD, one element-wise pass and no update, in turns (--rounds rounds of 100 "
+            + "steps); prints a table, writes nothing")
+    boolean updateCosts;
     @Option(names = "--out", description = "output directory (default: a new directory under runs/)")
     Path out;
 
@@ -65,6 +69,18 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (updateCosts) {
+            if (rounds < 1) {
+                throw new DclustException("--rounds must be at least 1, not " + rounds);
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            MatmulThroughput engine = MatmulThroughput.measure(Bench.threadCount(), 5);
+            o.println("libtorch threads: " + Bench.threads());
+            o.print(engine.markdown());
+            o.print(PretrainStepParts.table(rounds, 100, engine));
+            o.flush();
+            return 0;
+        }
         Map<String, Object> params = new LinkedHashMap<>();
         SetOptions.parse(set).forEach((key, value) -> {
             int dot = key.indexOf('.');
