@@ -1,9 +1,11 @@
 package org.dclust.bench;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
+import ai.djl.training.GradientCollector;
 import java.util.List;
 
 /**
@@ -29,6 +31,14 @@ abstract class BareAutoEncoder extends BareLoop {
             NDArray c = forward(encoder, first, false);
             c.attach(manager);
             centres = c;
+        }
+    }
+
+    /** Forward and backward of the mean squared reconstruction error on the rows {@code idx}: the gradients land in the parameters. */
+    protected final void reconstructionGradients(NDManager scope, long[] idx) {
+        NDArray x = rows(scope, idx);
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            gc.backward(forward(decoder, forward(encoder, x, true), true).sub(x).square().mean());
         }
     }
 

@@ -1,10 +1,7 @@
 package org.dclust.bench;
 
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.optimizer.Optimizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -54,11 +51,7 @@ final class PretrainStepParts extends BareAutoEncoder {
         long t0 = System.nanoTime();
         for (long[] idx : shuffledBatches()) {
             try (NDManager scope = manager.newSubManager()) {
-                NDArray x = rows(scope, idx);
-                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray loss = forward(decoder, forward(encoder, x, true), true).sub(x).square().mean();
-                    gc.backward(loss);
-                }
+                reconstructionGradients(scope, idx);
                 switch (update) {
                     case "adam" -> update(adam, params, scope);
                     case "sgd" -> update(sgd, params, scope);
