@@ -73,6 +73,12 @@ public final class BenchCommand implements Callable<Integer> {
             if (rounds < 1) {
                 throw new DclustException("--rounds must be at least 1, not " + rounds);
             }
+            for (String other : List.of("--dataset", "--set", "--phases", "--warmup", "--clusters", "--seed", "--load", "--out")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(other)) {
+                    throw new DclustException("--update-costs times the pretraining step on random data of Fashion-MNIST's width and takes only "
+                            + "--rounds; drop " + other);
+                }
+            }
             PrintWriter o = spec.commandLine().getOut();
             MatmulThroughput engine = MatmulThroughput.measure(Bench.threadCount(), 5);
             o.println("libtorch threads: " + Bench.threads());

@@ -39,6 +39,17 @@ class BenchCommandTest {
         }
     }
 
+    /** --update-costs runs on its own random data: the options it would ignore are user errors, found before anything runs. */
+    @Test
+    void updateCostsRefusesTheOptionsItWouldIgnore() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(bench(err, "--update-costs", "--phases", "pretrain")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error: --update-costs").contains("drop --phases").doesNotContain("GFLOP/s");
+        ByteArrayOutputStream err2 = new ByteArrayOutputStream();
+        assertThat(bench(err2, "--update-costs", "--rounds", "0")).isEqualTo(2);
+        assertThat(err2.toString(StandardCharsets.UTF_8)).contains("--rounds must be at least 1");
+    }
+
     /** Runs {@code dclust bench ARGS} in this JVM; its standard error goes to {@code err}. */
     private static int bench(ByteArrayOutputStream err, String... args) {
         PrintStream saved = System.err;
